@@ -1,0 +1,173 @@
+import type { SourceSpan } from '../diagnostics/diagnostic';
+
+/** Every node of the model knows where it came from, so later phases can still point at YAML. */
+export interface Located {
+  span: SourceSpan;
+}
+
+export type Requirement = 'all-pages' | 'passing-score' | 'attestation';
+export type ReportMode = 'passed-incomplete' | 'passed-failed' | 'completed-incomplete' | 'completed-failed';
+export type NavigationMode = 'linear' | 'free';
+
+export interface Completion {
+  /** Percent (0–100) of all scored points, scenarios and quizzes together. */
+  passingScore: number;
+  require: Requirement[];
+  report: ReportMode;
+}
+
+export interface Theme {
+  brandColor: string;
+  /** Course-relative asset path. */
+  logo?: Asset;
+}
+
+/** A file of the course folder that ships in the package. */
+export interface Asset extends Located {
+  /** Path relative to the course folder, with forward slashes: also its path inside the zip. */
+  path: string;
+  absolutePath: string;
+}
+
+export interface Course extends Located {
+  id: string;
+  title: string;
+  version: string;
+  language: string;
+  description: string;
+  author?: string;
+  /** ISO 8601 duration, e.g. PT20M. */
+  duration?: string;
+  keywords: string[];
+  completion: Completion;
+  navigation: NavigationMode;
+  theme: Theme;
+  pages: Page[];
+  /** Absolute path of the course folder. */
+  root: string;
+  /** Every asset the course references, once each, sorted by path. */
+  assets: Asset[];
+}
+
+export type Page = ContentPage | ScenarioPage | QuizPage | AttestationPage | ResultsPage;
+export type PageType = Page['type'];
+
+interface PageBase extends Located {
+  id: string;
+  title: string;
+}
+
+export interface Media extends Located {
+  image: Asset;
+  alt: string;
+  caption?: string;
+}
+
+export interface ContentPage extends PageBase {
+  type: 'content';
+  /** Markdown. */
+  body: string;
+  media: Media[];
+}
+
+export interface ScenarioPage extends PageBase {
+  type: 'scenario';
+  /** Markdown shown above the first scene. */
+  intro?: string;
+  start: string;
+  /** In YAML order; the start scene is not necessarily first. */
+  scenes: Scene[];
+}
+
+export type Outcome = 'pass' | 'fail' | 'neutral';
+
+export type Scene = DecisionScene | EndingScene;
+
+export interface DecisionScene extends Located {
+  kind: 'decision';
+  id: string;
+  /** Markdown. */
+  text: string;
+  choices: ScenarioChoice[];
+}
+
+export interface EndingScene extends Located {
+  kind: 'ending';
+  id: string;
+  text: string;
+  outcome: Outcome;
+}
+
+export interface ScenarioChoice extends Located {
+  id: string;
+  text: string;
+  points: number;
+  feedback?: string;
+  next: string;
+}
+
+export interface QuizPage extends PageBase {
+  type: 'quiz';
+  intro?: string;
+  shuffle: boolean;
+  /** How many questions of the pool each attempt draws; the whole pool when absent. */
+  draw?: number;
+  attempts: number;
+  questions: Question[];
+}
+
+export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion | FillInQuestion;
+export type QuestionType = Question['type'];
+
+export interface QuestionFeedback {
+  correct?: string;
+  incorrect?: string;
+}
+
+interface QuestionBase extends Located {
+  id: string;
+  /** Markdown (inline). */
+  prompt: string;
+  points: number;
+  feedback: QuestionFeedback;
+}
+
+export interface Choice extends Located {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback?: string;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  type: 'single-choice';
+  choices: Choice[];
+}
+
+export interface MultipleChoiceQuestion extends QuestionBase {
+  type: 'multiple-choice';
+  choices: Choice[];
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  type: 'true-false';
+  answer: boolean;
+}
+
+export interface FillInQuestion extends QuestionBase {
+  type: 'fill-in';
+  accept: string[];
+  caseSensitive: boolean;
+}
+
+export interface AttestationPage extends PageBase {
+  type: 'attestation';
+  /** Markdown shown before the statement. */
+  body?: string;
+  statement: string;
+}
+
+export interface ResultsPage extends PageBase {
+  type: 'results';
+  body?: string;
+}

@@ -1,0 +1,80 @@
+// The contract between the compiler and the browser runtime: the compiler writes this as JSON
+// into index.html (<script type="application/json" id="course-data">); the runtime reads it.
+// Texts live in the HTML; this holds what the player needs for logic and tracking.
+
+export type Requirement = 'all-pages' | 'passing-score' | 'attestation';
+export type ReportMode = 'passed-incomplete' | 'passed-failed' | 'completed-incomplete' | 'completed-failed';
+
+export interface CourseData {
+  id: string;
+  title: string;
+  language: string;
+  /** Changes when the course structure changes, so stale suspend data is not misread. */
+  revision: string;
+  /** Percent, 0–100; the LMS's mastery score overrides it at run time. */
+  passingScore: number;
+  require: Requirement[];
+  report: ReportMode;
+  navigation: 'linear' | 'free';
+  pages: PageData[];
+  strings: Record<string, string>;
+}
+
+export type PageData = ContentPageData | ScenarioPageData | QuizPageData | AttestationPageData | ResultsPageData;
+
+export interface ContentPageData {
+  type: 'content';
+  id: string;
+}
+
+export interface ScenarioPageData {
+  type: 'scenario';
+  id: string;
+  start: string;
+  scenes: Record<string, SceneData>;
+  /** Most points any path through the scenario can earn. */
+  maxPoints: number;
+}
+
+export type SceneData =
+  | { choices: ScenarioChoiceData[]; description: string }
+  | { outcome: 'pass' | 'fail' | 'neutral' };
+
+export interface ScenarioChoiceData {
+  id: string;
+  points: number;
+  next: string;
+}
+
+export interface QuizPageData {
+  type: 'quiz';
+  id: string;
+  shuffle: boolean;
+  draw: number;
+  attempts: number;
+  questions: QuestionData[];
+}
+
+interface QuestionDataBase {
+  id: string;
+  points: number;
+  /** Plain-text prompt, at most 250 characters (SCORM 2004 interaction description). */
+  description: string;
+}
+
+export type QuestionData =
+  | (QuestionDataBase & { type: 'single-choice' | 'multiple-choice'; choices: { id: string; correct: boolean }[] })
+  | (QuestionDataBase & { type: 'true-false'; answer: boolean })
+  | (QuestionDataBase & { type: 'fill-in'; accept: string[]; caseSensitive: boolean });
+
+export interface AttestationPageData {
+  type: 'attestation';
+  id: string;
+  /** Plain text of the statement, recorded with the sign-off. */
+  statement: string;
+}
+
+export interface ResultsPageData {
+  type: 'results';
+  id: string;
+}

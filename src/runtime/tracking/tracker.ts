@@ -1,0 +1,83 @@
+// The one interface the player speaks; each LMS standard is one adapter behind it.
+
+export type LaunchMode = 'normal' | 'browse' | 'review';
+
+export interface Launch {
+  /** True when the LMS says this is a resumed attempt or hands back saved state. */
+  resumed: boolean;
+  mode: LaunchMode;
+  learnerName: string;
+  learnerId: string;
+  /** The LMS's mastery score as a percent (0–100), when it sends one; overrides the course's. */
+  masteryScore?: number;
+  /** The bookmark (page id) saved last session. */
+  location: string;
+  /** The state saved last session, as written by saveState. */
+  suspendData: string;
+}
+
+/** SCORM 2004 interaction types; adapters map them to their standard's vocabulary. */
+export type InteractionType =
+  | 'true-false'
+  | 'choice'
+  | 'fill-in'
+  | 'long-fill-in'
+  | 'matching'
+  | 'performance'
+  | 'sequencing'
+  | 'likert'
+  | 'numeric'
+  | 'other';
+
+export type InteractionResult = 'correct' | 'incorrect' | 'neutral' | 'unanticipated';
+
+/**
+ * One answer or decision. Responses are given as lists of parts (choice ids, the typed text, …);
+ * each adapter joins them with its standard's delimiters (1.2 "a,b"; 2004 "a[,]b").
+ */
+export interface InteractionRecord {
+  id: string;
+  type: InteractionType;
+  description: string;
+  response: string[];
+  correctResponses: string[][];
+  result: InteractionResult;
+  weighting: number;
+  /** When the learner answered. */
+  timestamp: Date;
+  /** Milliseconds from showing the question to the answer. */
+  latencyMs: number;
+}
+
+export interface Score {
+  /** Points earned. */
+  raw: number;
+  /** Points possible (> 0). */
+  max: number;
+}
+
+export type CompletionStatus = 'completed' | 'incomplete';
+export type SuccessStatus = 'passed' | 'failed' | 'unknown';
+
+export interface Status {
+  completion: CompletionStatus;
+  success: SuccessStatus;
+  /** 0–1, how much of the course is done. */
+  progress: number;
+}
+
+export interface Tracker {
+  readonly standard: 'scorm12' | 'scorm2004' | 'standalone';
+  /** Starts the session with the LMS; call once. */
+  start(): Launch;
+  saveState(location: string, suspendData: string): void;
+  /** Largest suspend data the standard guarantees to keep, in characters. */
+  readonly suspendDataLimit: number;
+  recordInteraction(record: InteractionRecord): void;
+  reportScore(score: Score): void;
+  reportStatus(status: Status): void;
+  /** Asks the LMS to persist what was set so far (throttled by the caller). */
+  commit(): void;
+  /** Ends the session: sets exit and session time, commits, terminates; only the first call acts. */
+  finish(reason: 'finished' | 'suspended'): void;
+}
