@@ -5,7 +5,11 @@
 export type Requirement = 'all-pages' | 'passing-score' | 'attestation';
 export type ReportMode = 'passed-incomplete' | 'passed-failed' | 'completed-incomplete' | 'completed-failed';
 
+export type Standard = 'scorm12' | 'scorm2004' | 'standalone';
+
 export interface CourseData {
+  /** The standard this package was built for; the runtime looks only for that LMS API. */
+  standard: Standard;
   id: string;
   title: string;
   language: string;

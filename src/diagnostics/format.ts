@@ -1,0 +1,54 @@
+import type { Diagnostic } from './diagnostic';
+
+export interface FormatOptions {
+  /** File texts by display path, for code frames. */
+  sources: ReadonlyMap<string, string>;
+  color: boolean;
+}
+
+/** Compiler-style text: `file:line:col error message [code]`, a code frame, then the hint. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const paint = painter(options.color);
+  const where = d.span ? `${d.span.file}:${d.span.start.line}:${d.span.start.column} ` : '';
+  const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+  const lines = [`${paint.bold(where)}${severity} ${d.message} ${paint.dim(`[${d.code}]`)}`];
+  const frame = d.span ? codeFrame(options.sources.get(d.span.file), d.span.start.line, d.span.start.column) : '';
+  if (frame) lines.push(frame);
+  if (d.hint) lines.push(`  ${paint.cyan('hint:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+function codeFrame(text: string | undefined, line: number, column: number): string {
+  if (text === undefined) return '';
+  const all = text.split(/\r?\n/);
+  const first = Math.max(1, line - 1);
+  const last = Math.min(all.length, line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? '>' : ' ';
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${all[n - 1] ?? ''}`);
+    if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+function painter(color: boolean) {
+  const wrap = (code: number) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { red: wrap(31), yellow: wrap(33), cyan: wrap(36), bold: wrap(1), dim: wrap(2) };
+}
+
+/** The JSON shape of `--json`: stable for editors and CI. */
+export function diagnosticToJson(d: Diagnostic) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.span?.file ?? null,
+    line: d.span?.start.line ?? null,
+    column: d.span?.start.column ?? null,
+    endLine: d.span?.end.line ?? null,
+    endColumn: d.span?.end.column ?? null,
+    hint: d.hint ?? null,
+  };
+}

@@ -1,0 +1,136 @@
+// One function per diagnostic code: call sites stay one line, and this file is the list of
+// every mistake coursepack explains (the README's table is generated from the same codes).
+import type { Diagnostic, SourceSpan } from './diagnostic';
+
+const error = (code: string, span: SourceSpan | undefined, message: string, hint?: string, cause?: unknown): Diagnostic => ({
+  code,
+  severity: 'error',
+  span,
+  message,
+  ...(hint ? { hint } : {}),
+  ...(cause ? { cause } : {}),
+});
+
+const warning = (code: string, span: SourceSpan | undefined, message: string, hint?: string): Diagnostic => ({
+  code,
+  severity: 'warning',
+  span,
+  message,
+  ...(hint ? { hint } : {}),
+});
+
+const didYouMean = (suggestion: string | undefined, otherwise: string): string =>
+  suggestion ? `Did you mean "${suggestion}"?` : otherwise;
+
+export const yamlSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
+  error('yaml-syntax', span, `YAML syntax error: ${detail}`, 'Check indentation, colons and quotes around this spot.', cause);
+
+export const fileNotFound = (span: SourceSpan | undefined, path: string, what: string) =>
+  error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Paths are relative to the file that names them; check spelling and case.');
+
+export const fileUnreadable = (span: SourceSpan | undefined, path: string, cause: unknown) =>
+  error('file-unreadable', span, `Could not read "${path}": ${(cause as Error)?.message ?? cause}.`, undefined, cause);
+
+export const pathOutsideCourse = (span: SourceSpan, path: string) =>
+  error('path-outside-course', span, `The path "${path}" points outside the course folder.`, 'Copy the file into the course folder (e.g. assets/) and refer to it from there.');
+
+export const fileTooLarge = (span: SourceSpan | undefined, path: string, size: number, limit: number) =>
+  error('file-too-large', span, `"${path}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed.`, 'Split large YAML into included files, or compress the asset.');
+
+export const includeCycle = (span: SourceSpan, path: string) =>
+  error('include-cycle', span, `"${path}" includes itself (directly or through other files).`, 'Remove one of the include lines that form the loop.');
+
+export const notACourse = (path: string) =>
+  error('not-a-course', undefined, `No course.yaml found at "${path}".`, 'Pass a course folder (containing course.yaml) or the path of a course.yaml file.');
+
+export const unknownKey = (span: SourceSpan, key: string, where: string, suggestion: string | undefined, allowed: readonly string[]) =>
+  error('unknown-key', span, `Unknown key "${key}" in ${where}.`, didYouMean(suggestion, `Allowed keys: ${allowed.join(', ')}.`));
+
+export const missingKey = (span: SourceSpan, key: string, where: string, hint?: string) =>
+  error('missing-key', span, `${capitalise(where)} is missing "${key}".`, hint ?? `Add "${key}: …" to ${where}.`);
+
+export const wrongType = (span: SourceSpan, what: string, expected: string, actual: string) =>
+  error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`);
+
+export const invalidValue = (span: SourceSpan, what: string, value: string, allowed: readonly string[], suggestion?: string) =>
+  error('invalid-value', span, `${capitalise(what)} "${value}" is not one of: ${allowed.join(', ')}.`, didYouMean(suggestion, `Use one of: ${allowed.join(', ')}.`));
+
+export const outOfRange = (span: SourceSpan, what: string, value: number, min: number, max: number) =>
+  error('out-of-range', span, `${capitalise(what)} is ${value}; it must be between ${min} and ${max}.`);
+
+export const invalidFormat = (span: SourceSpan, what: string, value: string, expected: string) =>
+  error('invalid-format', span, `${capitalise(what)} "${value}" is not ${expected}.`);
+
+export const invalidId = (span: SourceSpan, id: string) =>
+  error('invalid-id', span, `"${id}" is not a valid id.`, `Ids use lower-case letters, digits and hyphens, start with a letter or digit, and are at most 64 characters: e.g. "${suggestId(id)}".`);
+
+export const duplicateId = (span: SourceSpan, id: string, firstAt: SourceSpan) =>
+  error('duplicate-id', span, `The id "${id}" is already used at ${firstAt.file}:${firstAt.start.line}:${firstAt.start.column}.`, 'Ids must be unique in the course: rename one of them.');
+
+export const emptyList = (span: SourceSpan, what: string) =>
+  error('empty-list', span, `${capitalise(what)} is empty.`, `Add at least one item to ${what}.`);
+
+export const sceneNotFound = (span: SourceSpan, scene: string, scenario: string, suggestion?: string) =>
+  error('scene-not-found', span, `Scenario "${scenario}" has no scene "${scene}".`, didYouMean(suggestion, 'Add the scene under "scenes", or point to an existing one.'));
+
+export const sceneUnreachable = (span: SourceSpan, scene: string, scenario: string) =>
+  error('scene-unreachable', span, `Scene "${scene}" of scenario "${scenario}" cannot be reached from the start scene.`, 'Point a choice\'s "next" at it, or remove the scene.');
+
+export const scenarioLoop = (span: SourceSpan, path: string[], scenario: string) =>
+  error('scenario-loop', span, `Scenario "${scenario}" loops: ${path.join(' → ')}.`, 'Scenes must lead forward to an ending; give the repeated situation its own scene id.');
+
+export const sceneWithoutEnd = (span: SourceSpan, scene: string) =>
+  error('scene-incomplete', span, `Scene "${scene}" has neither "choices" nor an "outcome".`, 'A decision scene needs "choices"; an ending scene needs "outcome: pass | fail | neutral".');
+
+export const endingWithChoices = (span: SourceSpan, scene: string) =>
+  error('ending-with-choices', span, `Scene "${scene}" has both "choices" and an "outcome".`, 'An ending scene has an outcome and no choices; remove one of them.');
+
+export const quizNoCorrectAnswer = (span: SourceSpan, question: string) =>
+  error('quiz-no-correct-answer', span, `Question "${question}" has no correct answer.`, 'Mark the right choice with "correct: true".');
+
+export const singleChoiceSeveralCorrect = (span: SourceSpan, question: string, count: number) =>
+  error('single-choice-several-correct', span, `Single-choice question "${question}" has ${count} correct choices.`, 'Keep one "correct: true", or make it "type: multiple-choice".');
+
+export const drawExceedsPool = (span: SourceSpan, draw: number, pool: number) =>
+  error('draw-exceeds-pool', span, `"draw: ${draw}" asks for more questions than the pool has (${pool}).`, `Use a draw of at most ${pool}, or add questions.`);
+
+export const imageWithoutAlt = (span: SourceSpan, image: string) =>
+  error('image-missing-alt', span, `The image "${image}" has no "alt" text.`, 'Describe the image for screen-reader users with alt: "…"; use alt: "" only for a purely decorative image.');
+
+export const unsupportedAsset = (span: SourceSpan, path: string, allowed: readonly string[]) =>
+  error('unsupported-asset', span, `"${path}" is not a supported image type.`, `Use one of: ${allowed.join(', ')}.`);
+
+export const attestationPageMissing = (span: SourceSpan) =>
+  error('attestation-page-missing', span, 'Completion requires "attestation" but the course has no attestation page.', 'Add a page with "type: attestation", or remove "attestation" from completion.require.');
+
+export const nothingScored = (span: SourceSpan) =>
+  error('nothing-scored', span, 'Completion requires "passing-score" but no page earns points.', 'Add a quiz or a scenario with points, or remove "passing-score" from completion.require.');
+
+export const emptyAnswer = (span: SourceSpan, question: string) =>
+  error('empty-answer', span, `Question "${question}" lists an empty accepted answer.`, 'Remove the empty entry from "accept".');
+
+export const noPages = (span: SourceSpan) =>
+  error('no-pages', span, 'The course has no pages.', 'Add pages under "pages:".');
+
+export const suspendDataMayOverflow = (span: SourceSpan, size: number, limit: number, target: string) =>
+  warning('suspend-data-too-large', span, `Saved progress may reach ${size} characters, more than ${target} keeps (${limit}).`, 'Split the course or reduce the number of questions.');
+
+export const badArgument = (message: string, hint?: string) => error('usage', undefined, message, hint);
+
+export const internalError = (cause: unknown) =>
+  error('internal-error', undefined, `coursepack failed unexpectedly: ${(cause as Error)?.message ?? String(cause)}.`, 'This is a bug in coursepack; please report it with the course that triggers it.', cause);
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function suggestId(id: string): string {
+  const cleaned = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return cleaned || 'my-page';
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
+import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
+import { displayPath, isInside } from './paths';
+
+/** YAML files larger than this are refused: a course file this big is a mistake, not a course. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+
+export interface LoadedCourse {
+  /** Absolute path of the course folder. */
+  root: string;
+  main: SourceFile;
+  /** The file each `- include: path` item stands for; absent when loading it failed. */
+  includes: Map<YAMLMap, SourceFile>;
+  /** Every file read, for code frames. */
+  files: SourceFile[];
+}
+
+/** Finds course.yaml from a folder or file path; undefined when there is none. */
+export function resolveCourseFile(path: string): string | undefined {
+  const absolute = resolve(path);
+  if (!existsSync(absolute)) return undefined;
+  const file = statSync(absolute).isDirectory() ? join(absolute, 'course.yaml') : absolute;
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/** Reads course.yaml and every file it includes, keeping yaml's source positions. */
+export function loadCourse(coursePath: string, report: Report): LoadedCourse | undefined {
+  const mainPath = resolveCourseFile(coursePath);
+  if (!mainPath) {
+    report.add(messages.notACourse(coursePath));
+    return undefined;
+  }
+  const root = dirname(mainPath);
+  const main = readSource(mainPath, undefined, report);
+  if (!main) return undefined;
+  const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main] };
+  resolveIncludes(loaded, main, [mainPath], report);
+  return loaded;
+}
+
+function readSource(path: string, at: SourceSpan | undefined, report: Report): SourceFile | undefined {
+  const shown = displayPath(path);
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_YAML_BYTES) {
+      report.add(messages.fileTooLarge(at, shown, size, MAX_YAML_BYTES));
+      return undefined;
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    report.add(messages.fileUnreadable(at, shown, cause));
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const file: SourceFile = { path, displayPath: shown, text, doc, lineCounter };
+  for (const problem of doc.errors) {
+    const [start, end] = problem.pos;
+    report.add(messages.yamlSyntax(spanOfRange(file, start, end), firstLine(problem.message), problem));
+  }
+  return file;
+}
+
+/** Items of a list that are exactly `{ include: "path" }`. */
+function includeItems(file: SourceFile): YAMLMap[] {
+  const found: YAMLMap[] = [];
+  visit(file.doc, {
+    Seq(_, seq) {
+      for (const item of seq.items) {
+        if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]?.key) && item.items[0]?.key.value === 'include') {
+          found.push(item);
+        }
+      }
+    },
+  });
+  return found;
+}
+
+function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report): void {
+  if (file.doc.errors.length > 0) return;
+  for (const item of includeItems(file)) {
+    const value = item.items[0]?.value;
+    const span = spanOf(file, (value as never) ?? item);
+    if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
+      report.add(messages.wrongType(span, '"include"', 'a file path', isSeq(value) ? 'a list' : 'this value'));
+      continue;
+    }
+    const target = resolve(dirname(file.path), value.value);
+    if (!isInside(loaded.root, target)) {
+      report.add(messages.pathOutsideCourse(span, value.value));
+    } else if (chain.includes(target)) {
+      report.add(messages.includeCycle(span, value.value));
+    } else if (!existsSync(target) || !statSync(target).isFile()) {
+      report.add(messages.fileNotFound(span, value.value, 'included file'));
+    } else {
+      const included = readSource(target, span, report);
+      if (!included) continue;
+      loaded.includes.set(item, included);
+      loaded.files.push(included);
+      resolveIncludes(loaded, included, [...chain, target], report);
+    }
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}

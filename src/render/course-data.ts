@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { Course, Page, Question } from '../model';
+import type { CourseData, PageData, QuestionData, SceneData, Standard } from '../runtime/course-data';
+import { maxScenarioPoints } from '../validate';
+import { markdownToText } from './markdown';
+import type { Strings } from './templates';
+
+/** What the runtime needs to run the course: structure, scoring and the UI strings. */
+export function buildCourseData(course: Course, standard: Standard, strings: Strings): CourseData {
+  const pages = course.pages.map(pageData);
+  return {
+    standard,
+    id: course.id,
+    title: course.title,
+    language: course.language,
+    revision: revisionOf(pages),
+    passingScore: course.completion.passingScore,
+    require: course.completion.require,
+    report: course.completion.report,
+    navigation: course.navigation,
+    pages,
+    strings,
+  };
+}
+
+/** Saved state refers to pages, scenes and questions by position: a new structure, a new revision. */
+function revisionOf(pages: PageData[]): string {
+  return createHash('sha256').update(JSON.stringify(pages)).digest('base64url').slice(0, 8);
+}
+
+function pageData(page: Page): PageData {
+  switch (page.type) {
+    case 'content':
+    case 'results':
+      return { type: page.type, id: page.id };
+    case 'attestation':
+      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)) };
+    case 'scenario': {
+      const scenes: Record<string, SceneData> = {};
+      for (const scene of page.scenes) {
+        scenes[scene.id] =
+          scene.kind === 'ending'
+            ? { outcome: scene.outcome }
+            : { description: truncate(markdownToText(scene.text)), choices: scene.choices.map(({ id, points, next }) => ({ id, points, next })) };
+      }
+      return { type: 'scenario', id: page.id, start: page.start, scenes, maxPoints: maxScenarioPoints(page) };
+    }
+    case 'quiz':
+      return {
+        type: 'quiz',
+        id: page.id,
+        shuffle: page.shuffle,
+        draw: page.draw ?? page.questions.length,
+        attempts: page.attempts,
+        questions: page.questions.map(questionData),
+      };
+  }
+}
+
+function questionData(question: Question): QuestionData {
+  const base = { id: question.id, points: question.points, description: truncate(markdownToText(question.prompt)) };
+  switch (question.type) {
+    case 'single-choice':
+    case 'multiple-choice':
+      return { ...base, type: question.type, choices: question.choices.map(({ id, correct }) => ({ id, correct })) };
+    case 'true-false':
+      return { ...base, type: question.type, answer: question.answer };
+    case 'fill-in':
+      return { ...base, type: question.type, accept: question.accept, caseSensitive: question.caseSensitive };
+  }
+}
+
+/** SCORM 2004 keeps at most 250 characters of an interaction description. */
+function truncate(text: string, limit = 250): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

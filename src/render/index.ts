@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Course } from '../model';
+import type { Standard } from '../runtime/course-data';
+import { toolRoot } from '../tool-root';
+import { buildCourseData } from './course-data';
+import type { OutputFile } from './output-file';
+import { createTemplates, loadStrings, readThemeCss } from './templates';
+
+export type { OutputFile } from './output-file';
+
+/** The package's files (without the manifest): index.html, theme, runtime and assets. */
+export function renderCourse(course: Course, standard: Standard): OutputFile[] {
+  const strings = loadStrings(course.language);
+  const layout = createTemplates(strings);
+  const data = buildCourseData(course, standard, strings);
+  const html = layout({
+    course: { ...course, brandColor: course.theme.brandColor, logo: course.theme.logo?.path },
+    pages: course.pages,
+    courseData: scriptSafeJson(data),
+  });
+  return [
+    { path: 'index.html', contents: Buffer.from(html) },
+    { path: 'theme.css', contents: readThemeCss() },
+    { path: 'coursepack.js', contents: readRuntime() },
+    ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
+  ];
+}
+
+/** JSON inside <script> must not contain "</script>" or "<!--": escape every "<". */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+let runtime: Buffer | undefined;
+
+/** The browser runtime, bundled by esbuild when coursepack itself is built (npm install). */
+export function readRuntime(): Buffer {
+  runtime ??= readFileSync(join(toolRoot(), 'dist', 'runtime.js'));
+  return runtime;
+}

@@ -1,0 +1,46 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { extname, relative, resolve, sep } from 'node:path';
+import { messages, type SourceSpan } from '../diagnostics';
+import { isInside } from '../load/paths';
+import type { Asset } from '../model';
+import type { Reader } from './reader';
+
+export const IMAGE_TYPES = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'] as const;
+/** An image larger than this would make the package slow on every learner's device. */
+export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
+
+/** Resolves an image path (relative to the course folder) to an Asset, or reports why not. */
+export function readImage(reader: Reader, path: string, span: SourceSpan): Asset | undefined {
+  const root = reader.loaded.root;
+  const absolute = resolve(root, path);
+  if (!isInside(root, absolute)) {
+    reader.report.add(messages.pathOutsideCourse(span, path));
+    return undefined;
+  }
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    reader.report.add(messages.fileNotFound(span, path, 'image'));
+    return undefined;
+  }
+  // A symbolic link inside the folder may still point outside it.
+  if (!isInside(realpathSync(root), realpathSync(absolute))) {
+    reader.report.add(messages.pathOutsideCourse(span, path));
+    return undefined;
+  }
+  if (!(IMAGE_TYPES as readonly string[]).includes(extname(absolute).toLowerCase())) {
+    reader.report.add(messages.unsupportedAsset(span, path, IMAGE_TYPES));
+    return undefined;
+  }
+  const size = statSync(absolute).size;
+  if (size > MAX_ASSET_BYTES) {
+    reader.report.add(messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES));
+    return undefined;
+  }
+  return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
+}
+
+/** Each asset once, sorted by path, so the package is the same whatever the page order. */
+export function uniqueAssets(assets: Asset[]): Asset[] {
+  const byPath = new Map<string, Asset>();
+  for (const asset of assets) if (!byPath.has(asset.path)) byPath.set(asset.path, asset);
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

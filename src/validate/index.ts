@@ -1,0 +1,2 @@
+export { validateCourse } from './course';
+export { maxScenarioPoints } from './scenario';

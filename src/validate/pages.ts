@@ -1,0 +1,84 @@
+import { messages } from '../diagnostics';
+import type { AttestationPage, ContentPage, Media, Page, PageType } from '../model';
+import { readImage } from './assets';
+import type { PageInput } from './context';
+import { readQuiz } from './quiz';
+import { type Fields, labelOf } from './reader';
+import { readScenario } from './scenario';
+
+export const PAGE_TYPES: readonly PageType[] = ['content', 'scenario', 'quiz', 'attestation', 'results'];
+
+const KEYS: Record<PageType, { required: readonly string[]; optional: readonly string[] }> = {
+  content: { required: ['id', 'type', 'title', 'body'], optional: ['media'] },
+  scenario: { required: ['id', 'type', 'title', 'start', 'scenes'], optional: ['intro'] },
+  quiz: { required: ['id', 'type', 'title', 'questions'], optional: ['intro', 'shuffle', 'draw', 'attempts'] },
+  attestation: { required: ['id', 'type', 'statement'], optional: ['title', 'body'] },
+  results: { required: ['id', 'type'], optional: ['title', 'body'] },
+};
+
+export function readPage(input: PageInput): Page | undefined {
+  const { reader, node } = input;
+  const type = reader.variant(node, `page "${labelOf(node)}"`, PAGE_TYPES);
+  if (!type) return undefined;
+  const fields = reader.object(node, `page "${labelOf(node)}"`, KEYS[type]);
+  if (!fields) return undefined;
+  const id = fields.id('id');
+  if (id) input.context.ids.claim(id, fields.spanOf('id'));
+  switch (type) {
+    case 'content':
+      return complete(id, readContent(fields, input));
+    case 'scenario':
+      return complete(id, readScenario(fields));
+    case 'quiz':
+      return complete(id, readQuiz(fields, input.context));
+    case 'attestation':
+      return complete(id, readAttestation(fields));
+    case 'results':
+      return complete(id, { type, title: fields.string('title') ?? 'Your results', body: fields.string('body'), span: fields.span });
+  }
+}
+
+/** Builds the page only when every part of it was valid; problems are already reported. */
+function complete<T extends Omit<Page, 'id'>>(id: string | undefined, page: Partial<T> | undefined): (T & { id: string }) | undefined {
+  if (!id || !page) return undefined;
+  return { ...(page as T), id };
+}
+
+function readContent(fields: Fields, input: PageInput): Omit<ContentPage, 'id'> | undefined {
+  const title = fields.string('title');
+  const body = fields.string('body');
+  const media = readMedia(fields, input);
+  if (title === undefined || body === undefined || media === undefined) return undefined;
+  return { type: 'content', title, body, media, span: fields.span };
+}
+
+function readMedia(fields: Fields, input: PageInput): Media[] | undefined {
+  const items = fields.list('media');
+  if (!items) return fields.has('media') ? undefined : [];
+  const media: Media[] = [];
+  let ok = true;
+  for (const item of items) {
+    const sub = fields.reader.object(item, 'a media item', { required: ['image'], optional: ['alt', 'caption'] });
+    const path = sub?.string('image');
+    if (!sub || path === undefined) {
+      ok = false;
+      continue;
+    }
+    if (!sub.has('alt')) fields.reader.report.add(messages.imageWithoutAlt(sub.spanOf('image'), path));
+    const alt = sub.has('alt') ? sub.string('alt', { allowEmpty: true }) : undefined;
+    const image = readImage(fields.reader, path, sub.spanOf('image'));
+    if (!image || alt === undefined) {
+      ok = false;
+      continue;
+    }
+    input.context.assets.push(image);
+    media.push({ image, alt, caption: sub.string('caption'), span: sub.span });
+  }
+  return ok ? media : undefined;
+}
+
+function readAttestation(fields: Fields): Omit<AttestationPage, 'id'> | undefined {
+  const statement = fields.string('statement');
+  if (statement === undefined) return undefined;
+  return { type: 'attestation', title: fields.string('title') ?? 'Acknowledgement', body: fields.string('body'), statement, span: fields.span };
+}

@@ -1,0 +1,229 @@
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import { closest } from '../diagnostics/did-you-mean';
+import { messages, type Report, type SourceFile, type SourceSpan, spanOf } from '../diagnostics';
+import type { LoadedCourse } from '../load';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Reads YAML nodes of one file into typed values, reporting every problem with its position. */
+export class Reader {
+  constructor(
+    readonly file: SourceFile,
+    readonly report: Report,
+    readonly loaded: LoadedCourse,
+  ) {}
+
+  span(node: YamlNode | null | undefined): SourceSpan {
+    return spanOf(this.file, node);
+  }
+
+  /** The reader for an included file when `node` is an include item, else this reader. */
+  follow(node: unknown): { reader: Reader; node: unknown } {
+    const included = isMap(node) ? this.loaded.includes.get(node) : undefined;
+    if (!included) return { reader: this, node };
+    return { reader: new Reader(included, this.report, this.loaded), node: included.doc.contents };
+  }
+
+  isInclude(node: unknown): boolean {
+    return isMap(node) && node.items.length === 1 && isScalar(node.items[0]?.key) && node.items[0]?.key.value === 'include';
+  }
+
+  /**
+   * The value of the key that decides which other keys a mapping may have (a page's or a
+   * question's `type`), read before the mapping itself so unknown keys are judged by that type.
+   */
+  variant<T extends string>(node: unknown, what: string, allowed: readonly T[]): T | undefined {
+    if (!isMap(node)) {
+      this.report.add(messages.wrongType(this.span(node as YamlNode), what, 'a mapping (key: value lines)', describe(node)));
+      return undefined;
+    }
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === 'type');
+    if (!pair) {
+      this.report.add(messages.missingKey(this.span(node), 'type', what, `Add "type:" with one of: ${allowed.join(', ')}.`));
+      return undefined;
+    }
+    const value = isScalar(pair.value) ? String(pair.value.value) : '';
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.report.add(messages.invalidValue(this.span(pair.value as YamlNode), `the type of ${what}`, value, allowed, closest(value, allowed)));
+    return undefined;
+  }
+
+  /** A mapping with known keys; unknown keys and missing required keys are reported. */
+  object(node: unknown, where: string, keys: { required: readonly string[]; optional: readonly string[] }): Fields | undefined {
+    if (!isMap(node)) {
+      this.report.add(messages.wrongType(this.span(node as YamlNode), where, 'a mapping (key: value lines)', describe(node)));
+      return undefined;
+    }
+    const allowed = [...keys.required, ...keys.optional];
+    const values = new Map<string, YamlNode | null>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!allowed.includes(key)) {
+        this.report.add(messages.unknownKey(this.span(pair.key as YamlNode), key, where, closest(key, allowed), allowed));
+        continue;
+      }
+      values.set(key, (pair.value as YamlNode | null) ?? null);
+    }
+    for (const key of keys.required) {
+      if (!values.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));
+    }
+    return new Fields(this, node, where, values);
+  }
+}
+
+/** The fields of one mapping, read by key with the expected type. */
+export class Fields {
+  constructor(
+    readonly reader: Reader,
+    readonly node: YAMLMap,
+    readonly where: string,
+    private readonly values: Map<string, YamlNode | null>,
+  ) {}
+
+  get span(): SourceSpan {
+    return this.reader.span(this.node);
+  }
+
+  has(key: string): boolean {
+    return this.values.has(key);
+  }
+
+  raw(key: string): YamlNode | null | undefined {
+    return this.values.get(key);
+  }
+
+  spanOf(key: string): SourceSpan {
+    return this.reader.span(this.values.get(key) ?? this.node);
+  }
+
+  /** Text; a plain number such as `version: 1.0` is kept as written. */
+  string(key: string, options: { allowEmpty?: boolean } = {}): string | undefined {
+    const node = this.values.get(key);
+    if (node === undefined) return undefined;
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+      this.wrong(key, 'text', node);
+      return undefined;
+    }
+    const text = typeof node.value === 'string' ? node.value : sourceText(this.reader.file, node);
+    if (!options.allowEmpty && text.trim() === '') {
+      this.wrong(key, 'non-empty text', node);
+      return undefined;
+    }
+    return text;
+  }
+
+  number(key: string, range: { min: number; max: number; integer?: boolean }): number | undefined {
+    const node = this.values.get(key);
+    if (node === undefined) return undefined;
+    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
+      this.wrong(key, range.integer ? 'a whole number' : 'a number', node);
+      return undefined;
+    }
+    if (range.integer && !Number.isInteger(node.value)) {
+      this.wrong(key, 'a whole number', node);
+      return undefined;
+    }
+    if (node.value < range.min || node.value > range.max) {
+      this.reader.report.add(messages.outOfRange(this.spanOf(key), `"${key}"`, node.value, range.min, range.max));
+      return undefined;
+    }
+    return node.value;
+  }
+
+  boolean(key: string): boolean | undefined {
+    const node = this.values.get(key);
+    if (node === undefined) return undefined;
+    if (!isScalar(node) || typeof node.value !== 'boolean') {
+      this.wrong(key, 'true or false', node);
+      return undefined;
+    }
+    return node.value;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.reader.report.add(messages.invalidValue(this.spanOf(key), `"${key}"`, value, allowed, closest(value, allowed)));
+    return undefined;
+  }
+
+  matching(key: string, pattern: RegExp, expected: string): string | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    if (pattern.test(value)) return value;
+    this.reader.report.add(messages.invalidFormat(this.spanOf(key), `"${key}"`, value, expected));
+    return undefined;
+  }
+
+  id(key: string): string | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    if (ID_PATTERN.test(value)) return value;
+    this.reader.report.add(messages.invalidId(this.spanOf(key), value));
+    return undefined;
+  }
+
+  /** The items of a list; an empty list is reported when `nonEmpty`. */
+  list(key: string, options: { nonEmpty?: boolean } = {}): unknown[] | undefined {
+    const node = this.values.get(key);
+    if (node === undefined) return undefined;
+    if (!isSeq(node)) {
+      this.wrong(key, 'a list', node);
+      return undefined;
+    }
+    if (options.nonEmpty && node.items.length === 0) {
+      this.reader.report.add(messages.emptyList(this.spanOf(key), `"${key}"`));
+      return undefined;
+    }
+    return node.items;
+  }
+
+  strings(key: string): string[] | undefined {
+    const items = this.list(key);
+    if (!items) return undefined;
+    const out: string[] = [];
+    for (const item of items) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
+        out.push(typeof item.value === 'string' ? item.value : sourceText(this.reader.file, item));
+      } else {
+        this.reader.report.add(messages.wrongType(this.reader.span(item as YamlNode), `each item of "${key}"`, 'text', describe(item)));
+      }
+    }
+    return out;
+  }
+
+  private wrong(key: string, expected: string, node: YamlNode | null): void {
+    this.reader.report.add(messages.wrongType(this.spanOf(key), `"${key}" in ${this.where}`, expected, describe(node)));
+  }
+}
+
+function sourceText(file: SourceFile, node: Scalar): string {
+  const range = node.range;
+  return range ? file.text.slice(range[0], range[1]).trim() : String(node.value);
+}
+
+export function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'empty';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'empty';
+    if (typeof value === 'number') return `the number ${value}`;
+    if (typeof value === 'boolean') return `${value}`;
+    if (typeof value === 'string') return value.trim() === '' ? 'empty text' : `the text "${truncate(value)}"`;
+  }
+  return 'this value';
+}
+
+/** The `id` of a mapping, for messages about it before it is validated. */
+export function labelOf(node: unknown): string {
+  if (!isMap(node)) return '?';
+  const pair = node.items.find((item) => isScalar(item.key) && item.key.value === 'id');
+  return pair && isScalar(pair.value) ? String(pair.value.value) : '?';
+}
+
+function truncate(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 27)}…` : text;
+}
