@@ -115,6 +115,9 @@ export const noPages = (span: SourceSpan) =>
 export const suspendDataMayOverflow = (span: SourceSpan, size: number, limit: number, target: string) =>
   warning('suspend-data-too-large', span, `Saved progress may reach ${size} characters, more than ${target} keeps (${limit}).`, 'Split the course or reduce the number of questions.');
 
+export const buildFailed = (span: SourceSpan, target: string, cause: unknown) =>
+  error('build-failed', span, `Could not write the ${target} package: ${(cause as Error)?.message ?? String(cause)}.`, 'Check that the output folder is writable and the disk is not full.', cause);
+
 export const badArgument = (message: string, hint?: string) => error('usage', undefined, message, hint);
 
 export const internalError = (cause: unknown) =>

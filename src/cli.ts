@@ -1,0 +1,153 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCourse, type BuildResult, checkCourse, type CheckResult, type Target, TARGETS } from './compile';
+import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+
+const USAGE = `Usage: coursepack <command> [course…] [options]
+
+Commands:
+  build [course…]      Validate and package courses (default: every folder in ./courses)
+  validate [course…]   Check courses without building them
+
+A course is a folder holding course.yaml, or the path of a course.yaml file.
+
+Options:
+  --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
+  --out <dir>          Output folder (default: build)
+  --json               Print results and diagnostics as JSON
+  --no-color           Plain text output
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Exit codes: 0 success, 1 invalid course, 2 usage error, 3 internal error.`;
+
+interface Options {
+  command: 'build' | 'validate';
+  courses: string[];
+  targets: Target[];
+  outDir: string;
+  json: boolean;
+  color: boolean;
+}
+
+type Output = { write(text: string): void };
+
+export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  try {
+    const parsed = parseOptions(argv, out);
+    if (typeof parsed === 'number') return parsed;
+    if ('code' in parsed) {
+      err.write(`${formatDiagnostic(parsed, { sources: new Map(), color: false })}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    return await run(parsed, out, err);
+  } catch (cause) {
+    // Never a stack trace: a user gets what went wrong and where to report it.
+    err.write(`${formatDiagnostic(messages.internalError(cause), { sources: new Map(), color: false })}\n`);
+    if (process.env.COURSEPACK_DEBUG) err.write(`${(cause as Error)?.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+function parseOptions(argv: string[], out: Output): Options | Diagnostic | number {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        target: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (cause) {
+    return messages.badArgument((cause as Error).message.split('\n')[0] ?? 'Bad arguments.', 'Run coursepack --help for the options.');
+  }
+  if (values.help) return out.write(`${USAGE}\n`), EXIT.ok;
+  if (values.version) return out.write(`${require('../package.json').version}\n`), EXIT.ok;
+  const [command, ...courses] = positionals;
+  if (command !== 'build' && command !== 'validate') {
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build" or "coursepack validate".');
+  }
+  const targets = parseTargets(values.target);
+  if (!Array.isArray(targets)) return targets;
+  const found = courses.length > 0 ? courses : discoverCourses();
+  if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
+  const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
+  return { command, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+}
+
+function parseTargets(list: string | undefined): Target[] | Diagnostic {
+  if (list === undefined) return [...TARGETS];
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(TARGETS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    return messages.badArgument(`Unknown target "${unknown[0] ?? list}".`, `Targets: ${TARGETS.join(', ')}.`);
+  }
+  return [...new Set(names)] as Target[];
+}
+
+function discoverCourses(): string[] {
+  const dir = resolve('courses');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'course.yaml')))
+    .map((entry) => join('courses', entry.name))
+    .sort();
+}
+
+async function run(options: Options, out: Output, err: Output): Promise<number> {
+  const results: Array<CheckResult | BuildResult> = [];
+  for (const course of options.courses) {
+    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir }) : checkCourse(course);
+    results.push(result);
+    if (!options.json) printResult(course, result, options, out, err);
+  }
+  if (options.json) out.write(`${JSON.stringify(toJson(options.courses, results), null, 2)}\n`);
+  return results.some((result) => result.report.hasErrors) ? EXIT.invalid : EXIT.ok;
+}
+
+function printResult(course: string, result: CheckResult | BuildResult, options: Options, out: Output, err: Output): void {
+  const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
+  for (const diagnostic of result.report.sorted()) err.write(`${formatDiagnostic(diagnostic, { sources, color: options.color })}\n\n`);
+  const { errors, warnings } = result.report;
+  if (errors.length > 0) {
+    err.write(`${course}: ${count(errors.length, 'error')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''}; nothing was written.\n`);
+    return;
+  }
+  if ('packages' in result) {
+    for (const built of result.packages) out.write(`built ${relativeToCwd(built.path)} (${(built.bytes / 1024).toFixed(1)} KiB)\n`);
+  } else {
+    out.write(`${course}: valid (${count(result.course?.pages.length ?? 0, 'page')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''})\n`);
+  }
+}
+
+function toJson(courses: string[], results: Array<CheckResult | BuildResult>) {
+  return {
+    ok: results.every((result) => !result.report.hasErrors),
+    courses: results.map((result, index) => ({
+      course: courses[index],
+      id: result.course?.id ?? null,
+      ok: !result.report.hasErrors,
+      diagnostics: result.report.sorted().map(diagnosticToJson),
+      packages: 'packages' in result ? result.packages.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
+    })),
+  };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function relativeToCwd(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}

@@ -1,0 +1,61 @@
+// The one place that knows the order of the phases (as Svelte's compile() does).
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { messages, Report, type SourceFile } from './diagnostics';
+import { emitManifest } from './emit';
+import { loadCourse } from './load';
+import type { Course } from './model';
+import { writePackage } from './package';
+import { renderCourse } from './render';
+import { validateCourse } from './validate';
+
+export const TARGETS = ['scorm12', 'scorm2004'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export interface CheckResult {
+  course?: Course;
+  report: Report;
+  /** Files read, for code frames. */
+  sources: SourceFile[];
+}
+
+export interface BuiltPackage {
+  target: Target;
+  path: string;
+  bytes: number;
+}
+
+export interface BuildResult extends CheckResult {
+  packages: BuiltPackage[];
+}
+
+/** Load and validate: the course model, or the report of everything wrong with it. */
+export function checkCourse(coursePath: string): CheckResult {
+  const report = new Report();
+  const loaded = loadCourse(coursePath, report);
+  if (!loaded) return { report, sources: [] };
+  const course = validateCourse(loaded, report);
+  return { course, report, sources: loaded.files };
+}
+
+/** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
+export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string }): Promise<BuildResult> {
+  const checked = checkCourse(coursePath);
+  const { course, report } = checked;
+  if (!course || report.hasErrors) return { ...checked, packages: [] };
+  const packages: BuiltPackage[] = [];
+  for (const target of options.targets) {
+    try {
+      const files = renderCourse(course, target);
+      const all = [...files, emitManifest(target, course, files)];
+      const path = join(options.outDir, `${course.id}-${target}.zip`);
+      await writePackage(path, all);
+      const bytes = statSync(path).size;
+      packages.push({ target, path, bytes });
+    } catch (cause) {
+      report.add(messages.buildFailed(course.span, target, cause));
+      break;
+    }
+  }
+  return { ...checked, packages };
+}

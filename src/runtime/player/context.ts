@@ -1,0 +1,26 @@
+import type { CourseData } from '../course-data';
+import type { InteractionRecord } from '../tracking/tracker';
+import type { State } from './state';
+
+/** What a page's behaviour may use: it never talks to the LMS itself. */
+export interface PageContext {
+  data: CourseData;
+  state: State;
+  index: number;
+  section: HTMLElement;
+  strings: Record<string, string>;
+  /** False in review and browse modes: the learner can look, nothing is recorded. */
+  recording: boolean;
+  /** Passing score in percent, after the LMS's mastery score is applied. */
+  passingScore: number;
+  record(interaction: Omit<InteractionRecord, 'timestamp'>): void;
+  /** Marks the page done (unlocks Next in linear navigation) and saves. */
+  complete(): void;
+  /** Saves state after a change (throttled commit). */
+  changed(): void;
+}
+
+/** A page type's behaviour: set up once; `shown` runs each time the page is displayed. */
+export interface PageBehaviour {
+  shown?(): void;
+}

@@ -1,0 +1,178 @@
+import type { CourseData } from '../course-data';
+import type { InteractionRecord, Launch, Tracker } from '../tracking/tracker';
+import { setupAttestation } from './attestation';
+import type { PageBehaviour, PageContext } from './context';
+import { all, focus, format, one } from './dom';
+import { setupQuiz } from './quiz';
+import { setupResults } from './results';
+import { setupScenario } from './scenario';
+import { courseResult, courseStatus } from './scoring';
+import { decodeState, emptyState, encodeState, type State } from './state';
+
+/** Throttle for commits: after each answer, but never more often than this (ILIAS froze on more). */
+const COMMIT_INTERVAL_MS = 2000;
+
+export class Player {
+  private state: State;
+  private current = 0;
+  private readonly behaviours: PageBehaviour[] = [];
+  private readonly sections: HTMLElement[];
+  private readonly launch: Launch;
+  private readonly passingScore: number;
+  private readonly recording: boolean;
+  private lastCommit = 0;
+  private commitTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly data: CourseData,
+    private readonly tracker: Tracker,
+    private readonly doc: Document,
+  ) {
+    this.launch = tracker.start();
+    this.passingScore = this.launch.masteryScore ?? data.passingScore;
+    this.recording = this.launch.mode === 'normal';
+    this.state = decodeState(data, this.launch.suspendData) ?? emptyState(data);
+    this.sections = all(doc, '[data-page]');
+  }
+
+  start(): void {
+    this.data.pages.forEach((page, index) => this.behaviours.push(this.setupPage(index)));
+    one(this.doc, '#cp-next').addEventListener('click', () => this.go(this.current + 1));
+    one(this.doc, '#cp-back').addEventListener('click', () => this.go(this.current - 1));
+    this.showNotice();
+    const bookmark = this.data.pages.findIndex((page) => page.id === this.launch.location);
+    this.show(bookmark >= 0 ? bookmark : 0, false);
+  }
+
+  /** Called when the window goes away: save and end the session once. */
+  leave(): void {
+    this.save();
+    this.tracker.finish(this.isFinished() ? 'finished' : 'suspended');
+  }
+
+  /** Asks the LMS to store what it has now; the page may be about to disappear. */
+  flush(): void {
+    this.save();
+    this.commitNow();
+  }
+
+  private setupPage(index: number): PageBehaviour {
+    const page = this.data.pages[index];
+    const section = this.sections[index];
+    if (!page || !section) return {};
+    const ctx = this.context(index, section);
+    switch (page.type) {
+      case 'scenario':
+        return setupScenario(ctx, page);
+      case 'quiz':
+        return setupQuiz(ctx, page);
+      case 'attestation':
+        return setupAttestation(ctx, page);
+      case 'results':
+        return setupResults(ctx, () => this.leave());
+      case 'content':
+        return { shown: () => ctx.complete() };
+    }
+  }
+
+  private context(index: number, section: HTMLElement): PageContext {
+    return {
+      data: this.data,
+      state: this.state,
+      index,
+      section,
+      strings: this.data.strings,
+      recording: this.recording,
+      passingScore: this.passingScore,
+      record: (interaction) => this.record(interaction),
+      complete: () => this.complete(index),
+      changed: () => this.changed(),
+    };
+  }
+
+  private go(index: number): void {
+    if (index < 0 || index >= this.sections.length) return;
+    if (index > this.current && !this.canLeave(this.current)) return;
+    this.show(index, true);
+  }
+
+  private canLeave(index: number): boolean {
+    return this.data.navigation === 'free' || Boolean(this.state.done[index]);
+  }
+
+  private show(index: number, moveFocus: boolean): void {
+    this.current = index;
+    this.sections.forEach((section, i) => (section.hidden = i !== index));
+    this.behaviours[index]?.shown?.();
+    this.updateNavigation();
+    const section = this.sections[index];
+    if (section && moveFocus) focus(one(section, 'h1'));
+    this.changed();
+  }
+
+  private updateNavigation(): void {
+    const total = this.sections.length;
+    const next = one<HTMLButtonElement>(this.doc, '#cp-next');
+    const locked = !this.canLeave(this.current);
+    next.hidden = this.current >= total - 1;
+    next.disabled = locked;
+    one(this.doc, '#cp-locked').hidden = !locked || next.hidden;
+    one<HTMLButtonElement>(this.doc, '#cp-back').hidden = this.current === 0;
+    const progress = one<HTMLProgressElement>(this.doc, '#cp-progress');
+    progress.value = this.state.done.filter(Boolean).length;
+    one(this.doc, '#cp-progress-text').textContent = format(this.data.strings.pageOf, { n: this.current + 1, total });
+  }
+
+  private complete(index: number): void {
+    if (!this.state.done[index]) this.state.done[index] = true;
+    this.updateNavigation();
+    this.changed();
+  }
+
+  private record(interaction: Omit<InteractionRecord, 'timestamp'>): void {
+    if (this.recording) this.tracker.recordInteraction({ ...interaction, timestamp: new Date() });
+  }
+
+  private changed(): void {
+    this.save();
+    this.scheduleCommit();
+  }
+
+  private save(): void {
+    if (!this.recording) return;
+    const result = courseResult(this.data, this.state, this.passingScore);
+    const status = courseStatus(this.data, this.state, result);
+    if (result.score.max > 0) this.tracker.reportScore(result.score);
+    this.tracker.reportStatus(status);
+    const page = this.data.pages[this.current];
+    this.tracker.saveState(page?.id ?? '', encodeState(this.data, this.state));
+  }
+
+  private isFinished(): boolean {
+    const result = courseResult(this.data, this.state, this.passingScore);
+    const status = courseStatus(this.data, this.state, result);
+    return status.completion === 'completed' || status.success === 'failed';
+  }
+
+  private scheduleCommit(): void {
+    if (!this.recording || this.commitTimer) return;
+    const wait = this.lastCommit + COMMIT_INTERVAL_MS - Date.now();
+    if (wait <= 0) return this.commitNow();
+    this.commitTimer = setTimeout(() => this.commitNow(), wait);
+  }
+
+  private commitNow(): void {
+    if (this.commitTimer) clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    if (!this.recording) return;
+    this.lastCommit = Date.now();
+    this.tracker.commit();
+  }
+
+  private showNotice(): void {
+    const notice = one(this.doc, '#cp-notice');
+    const text = !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
+    notice.textContent = text ?? '';
+    notice.hidden = !text;
+  }
+}

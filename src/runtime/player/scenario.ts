@@ -1,0 +1,101 @@
+import type { ScenarioPageData } from '../course-data';
+import type { PageBehaviour, PageContext } from './context';
+import { all, focus, format, one, templateContent } from './dom';
+import { scenarioResult } from './scoring';
+
+/** A branching scenario: one scene at a time; each decision is recorded as an interaction. */
+export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBehaviour {
+  const root = ctx.section;
+  const feedback = one(root, '.scenario-feedback');
+  const continueButton = one<HTMLButtonElement>(root, '[data-continue]');
+  let sceneShownAt = Date.now();
+  let pendingNext: string | undefined;
+
+  const path = (): number[] => ctx.state.paths[ctx.index] ?? [];
+
+  const showScene = (id: string, moveFocus: boolean): void => {
+    for (const scene of all(root, '[data-scene]')) scene.hidden = scene.dataset.scene !== id;
+    const scene = one(root, `[data-scene="${id}"]`);
+    for (const button of all<HTMLButtonElement>(scene, '[data-choice]')) {
+      button.disabled = false;
+      button.removeAttribute('aria-pressed');
+    }
+    sceneShownAt = Date.now();
+    if (moveFocus) focus(one(scene, '.scene-text'));
+    if (scenarioResult(page, path()).ended) showDebrief();
+  };
+
+  const choose = (sceneId: string, choiceIndex: number): void => {
+    const scene = page.scenes[sceneId];
+    if (!scene || !('choices' in scene) || pendingNext) return;
+    const choice = scene.choices[choiceIndex];
+    if (!choice) return;
+    ctx.state.paths[ctx.index] = [...path(), choiceIndex];
+    const best = Math.max(...scene.choices.map((c) => c.points));
+    const allEqual = scene.choices.every((c) => c.points === best);
+    ctx.record({
+      id: `${page.id}.${sceneId}`,
+      type: 'choice',
+      description: scene.description,
+      response: [choice.id],
+      correctResponses: [scene.choices.filter((c) => c.points === best).map((c) => c.id)],
+      result: allEqual ? 'neutral' : choice.points === best ? 'correct' : 'incorrect',
+      weighting: best,
+      latencyMs: Date.now() - sceneShownAt,
+    });
+    const sceneElement = one(root, `[data-scene="${sceneId}"]`);
+    for (const button of all<HTMLButtonElement>(sceneElement, '[data-choice]')) {
+      button.disabled = true;
+      if (button.dataset.choice === choice.id) button.setAttribute('aria-pressed', 'true');
+    }
+    const text = templateContent(sceneElement, `[data-feedback="${choice.id}"]`);
+    feedback.replaceChildren(...(text ? [text] : []));
+    pendingNext = choice.next;
+    continueButton.hidden = false;
+    focus(continueButton);
+    ctx.changed();
+  };
+
+  const proceed = (): void => {
+    if (!pendingNext) return;
+    const next = pendingNext;
+    pendingNext = undefined;
+    feedback.replaceChildren();
+    continueButton.hidden = true;
+    showScene(next, true);
+  };
+
+  const showDebrief = (): void => {
+    const debrief = one(root, '.debrief');
+    const list = one(debrief, '.path');
+    list.replaceChildren();
+    let sceneId = page.start;
+    for (const index of path()) {
+      const scene = page.scenes[sceneId];
+      if (!scene || !('choices' in scene)) break;
+      const choice = scene.choices[index];
+      const button = root.querySelector<HTMLElement>(`[data-scene="${sceneId}"] [data-choice="${choice?.id}"]`);
+      const item = document.createElement('li');
+      item.textContent = button?.textContent ?? '';
+      list.append(item);
+      sceneId = choice?.next ?? sceneId;
+    }
+    const result = scenarioResult(page, path());
+    one(debrief, '.points').textContent = format(ctx.strings.pointsEarned, { points: result.earned, max: page.maxPoints });
+    debrief.hidden = false;
+    ctx.complete();
+  };
+
+  root.addEventListener('click', (event) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-choice], [data-continue]');
+    if (!target) return;
+    if (target.hasAttribute('data-continue')) return proceed();
+    const sceneId = target.closest<HTMLElement>('[data-scene]')?.dataset.scene ?? '';
+    const scene = page.scenes[sceneId];
+    if (scene && 'choices' in scene) choose(sceneId, scene.choices.findIndex((c) => c.id === target.dataset.choice));
+  });
+
+  showScene(scenarioResult(page, path()).current, false);
+  return { shown: () => (sceneShownAt = Date.now()) };
+}
+

@@ -1,0 +1,114 @@
+// Scoring and status rules in one place, used by the player and by the tests.
+import type { CourseData, QuestionData, QuizPageData, ScenarioPageData } from '../course-data';
+import type { Score, Status } from '../tracking/tracker';
+import type { QuizState, State } from './state';
+
+/** Fill-in answers match ignoring surrounding and repeated spaces, and case unless asked not to. */
+export function normaliseText(text: string, caseSensitive: boolean): string {
+  const spaced = text.trim().replace(/\s+/g, ' ');
+  return caseSensitive ? spaced : spaced.toLowerCase();
+}
+
+/**
+ * Responses are encoded compactly: choice questions as comma-separated choice indexes,
+ * true-false as "t"/"f", fill-in as the text typed.
+ */
+export function isCorrect(question: QuestionData, response: string): boolean {
+  switch (question.type) {
+    case 'true-false':
+      return response === (question.answer ? 't' : 'f');
+    case 'fill-in': {
+      const given = normaliseText(response, question.caseSensitive);
+      return question.accept.some((answer) => normaliseText(answer, question.caseSensitive) === given);
+    }
+    default: {
+      const chosen = response.split(',').filter(Boolean).map(Number).sort((a, b) => a - b);
+      const correct = question.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
+      return chosen.length === correct.length && chosen.every((value, i) => value === correct[i]);
+    }
+  }
+}
+
+export interface QuizResult {
+  earned: number;
+  max: number;
+  correct: boolean[];
+  submitted: boolean;
+}
+
+export function quizResult(page: QuizPageData, quiz: QuizState | undefined): QuizResult {
+  const order = quiz?.order ?? page.questions.slice(0, page.draw).map((_, i) => i);
+  const questions = order.map((i) => page.questions[i] as QuestionData);
+  const max = questions.reduce((sum, q) => sum + q.points, 0);
+  const answers = quiz?.answers;
+  const correct = questions.map((q, i) => Boolean(answers && isCorrect(q, answers[i] ?? '')));
+  const earned = questions.reduce((sum, q, i) => sum + (correct[i] ? q.points : 0), 0);
+  return { earned, max, correct, submitted: Boolean(answers) };
+}
+
+export interface ScenarioResult {
+  earned: number;
+  /** The scene the learner is at now. */
+  current: string;
+  ended: boolean;
+}
+
+export function scenarioResult(page: ScenarioPageData, path: number[] = []): ScenarioResult {
+  let current = page.start;
+  let earned = 0;
+  for (const index of path) {
+    const scene = page.scenes[current];
+    const choice = scene && 'choices' in scene ? scene.choices[index] : undefined;
+    if (!choice) break;
+    earned += choice.points;
+    current = choice.next;
+  }
+  const scene = page.scenes[current];
+  return { earned, current, ended: Boolean(scene && 'outcome' in scene) };
+}
+
+export interface CourseResult {
+  score: Score;
+  percent: number;
+  /** Every scenario has ended and every quiz is final: the score will not change any more. */
+  final: boolean;
+  passed: boolean;
+}
+
+export function courseResult(data: CourseData, state: State, passingScore: number): CourseResult {
+  let raw = 0;
+  let max = 0;
+  let final = true;
+  data.pages.forEach((page, index) => {
+    if (page.type === 'quiz') {
+      const result = quizResult(page, state.quizzes[index]);
+      const quiz = state.quizzes[index];
+      raw += result.earned;
+      max += result.max;
+      const quizPassed = result.max === 0 || (result.earned / result.max) * 100 >= passingScore;
+      if (!result.submitted || (!quizPassed && (quiz?.attempt ?? 1) < page.attempts)) final = false;
+    } else if (page.type === 'scenario') {
+      const result = scenarioResult(page, state.paths[index]);
+      raw += result.earned;
+      max += page.maxPoints;
+      if (!result.ended) final = false;
+    }
+  });
+  const percent = max > 0 ? Math.round((raw / max) * 10000) / 100 : 100;
+  return { score: { raw, max }, percent, final, passed: percent >= passingScore };
+}
+
+/** The status to report, following the course's `report` choice (see the README's table). */
+export function courseStatus(data: CourseData, state: State, result: CourseResult): Status {
+  const pagesDone = state.done.every(Boolean);
+  const attested = data.pages.every((page, i) => page.type !== 'attestation' || state.attested[i]);
+  const met = data.require.every((rule) => (rule === 'all-pages' ? pagesDone : rule === 'attestation' ? attested : result.final && result.passed));
+  const failed = result.final && !result.passed;
+  const progress = state.done.filter(Boolean).length / Math.max(1, state.done.length);
+  let success: Status['success'] = 'unknown';
+  // A failed score outweighs met requirements: "passed" always means the score passed too.
+  if (data.report === 'passed-failed') success = failed ? 'failed' : met ? 'passed' : 'unknown';
+  else if (data.report === 'passed-incomplete') success = met && !failed ? 'passed' : 'unknown';
+  else if (data.report === 'completed-failed') success = failed ? 'failed' : 'unknown';
+  return { completion: met ? 'completed' : 'incomplete', success, progress: Math.round(progress * 100) / 100 };
+}
