@@ -19,7 +19,7 @@ const warning = (code: string, span: SourceSpan | undefined, message: string, hi
   ...(hint ? { hint } : {}),
 });
 
-const didYouMean = (suggestion: string | undefined, otherwise: string): string =>
+const didYouMean = (suggestion: string | undefined, otherwise?: string): string | undefined =>
   suggestion ? `Did you mean "${suggestion}"?` : otherwise;
 
 export const yamlSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
@@ -53,13 +53,13 @@ export const wrongType = (span: SourceSpan, what: string, expected: string, actu
   error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`);
 
 export const invalidValue = (span: SourceSpan, what: string, value: string, allowed: readonly string[], suggestion?: string) =>
-  error('invalid-value', span, `${capitalise(what)} "${value}" is not one of: ${allowed.join(', ')}.`, didYouMean(suggestion, `Use one of: ${allowed.join(', ')}.`));
+  error('invalid-value', span, `${capitalise(what)} cannot be "${value}"; use one of: ${allowed.join(', ')}.`, didYouMean(suggestion));
 
 export const outOfRange = (span: SourceSpan, what: string, value: number, min: number, max: number) =>
   error('out-of-range', span, `${capitalise(what)} is ${value}; it must be between ${min} and ${max}.`);
 
 export const invalidFormat = (span: SourceSpan, what: string, value: string, expected: string) =>
-  error('invalid-format', span, `${capitalise(what)} "${value}" is not ${expected}.`);
+  error('invalid-format', span, `${capitalise(what)} must be ${expected}, not "${value}".`);
 
 export const invalidId = (span: SourceSpan, id: string) =>
   error('invalid-id', span, `"${id}" is not a valid id.`, `Ids use lower-case letters, digits and hyphens, start with a letter or digit, and are at most 64 characters: e.g. "${suggestId(id)}".`);

@@ -58,8 +58,8 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
   if (!items) return undefined;
   const pages: Page[] = [];
   for (const item of items) {
-    const { reader, node } = fields.reader.follow(item);
-    const page = readPage({ reader, node, context });
+    const source = fields.reader.follow(item);
+    const page = source && readPage({ ...source, context });
     if (page) pages.push(page);
   }
   return pages;

@@ -36,17 +36,30 @@ function readQuestions(fields: Fields, context: ValidationContext): Question[] |
   const questions: Question[] = [];
   let ok = true;
   for (const item of items) {
-    const { reader, node } = fields.reader.follow(item);
-    // An included pool file holds a list of questions (or a single one).
-    const nodes = reader !== fields.reader && isSeq(node) ? node.items : [node];
-    for (const questionNode of nodes) {
-      const question = readQuestion(reader, questionNode, context);
+    const sources = questionSources(fields.reader, item);
+    if (!sources) ok = false;
+    for (const { reader, node } of sources ?? []) {
+      const question = readQuestion(reader, node, context);
       if (question) questions.push(question);
       else ok = false;
     }
   }
   if (ok && questions.length === 0) fields.reader.report.add(messages.emptyList(fields.spanOf('questions'), '"questions"'));
   return ok && questions.length > 0 ? questions : undefined;
+}
+
+/** The question nodes an item stands for: itself, or the questions of the pool file it includes. */
+function questionSources(reader: Reader, item: unknown): Array<{ reader: Reader; node: unknown }> | undefined {
+  const source = reader.follow(item);
+  if (!source) return undefined;
+  if (source.reader === reader || !isSeq(source.node)) return [source];
+  const all: Array<{ reader: Reader; node: unknown }> = [];
+  for (const nested of source.node.items) {
+    const found = questionSources(source.reader, nested);
+    if (!found) return undefined;
+    all.push(...found);
+  }
+  return all;
 }
 
 function readQuestion(reader: Reader, node: unknown, context: ValidationContext): Question | undefined {

@@ -17,11 +17,14 @@ export class Reader {
     return spanOf(this.file, node);
   }
 
-  /** The reader for an included file when `node` is an include item, else this reader. */
-  follow(node: unknown): { reader: Reader; node: unknown } {
-    const included = isMap(node) ? this.loaded.includes.get(node) : undefined;
-    if (!included) return { reader: this, node };
-    return { reader: new Reader(included, this.report, this.loaded), node: included.doc.contents };
+  /**
+   * The reader for an included file when `node` is an include item, else this reader; undefined
+   * for an include that could not be loaded (the loader has reported why).
+   */
+  follow(node: unknown): { reader: Reader; node: unknown } | undefined {
+    if (!this.isInclude(node)) return { reader: this, node };
+    const included = this.loaded.includes.get(node as YAMLMap);
+    return included && { reader: new Reader(included, this.report, this.loaded), node: included.doc.contents };
   }
 
   isInclude(node: unknown): boolean {
@@ -64,8 +67,10 @@ export class Reader {
       }
       values.set(key, (pair.value as YamlNode | null) ?? null);
     }
+    const misspelt = new Set(node.items.map((pair) => closest(String(isScalar(pair.key) ? pair.key.value : ''), allowed)));
     for (const key of keys.required) {
-      if (!values.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));
+      // A misspelt key already got a "did you mean" for this one; a second message adds nothing.
+      if (!values.has(key) && !misspelt.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));
     }
     return new Fields(this, node, where, values);
   }
