@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { Report } from '../../../src/diagnostics';
+import { loadCourse } from '../../../src/load';
+import type { Course } from '../../../src/model';
+import { buildCourseData } from '../../../src/render/course-data';
+import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/render/markdown';
+import { createTemplates, loadStrings } from '../../../src/render/templates';
+import { validateCourse } from '../../../src/validate';
+
+function basicCourse(): Course {
+  const report = new Report();
+  const loaded = loadCourse(join(__dirname, '../../fixtures/valid/basic'), report);
+  const course = loaded && validateCourse(loaded, report);
+  expect(report.diagnostics).toEqual([]);
+  return course as Course;
+}
+
+describe('markdown', () => {
+  test('removes scripts, event handlers and javascript: links, keeps safe HTML', () => {
+    const html = renderMarkdown('Hi <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <abbr title="HR">HR</abbr>');
+    expect(html).not.toMatch(/<script|onerror|href="javascript|<img/);
+    expect(html).toContain('<abbr title="HR">HR</abbr>');
+  });
+  test('links open outside the LMS frame; headings start below the page title', () => {
+    expect(renderMarkdown('[policy](https://example.com/p)')).toContain('<a href="https://example.com/p" target="_blank" rel="noopener noreferrer">policy</a>');
+    expect(renderMarkdown('# Big')).toBe('<h2>Big</h2>');
+  });
+  test('inline markdown has no paragraph; plain text decodes entities', () => {
+    expect(renderInlineMarkdown('**Post** it')).toBe('<strong>Post</strong> it');
+    expect(markdownToText('**Tom & Jerry** <b>say</b>   "hi"')).toBe('Tom & Jerry say “hi”');
+  });
+});
+
+describe('index.html', () => {
+  const course = basicCourse();
+  const strings = loadStrings(course.language);
+  const data = buildCourseData(course, 'scorm12', strings);
+  const html = createTemplates(strings)({
+    course: { ...course, brandColor: course.theme.brandColor, logo: course.theme.logo?.path },
+    pages: course.pages,
+    courseData: JSON.stringify(data),
+  });
+
+  test('one labelled section per page, the first heading of each is its title', () => {
+    for (const page of course.pages) {
+      expect(html).toContain(`<section class="page page-${page.type}" id="page-${page.id}" data-page="${page.id}" aria-labelledby="title-${page.id}" hidden>`);
+    }
+    expect(html).toContain('<h1 id="title-results" tabindex="-1">Your results</h1>');
+  });
+  test('texts are escaped and unsafe HTML never reaches the page', () => {
+    expect(html).toContain('<title>Basic course &amp; friends</title>');
+    expect(html).not.toContain("alert('x')");
+  });
+  test('questions are fieldsets with a legend, every input labelled', () => {
+    expect(html).toMatch(/<fieldset class="question" data-question="best-approach" id="q-best-approach">\s*<legend>/);
+    expect(html).toContain('<label class="option"><input type="checkbox" name="q-who-writes" value="hr"> <span>HR</span></label>');
+    expect(html).toContain('<label class="fill-in"><span>Your answer</span> <input type="text" name="q-network"');
+  });
+  test('course data carries scoring, not texts', () => {
+    expect(data.pages.map((p) => p.type)).toEqual(['content', 'scenario', 'quiz', 'attestation', 'results']);
+    const scenario = data.pages[1];
+    expect(scenario).toMatchObject({ type: 'scenario', start: 'first', maxPoints: 20 });
+    expect(data).toMatchObject({ standard: 'scorm12', passingScore: 70, report: 'passed-failed', require: ['all-pages', 'passing-score', 'attestation'] });
+  });
+});

@@ -1,0 +1,129 @@
+import type { CourseData, QuizPageData, ScenarioPageData } from '../../../src/runtime/course-data';
+import { courseResult, courseStatus, isCorrect, quizResult, scenarioResult } from '../../../src/runtime/player/scoring';
+import { decodeState, emptyState, encodeState } from '../../../src/runtime/player/state';
+
+const scenario: ScenarioPageData = {
+  type: 'scenario',
+  id: 'dilemma',
+  start: 'first',
+  maxPoints: 20,
+  scenes: {
+    first: { description: 'First', choices: [{ id: 'argue', points: 0, next: 'bad' }, { id: 'refer', points: 10, next: 'second' }] },
+    second: { description: 'Second', choices: [{ id: 'promise', points: 5, next: 'bad' }, { id: 'private', points: 10, next: 'good' }] },
+    bad: { outcome: 'fail' },
+    good: { outcome: 'pass' },
+  },
+};
+
+const quiz: QuizPageData = {
+  type: 'quiz',
+  id: 'check',
+  shuffle: false,
+  draw: 3,
+  attempts: 2,
+  questions: [
+    { id: 'tf', type: 'true-false', points: 1, description: 'TF', answer: false },
+    { id: 'mc', type: 'multiple-choice', points: 2, description: 'MC', choices: [{ id: 'a', correct: true }, { id: 'b', correct: false }, { id: 'c', correct: true }] },
+    { id: 'fi', type: 'fill-in', points: 1, description: 'FI', accept: ['LinkedIn', 'linked in'], caseSensitive: false },
+  ],
+};
+
+function course(report: CourseData['report'] = 'passed-failed', require: CourseData['require'] = ['all-pages', 'passing-score']): CourseData {
+  return {
+    standard: 'standalone', id: 'c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80, require, report,
+    navigation: 'linear', strings: {},
+    pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'results', id: 'results' }],
+  };
+}
+
+describe('grading', () => {
+  test('fill-in ignores case and extra spaces unless case-sensitive', () => {
+    const question = quiz.questions[2]!;
+    expect(isCorrect(question, '  LINKED   in ')).toBe(true);
+    expect(isCorrect(question, 'Linked')).toBe(false);
+    expect(isCorrect({ ...question, caseSensitive: true } as never, 'linkedin')).toBe(false);
+  });
+  test('multiple choice needs exactly the correct set', () => {
+    const question = quiz.questions[1]!;
+    expect(isCorrect(question, '2,0')).toBe(true);
+    expect(isCorrect(question, '0')).toBe(false);
+    expect(isCorrect(question, '0,1,2')).toBe(false);
+  });
+  test('true-false', () => {
+    expect(isCorrect(quiz.questions[0]!, 'f')).toBe(true);
+    expect(isCorrect(quiz.questions[0]!, 't')).toBe(false);
+  });
+});
+
+describe('scenario and quiz results', () => {
+  test('scenario follows the path and adds points', () => {
+    expect(scenarioResult(scenario, [1, 0])).toEqual({ earned: 15, current: 'bad', ended: true });
+    expect(scenarioResult(scenario, [1])).toEqual({ earned: 10, current: 'second', ended: false });
+  });
+  test('quiz earns the points of correct answers', () => {
+    const result = quizResult(quiz, { order: [0, 1, 2], attempt: 1, answers: ['f', '0', 'linkedin'] });
+    expect(result).toEqual({ earned: 2, max: 4, correct: [true, false, true], submitted: true });
+  });
+});
+
+describe('course status by report mode', () => {
+  const passedState = () => {
+    const data = course();
+    const state = emptyState(data);
+    state.done = [true, true, true, true];
+    state.paths[1] = [1, 1];
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, answers: ['f', '0,2', 'linkedin'] };
+    return { data, state };
+  };
+  test('passed when every requirement is met', () => {
+    const { data, state } = passedState();
+    const result = courseResult(data, state, 80);
+    expect(result).toEqual({ score: { raw: 24, max: 24 }, percent: 100, final: true, passed: true });
+    expect(courseStatus(data, state, result)).toEqual({ completion: 'completed', success: 'passed', progress: 1 });
+  });
+  test('failed only once the last attempt is used', () => {
+    const { data, state } = passedState();
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, answers: ['t', '0', 'x'] };
+    state.paths[1] = [0];
+    let result = courseResult(data, state, 80);
+    expect(result.final).toBe(false);
+    expect(courseStatus(data, state, result).success).toBe('unknown');
+    state.quizzes[2]!.attempt = 2;
+    result = courseResult(data, state, 80);
+    expect(result).toMatchObject({ final: true, passed: false, score: { raw: 0, max: 24 } });
+    expect(courseStatus(data, state, result)).toMatchObject({ completion: 'incomplete', success: 'failed' });
+    expect(courseStatus(course('passed-incomplete'), state, result).success).toBe('unknown');
+    expect(courseStatus(course('completed-failed'), state, result).success).toBe('failed');
+  });
+  test('completed-incomplete never reports success', () => {
+    const { state } = passedState();
+    const data = course('completed-incomplete');
+    expect(courseStatus(data, state, courseResult(data, state, 80))).toEqual({ completion: 'completed', success: 'unknown', progress: 1 });
+  });
+  test('an LMS mastery score changes the verdict', () => {
+    const { data, state } = passedState();
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 2, answers: ['f', '0', 'linkedin'] };
+    expect(courseResult(data, state, 80).passed).toBe(true); // 22/24 = 91.67%
+    expect(courseResult(data, state, 95).passed).toBe(false);
+  });
+});
+
+describe('suspend data', () => {
+  test('round-trips compactly', () => {
+    const data = course();
+    const state = emptyState(data);
+    state.done = [true, true, false, false];
+    state.paths[1] = [1, 0];
+    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, answers: ['a "quoted", text', '0,2', 'f'] };
+    state.attested[3] = true;
+    const text = encodeState(data, state);
+    expect(text.length).toBeLessThan(120);
+    expect(decodeState(data, text)).toEqual(state);
+  });
+  test('state of another revision is ignored', () => {
+    const data = course();
+    const text = encodeState(data, emptyState(data));
+    expect(decodeState({ ...data, revision: 'other' }, text)).toBeUndefined();
+    expect(decodeState(data, 'not json')).toBeUndefined();
+  });
+});
