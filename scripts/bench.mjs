@@ -1,0 +1,50 @@
+// npm run bench: build time (cold process, as a user runs it), package and runtime sizes.
+// Measured here, never asserted in tests: timings depend on the machine.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const course = process.argv[2] ?? 'courses/social-media-policy';
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+const out = mkdtempSync(join(tmpdir(), 'coursepack-bench-'));
+
+function timeCommand(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [join(root, 'bin/coursepack.js'), ...args], { cwd: root, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0) throw new Error(`coursepack ${args.join(' ')} failed:\n${result.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (t) => `median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
+
+const nodeOnly = (() => {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+})();
+
+const build = timeCommand(['build', course, '--out', out]);
+const validate = timeCommand(['validate', course]);
+const runtime = readFileSync(join(root, 'dist/runtime.js'));
+
+console.log(`coursepack bench — ${course}, ${runs} runs each, cold node process per run`);
+console.log(`node start alone:              median ${nodeOnly.toFixed(0)} ms`);
+console.log(`build (scorm12 + scorm2004):   ${ms(build)}   target ≤ 300 ms`);
+console.log(`validate:                      ${ms(validate)}`);
+console.log(`runtime (coursepack.js):       ${kb(runtime.length)} raw, ${kb(gzipSync(runtime, { level: 9 }).length)} gzip   target ≤ 15 KiB gzip`);
+for (const file of readdirSync(out).sort()) console.log(`package ${file.padEnd(36)} ${kb(statSync(join(out, file)).size)}`);
+rmSync(out, { recursive: true, force: true });
