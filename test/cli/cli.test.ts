@@ -1,0 +1,129 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixture, repoRoot, runCli, tempDir } from './run-cli';
+
+const basic = join(repoRoot, 'test/fixtures/valid/basic');
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('coursepack CLI', () => {
+  test('--help prints usage and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: coursepack <command>');
+  });
+
+  test('usage errors exit 2 and say how to fix them', () => {
+    const none = runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('error No command given. [usage]');
+    const target = runCli(['build', basic, '--target', 'scorm3000']);
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain('error Unknown target "scorm3000". [usage]');
+    expect(target.stderr).toContain('hint: Targets: scorm12, scorm2004.');
+    const option = runCli(['build', '--frobnicate']);
+    expect(option.code).toBe(2);
+    noStackTrace(option.stderr);
+  });
+
+  test('build writes one zip per target and says where', () => {
+    const out = tempDir();
+    const result = runCli(['build', basic, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['basic-scorm12.zip', 'basic-scorm2004.zip']);
+    expect(result.stdout).toMatch(/^built .*basic-scorm12\.zip \(\d+\.\d KiB\)\nbuilt .*basic-scorm2004\.zip \(\d+\.\d KiB\)\n$/);
+  });
+
+  test('--target picks targets; a course.yaml path works as well as its folder', () => {
+    const out = tempDir();
+    const result = runCli(['build', join(basic, 'course.yaml'), '--target', 'scorm2004', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['basic-scorm2004.zip']);
+  });
+
+  test('without arguments, build finds every course in ./courses and writes to ./build', () => {
+    const project = tempDir();
+    mkdirSync(join(project, 'courses'));
+    const course = copyFixture('valid', 'basic');
+    require('node:fs').cpSync(course, join(project, 'courses', 'basic'), { recursive: true });
+    const result = runCli(['build'], project);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(project, 'build')).sort()).toEqual(['basic-scorm12.zip', 'basic-scorm2004.zip']);
+  });
+
+  test('building twice gives identical bytes', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    expect(runCli(['build', basic, '--out', a]).code).toBe(0);
+    expect(runCli(['build', basic, '--out', b]).code).toBe(0);
+    for (const file of readdirSync(a)) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file)))).toBe(true);
+  });
+
+  test('an invalid course exits 1 with a positioned, framed error and writes nothing', () => {
+    const out = tempDir();
+    const course = join(repoRoot, 'test/fixtures/invalid/unknown-key');
+    const result = runCli(['build', course, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/invalid/unknown-key/course.yaml:10:5 error Unknown key "titel" in page "intro". [unknown-key]');
+    expect(result.stderr).toContain('  > 10 |     titel: Introduction');
+    expect(result.stderr).toContain('hint: Did you mean "title"?');
+    expect(result.stderr).toContain('1 error; nothing was written.');
+    noStackTrace(result.stderr);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test('--json reports diagnostics for editors and CI', () => {
+    const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.ok).toBe(false);
+    expect(json.courses[0].diagnostics[0]).toMatchObject({
+      code: 'scene-not-found',
+      severity: 'error',
+      file: 'test/fixtures/invalid/scene-not-found/course.yaml',
+      line: 16,
+      column: 34,
+      hint: 'Did you mean "second"?',
+    });
+  });
+
+  test('validate checks without building', () => {
+    const result = runCli(['validate', basic]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('valid (5 pages)');
+    expect(runCli(['validate', join(repoRoot, 'test/fixtures/invalid/yaml-syntax')]).code).toBe(1);
+  });
+
+  test('a missing course is a clear error, not a crash', () => {
+    const result = runCli(['build', 'no/such/course']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No course.yaml found at "no/such/course". [not-a-course]');
+    noStackTrace(result.stderr);
+  });
+
+  test('a huge YAML file is refused with its position', () => {
+    const course = copyFixture('valid', 'basic');
+    writeFileSync(join(course, 'pools/check.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+    const result = runCli(['build', course, '--out', tempDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/course\.yaml:\d+:\d+ error "[^"]*pools\/check\.yaml" is 1\.0 MiB, more than the 1\.0 MiB allowed\. \[file-too-large\]/);
+  });
+
+  test('an unwritable output folder fails cleanly and leaves no partial zip', () => {
+    const out = tempDir();
+    if (process.getuid?.() === 0) {
+      // root ignores permissions: make the output path a file instead.
+      const file = join(out, 'taken');
+      writeFileSync(file, 'not a folder');
+      const result = runCli(['build', basic, '--out', file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('[build-failed]');
+      noStackTrace(result.stderr);
+      expect(readFileSync(file, 'utf8')).toBe('not a folder');
+      return;
+    }
+    chmodSync(out, 0o500);
+    const result = runCli(['build', basic, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
