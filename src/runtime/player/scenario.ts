@@ -38,7 +38,8 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
       type: 'choice',
       description: scene.description,
       response: [choice.id],
-      correctResponses: [scene.choices.filter((c) => c.points === best).map((c) => c.id)],
+      // Each equally good choice is its own correct pattern: picking any one of them is right.
+      correctResponses: scene.choices.filter((c) => c.points === best).map((c) => [c.id]),
       result: allEqual ? 'neutral' : choice.points === best ? 'correct' : 'incorrect',
       weighting: best,
       latencyMs: Date.now() - sceneShownAt,

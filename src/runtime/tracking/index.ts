@@ -1,0 +1,20 @@
+// Picks the adapter for the package's standard; no LMS found means standalone mode.
+import { findApi } from './discover-api';
+import { Scorm12Tracker } from './scorm12';
+import { Scorm2004Tracker } from './scorm2004';
+import { localStorageOf, StandaloneTracker } from './standalone';
+import type { Tracker } from './tracker';
+
+export type { Tracker } from './tracker';
+
+export function createTrackerFor(standard: string, win: Window, courseId: string): Tracker {
+  if (standard === 'scorm12') {
+    const api = findApi<object>(win, 'API');
+    if (api) return new Scorm12Tracker(api);
+  }
+  if (standard === 'scorm2004') {
+    const api = findApi<object>(win, 'API_1484_11');
+    if (api) return new Scorm2004Tracker(api);
+  }
+  return new StandaloneTracker(localStorageOf(win), `coursepack:${courseId}`);
+}

@@ -1,0 +1,61 @@
+// How each standard writes an interaction's responses: same record, different delimiters and limits.
+import type { InteractionRecord, InteractionType } from './tracker';
+
+/** SCORM 1.2 knows fewer interaction types than 2004. */
+export function scorm12Type(type: InteractionType): string {
+  if (type === 'long-fill-in') return 'fill-in';
+  if (type === 'other') return 'performance';
+  return type;
+}
+
+/** SCORM 1.2 result vocabulary says "wrong" where 2004 says "incorrect". */
+export function scorm12Result(result: InteractionRecord['result']): string {
+  return result === 'incorrect' ? 'wrong' : result;
+}
+
+// 1.2 CMIFeedback keeps 255 characters; commas and dots are its delimiters in free text too.
+const SCORM12_RESPONSE_LIMIT = 255;
+
+export function scorm12Response(type: InteractionType, parts: string[]): string {
+  const text =
+    type === 'true-false'
+      ? parts.map((p) => (p === 'true' ? 't' : 'f')).join(',')
+      : type === 'fill-in' || type === 'long-fill-in'
+        ? parts.join(' ')
+        : parts.join(',');
+  return text.slice(0, SCORM12_RESPONSE_LIMIT);
+}
+
+// 2004's reserved delimiters cannot appear inside a value; learners can type anything.
+const RESERVED = /\[[,.:;]\]/g;
+// characterstring limits (SPM) of 2004: learner_response 4000 for fill-in, pattern likewise.
+const SCORM2004_TEXT_LIMIT = 4000;
+
+export function scorm2004Response(type: InteractionType, parts: string[]): string {
+  const clean = parts.map((p) => p.replace(RESERVED, ' '));
+  if (type === 'matching') return clean.map((pair) => pair.split('.').join('[.]')).join('[,]');
+  return clean.join('[,]').slice(0, SCORM2004_TEXT_LIMIT);
+}
+
+/** How many correct_responses patterns each 2004 type may carry (SCORM 2004 RTE 4.2.9.1). */
+const PATTERN_LIMITS: Partial<Record<InteractionType, number>> = {
+  'true-false': 1,
+  choice: 10,
+  'fill-in': 10,
+  'long-fill-in': 5,
+  likert: 1,
+  matching: 5,
+  performance: 5,
+  sequencing: 5,
+  numeric: 1,
+  other: 1,
+};
+
+export function patternLimit(type: InteractionType): number {
+  return PATTERN_LIMITS[type] ?? 1;
+}
+
+// 2004 description is localized_string_type (250).
+export function scorm2004Description(text: string): string {
+  return text.length > 250 ? `${text.slice(0, 249)}…` : text;
+}

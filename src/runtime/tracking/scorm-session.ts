@@ -1,0 +1,98 @@
+// One wrapper for both SCORM APIs: checks every call, logs LMS errors, skips redundant writes.
+import { warn } from './log';
+
+/** The method names of an API; SCORM 1.2 prefixes them with "LMS". */
+export interface Dialect {
+  initialize: string;
+  terminate: string;
+  getValue: string;
+  setValue: string;
+  commit: string;
+  getLastError: string;
+  getErrorString: string;
+  getDiagnostic: string;
+}
+
+type ApiObject = Record<string, ((...args: string[]) => unknown) | undefined>;
+
+export class ScormSession {
+  private readonly written = new Map<string, string>();
+  private open = false;
+
+  constructor(
+    private readonly api: object,
+    private readonly dialect: Dialect,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  initialize(): boolean {
+    this.open = this.call(this.dialect.initialize, '');
+    return this.open;
+  }
+
+  terminate(): void {
+    if (!this.open) return;
+    this.call(this.dialect.terminate, '');
+    this.open = false;
+  }
+
+  commit(): boolean {
+    return this.open && this.call(this.dialect.commit, '');
+  }
+
+  /** The element's value, or "" when the LMS does not support it (logged). */
+  get(element: string): string {
+    if (!this.open) return '';
+    const value = this.invoke(this.dialect.getValue, element);
+    const text = value === undefined || value === null ? '' : String(value);
+    if (text === '' && this.lastError() !== 0) this.report(`${this.dialect.getValue}("${element}")`);
+    return text;
+  }
+
+  /** Writes unless the same value was already written; true when the LMS accepted it. */
+  set(element: string, value: string): boolean {
+    if (!this.open) return false;
+    if (this.written.get(element) === value) return true;
+    const ok = this.call(this.dialect.setValue, element, value);
+    if (ok) this.written.set(element, value);
+    return ok;
+  }
+
+  /** Writes every time: for interaction records, which are new elements each time. */
+  append(element: string, value: string): boolean {
+    return this.open && this.call(this.dialect.setValue, element, value);
+  }
+
+  private call(method: string, ...args: string[]): boolean {
+    const result = this.invoke(method, ...args);
+    // LMSs answer "true", true, or (Cornerstone during unload) null; anything else is a failure.
+    const ok = result === true || String(result) === 'true';
+    if (!ok) this.report(`${method}(${args.map((a) => JSON.stringify(a.length > 40 ? `${a.slice(0, 40)}…` : a)).join(', ')})`);
+    return ok;
+  }
+
+  private invoke(method: string, ...args: string[]): unknown {
+    const fn = (this.api as ApiObject)[method];
+    if (typeof fn !== 'function') return undefined;
+    try {
+      return fn.apply(this.api, args);
+    } catch (error) {
+      warn(`${method} threw: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private lastError(): number {
+    return Number(this.invoke(this.dialect.getLastError)) || 0;
+  }
+
+  private report(what: string): void {
+    const code = this.lastError();
+    const text = code ? String(this.invoke(this.dialect.getErrorString, String(code)) ?? '') : '';
+    const diagnostic = code ? String(this.invoke(this.dialect.getDiagnostic, String(code)) ?? '') : '';
+    warn(`${what} failed${code ? `: ${code} ${text}${diagnostic && diagnostic !== text ? ` (${diagnostic})` : ''}` : ''}`);
+  }
+}

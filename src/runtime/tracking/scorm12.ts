@@ -1,0 +1,111 @@
+// SCORM 1.2 adapter (cmi.core.*). Scores go out as percentages: many 1.2 LMSs read raw that way.
+import { cmiTime, cmiTimespan, decimal } from './format';
+import { scorm12Response, scorm12Result, scorm12Type } from './interaction-format';
+import { warn } from './log';
+import { ScormSession } from './scorm-session';
+import type { InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from './tracker';
+
+const DIALECT = {
+  initialize: 'LMSInitialize',
+  terminate: 'LMSFinish',
+  getValue: 'LMSGetValue',
+  setValue: 'LMSSetValue',
+  commit: 'LMSCommit',
+  getLastError: 'LMSGetLastError',
+  getErrorString: 'LMSGetErrorString',
+  getDiagnostic: 'LMSGetDiagnostic',
+};
+
+const LOCATION_LIMIT = 255;
+const SUSPEND_DATA_LIMIT = 4096;
+
+export class Scorm12Tracker implements Tracker {
+  readonly standard = 'scorm12';
+  readonly suspendDataLimit = SUSPEND_DATA_LIMIT;
+  private readonly session: ScormSession;
+  private startedAt = Date.now();
+  private nextInteraction = 0;
+  private finished = false;
+
+  constructor(api: object) {
+    this.session = new ScormSession(api, DIALECT);
+  }
+
+  start(): Launch {
+    this.startedAt = Date.now();
+    this.session.initialize();
+    const s = this.session;
+    const mastery = Number.parseFloat(s.get('cmi.student_data.mastery_score'));
+    const suspendData = s.get('cmi.suspend_data');
+    const status = s.get('cmi.core.lesson_status');
+    // An LMS without _count still takes interactions; start at 0 then.
+    this.nextInteraction = Number.parseInt(s.get('cmi.interactions._count'), 10) || 0;
+    const mode = launchMode(s.get('cmi.core.lesson_mode'));
+    // Browse and review launches must leave the record as it is.
+    if (mode === 'normal' && (status === 'not attempted' || status === '')) s.set('cmi.core.lesson_status', 'incomplete');
+    return {
+      resumed: s.get('cmi.core.entry') === 'resume' || suspendData !== '',
+      mode,
+      learnerName: s.get('cmi.core.student_name'),
+      learnerId: s.get('cmi.core.student_id'),
+      ...(Number.isFinite(mastery) ? { masteryScore: mastery } : {}),
+      location: s.get('cmi.core.lesson_location'),
+      suspendData,
+    };
+  }
+
+  saveState(location: string, suspendData: string): void {
+    this.session.set('cmi.core.lesson_location', location.slice(0, LOCATION_LIMIT));
+    // Writing more than the limit makes LMSs truncate it into unreadable JSON: keep the last good state.
+    if (suspendData.length > SUSPEND_DATA_LIMIT) return warn(`suspend data of ${suspendData.length} characters exceeds SCORM 1.2's ${SUSPEND_DATA_LIMIT}; not saved`);
+    this.session.set('cmi.suspend_data', suspendData);
+  }
+
+  recordInteraction(record: InteractionRecord): void {
+    const n = this.nextInteraction++;
+    const prefix = `cmi.interactions.${n}`;
+    const s = this.session;
+    if (!s.append(`${prefix}.id`, record.id)) return;
+    s.append(`${prefix}.type`, scorm12Type(record.type));
+    s.append(`${prefix}.student_response`, scorm12Response(record.type, record.response));
+    const correct = record.correctResponses[0];
+    if (correct) s.append(`${prefix}.correct_responses.0.pattern`, scorm12Response(record.type, correct));
+    s.append(`${prefix}.result`, scorm12Result(record.result));
+    s.append(`${prefix}.weighting`, decimal(record.weighting));
+    s.append(`${prefix}.time`, cmiTime(record.timestamp));
+    s.append(`${prefix}.latency`, cmiTimespan(record.latencyMs));
+  }
+
+  reportScore(score: Score): void {
+    this.session.set('cmi.core.score.min', '0');
+    this.session.set('cmi.core.score.max', '100');
+    this.session.set('cmi.core.score.raw', decimal((100 * score.raw) / score.max));
+  }
+
+  reportStatus(status: Status): void {
+    this.session.set('cmi.core.lesson_status', lessonStatus(status));
+  }
+
+  commit(): void {
+    this.session.commit();
+  }
+
+  finish(reason: 'finished' | 'suspended'): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.session.set('cmi.core.exit', reason === 'finished' ? '' : 'suspend');
+    this.session.set('cmi.core.session_time', cmiTimespan(Date.now() - this.startedAt));
+    this.session.commit();
+    this.session.terminate();
+  }
+}
+
+function launchMode(value: string): LaunchMode {
+  return value === 'browse' || value === 'review' ? value : 'normal';
+}
+
+/** 1.2 has one status for both completion and success. */
+function lessonStatus(status: Status): string {
+  if (status.success !== 'unknown') return status.success;
+  return status.completion;
+}

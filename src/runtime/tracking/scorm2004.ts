@@ -1,0 +1,110 @@
+// SCORM 2004 4th edition adapter (cmi.*): points as raw/max, scaled for the LMS's sequencing.
+import { decimal, isoDuration, isoTimestamp } from './format';
+import { patternLimit, scorm2004Description, scorm2004Response } from './interaction-format';
+import { warn } from './log';
+import { ScormSession } from './scorm-session';
+import type { InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from './tracker';
+
+const DIALECT = {
+  initialize: 'Initialize',
+  terminate: 'Terminate',
+  getValue: 'GetValue',
+  setValue: 'SetValue',
+  commit: 'Commit',
+  getLastError: 'GetLastError',
+  getErrorString: 'GetErrorString',
+  getDiagnostic: 'GetDiagnostic',
+};
+
+const LOCATION_LIMIT = 1000;
+const SUSPEND_DATA_LIMIT = 64000;
+
+export class Scorm2004Tracker implements Tracker {
+  readonly standard = 'scorm2004';
+  readonly suspendDataLimit = SUSPEND_DATA_LIMIT;
+  private readonly session: ScormSession;
+  private startedAt = Date.now();
+  private nextInteraction = 0;
+  private finished = false;
+
+  constructor(api: object) {
+    this.session = new ScormSession(api, DIALECT);
+  }
+
+  start(): Launch {
+    this.startedAt = Date.now();
+    this.session.initialize();
+    const s = this.session;
+    const passing = Number.parseFloat(s.get('cmi.scaled_passing_score'));
+    const suspendData = s.get('cmi.suspend_data');
+    this.nextInteraction = Number.parseInt(s.get('cmi.interactions._count'), 10) || 0;
+    const mode = launchMode(s.get('cmi.mode'));
+    const completion = s.get('cmi.completion_status');
+    // Browse and review launches must leave the record as it is.
+    if (mode === 'normal' && (completion === 'not attempted' || completion === 'unknown')) s.set('cmi.completion_status', 'incomplete');
+    return {
+      resumed: s.get('cmi.entry') === 'resume' || suspendData !== '',
+      mode,
+      learnerName: s.get('cmi.learner_name'),
+      learnerId: s.get('cmi.learner_id'),
+      ...(Number.isFinite(passing) ? { masteryScore: passing * 100 } : {}),
+      location: s.get('cmi.location'),
+      suspendData,
+    };
+  }
+
+  saveState(location: string, suspendData: string): void {
+    this.session.set('cmi.location', location.slice(0, LOCATION_LIMIT));
+    if (suspendData.length > SUSPEND_DATA_LIMIT) return warn(`suspend data of ${suspendData.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_LIMIT}; not saved`);
+    this.session.set('cmi.suspend_data', suspendData);
+  }
+
+  recordInteraction(record: InteractionRecord): void {
+    const n = this.nextInteraction++;
+    const prefix = `cmi.interactions.${n}`;
+    const s = this.session;
+    // The data model requires id first, then type before any response or pattern.
+    if (!s.append(`${prefix}.id`, record.id)) return;
+    s.append(`${prefix}.type`, record.type);
+    if (record.description) s.append(`${prefix}.description`, scorm2004Description(record.description));
+    s.append(`${prefix}.timestamp`, isoTimestamp(record.timestamp));
+    s.append(`${prefix}.weighting`, decimal(record.weighting));
+    record.correctResponses
+      .slice(0, patternLimit(record.type))
+      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm2004Response(record.type, pattern)));
+    s.append(`${prefix}.learner_response`, scorm2004Response(record.type, record.response));
+    s.append(`${prefix}.result`, record.result);
+    s.append(`${prefix}.latency`, isoDuration(record.latencyMs));
+  }
+
+  reportScore(score: Score): void {
+    this.session.set('cmi.score.min', '0');
+    this.session.set('cmi.score.max', decimal(score.max));
+    this.session.set('cmi.score.raw', decimal(score.raw));
+    this.session.set('cmi.score.scaled', decimal(score.raw / score.max, 4));
+  }
+
+  reportStatus(status: Status): void {
+    this.session.set('cmi.completion_status', status.completion);
+    this.session.set('cmi.success_status', status.success);
+    this.session.set('cmi.progress_measure', decimal(status.progress, 4));
+  }
+
+  commit(): void {
+    this.session.commit();
+  }
+
+  finish(reason: 'finished' | 'suspended'): void {
+    if (this.finished) return;
+    this.finished = true;
+    // "suspend" keeps the attempt: 2004 LMSs start a new, empty attempt after a normal exit.
+    this.session.set('cmi.exit', reason === 'finished' ? 'normal' : 'suspend');
+    this.session.set('cmi.session_time', isoDuration(Date.now() - this.startedAt));
+    this.session.commit();
+    this.session.terminate();
+  }
+}
+
+function launchMode(value: string): LaunchMode {
+  return value === 'browse' || value === 'review' ? value : 'normal';
+}

@@ -1,0 +1,68 @@
+// Without an LMS the course still runs; progress stays in this browser's localStorage.
+import { warn } from './log';
+import type { Launch, Tracker } from './tracker';
+
+interface Saved {
+  location: string;
+  suspendData: string;
+}
+
+export class StandaloneTracker implements Tracker {
+  readonly standard = 'standalone';
+  // localStorage keeps megabytes; this keeps one course from hogging it.
+  readonly suspendDataLimit = 64000;
+  private saved: Saved = { location: '', suspendData: '' };
+  private finished = false;
+
+  constructor(
+    private readonly storage: Storage | undefined,
+    private readonly key: string,
+  ) {}
+
+  start(): Launch {
+    const stored = this.read();
+    if (stored) this.saved = stored;
+    return { resumed: Boolean(stored), mode: 'normal', learnerName: '', learnerId: '', ...this.saved };
+  }
+
+  saveState(location: string, suspendData: string): void {
+    this.saved = { location, suspendData };
+  }
+
+  recordInteraction(): void {}
+  reportScore(): void {}
+  reportStatus(): void {}
+
+  commit(): void {
+    try {
+      this.storage?.setItem(this.key, JSON.stringify(this.saved));
+    } catch (error) {
+      warn(`could not save progress in this browser: ${String(error)}`);
+    }
+  }
+
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.commit();
+  }
+
+  private read(): Saved | undefined {
+    try {
+      const text = this.storage?.getItem(this.key);
+      const value = text ? (JSON.parse(text) as Partial<Saved>) : undefined;
+      return value && typeof value.location === 'string' && typeof value.suspendData === 'string' ? { location: value.location, suspendData: value.suspendData } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Sandboxed frames throw on the mere access of localStorage. */
+export function localStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
