@@ -48,7 +48,8 @@ export class ScormSession {
     if (!this.open) return '';
     const value = this.invoke(this.dialect.getValue, element);
     const text = value === undefined || value === null ? '' : String(value);
-    if (text === '' && this.lastError() !== 0) this.report(`${this.dialect.getValue}("${element}")`);
+    // 403 is SCORM 2004's "not initialized": an element with no value yet, nothing to log.
+    if (text === '' && ![0, 403].includes(this.lastError())) this.report(`${this.dialect.getValue}("${element}")`);
     return text;
   }
 

@@ -1,0 +1,190 @@
+/** @jest-environment jsdom */
+import { findApi } from '../../../src/runtime/tracking/discover-api';
+import { createTrackerFor } from '../../../src/runtime/tracking';
+import { Scorm12Tracker } from '../../../src/runtime/tracking/scorm12';
+import { Scorm2004Tracker } from '../../../src/runtime/tracking/scorm2004';
+import { StandaloneTracker } from '../../../src/runtime/tracking/standalone';
+import type { InteractionRecord } from '../../../src/runtime/tracking/tracker';
+import { scorm12Lms, scorm2004Lms, type LmsApi } from './scorm-again';
+
+type Cmi = Record<string, any>;
+const cmiOf = (api: LmsApi): Cmi => api.renderCMIToJSONObject().cmi as Cmi;
+
+function quietly<T>(run: () => T): { value: T; warnings: string[] } {
+  const warnings: string[] = [];
+  const spy = jest.spyOn(console, 'warn').mockImplementation((message: string) => void warnings.push(message));
+  try {
+    return { value: run(), warnings };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const answer: InteractionRecord = {
+  id: 'knowledge-check.personal-account',
+  type: 'choice',
+  description: 'Which posts need approval?',
+  response: ['press', 'product'],
+  correctResponses: [['press', 'product']],
+  result: 'correct',
+  weighting: 2,
+  timestamp: new Date(Date.UTC(2026, 10, 25, 9, 30, 5)),
+  latencyMs: 12_340,
+};
+
+describe('API discovery', () => {
+  const fakeWindow = (props: Record<string, unknown>) => props as unknown as Window;
+
+  it('finds the API up the parent chain', () => {
+    const api = {};
+    const lms = fakeWindow({ API: api });
+    (lms as any).parent = lms;
+    const middle = fakeWindow({ parent: lms });
+    const course = fakeWindow({ parent: middle });
+    expect(findApi(course, 'API')).toBe(api);
+    expect(findApi(course, 'API_1484_11')).toBeUndefined();
+  });
+
+  it('finds the API in the opener of a popup, past frames of another origin', () => {
+    const api = {};
+    const opener = fakeWindow({ API_1484_11: api });
+    const foreign = {} as Window;
+    Object.defineProperty(foreign, 'API_1484_11', { get: () => { throw new DOMException('Blocked', 'SecurityError'); } });
+    Object.defineProperty(foreign, 'parent', { get: () => foreign });
+    Object.defineProperty(foreign, 'opener', { get: () => opener });
+    const course = fakeWindow({ parent: foreign });
+    expect(findApi(course, 'API_1484_11')).toBe(api);
+  });
+
+  it('falls back to standalone without an LMS', () => {
+    expect(createTrackerFor('scorm12', window, 'c').standard).toBe('standalone');
+  });
+});
+
+describe('SCORM 1.2 adapter against scorm-again', () => {
+  it('reads the launch: learner, mastery score, bookmark and state', () => {
+    const lms = scorm12Lms({ core: { student_name: 'Doe, Jane', student_id: 'j42', lesson_location: 'rules', entry: 'resume' }, suspend_data: '{"r":"x"}', student_data: { mastery_score: '75' } });
+    const launch = new Scorm12Tracker(lms).start();
+    expect(launch).toEqual({ resumed: true, mode: 'normal', learnerName: 'Doe, Jane', learnerId: 'j42', masteryScore: 75, location: 'rules', suspendData: '{"r":"x"}' });
+    expect(cmiOf(lms).core.lesson_status).toBe('incomplete');
+  });
+
+  it('records an interaction in 1.2 formats, the score as a percentage, and the status', () => {
+    const lms = scorm12Lms();
+    const tracker = new Scorm12Tracker(lms);
+    tracker.start();
+    tracker.recordInteraction(answer);
+    tracker.recordInteraction({ ...answer, id: 'kc.tf', type: 'true-false', response: ['false'], correctResponses: [['true']], result: 'incorrect' });
+    tracker.reportScore({ raw: 7, max: 9 });
+    tracker.reportStatus({ completion: 'completed', success: 'passed', progress: 1 });
+    const cmi = cmiOf(lms);
+    expect(cmi.interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', student_response: 'press,product', result: 'correct', weighting: '2', latency: '00:00:12.34' });
+    expect(cmi.interactions['0'].correct_responses['0'].pattern).toBe('press,product');
+    expect(cmi.interactions['0'].time).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(cmi.interactions['1']).toMatchObject({ type: 'true-false', student_response: 'f', result: 'wrong' });
+    expect(cmi.core.score).toEqual({ raw: '77.78', min: '0', max: '100' });
+    expect(cmi.core.lesson_status).toBe('passed');
+  });
+
+  it('keeps state within 4096 characters and says why it did not save more', () => {
+    const lms = scorm12Lms();
+    const tracker = new Scorm12Tracker(lms);
+    tracker.start();
+    tracker.saveState('intro', 'small');
+    const { warnings } = quietly(() => tracker.saveState('rules', 'x'.repeat(4097)));
+    expect(cmiOf(lms).suspend_data).toBe('small');
+    expect(cmiOf(lms).core.lesson_location).toBe('rules');
+    expect(warnings.join()).toMatch(/4096/);
+  });
+
+  it('finishes exactly once: exit suspend, session time, commit, LMSFinish', () => {
+    const lms = scorm12Lms();
+    const finish = jest.spyOn(lms as any, 'LMSFinish');
+    const tracker = new Scorm12Tracker(lms);
+    tracker.start();
+    tracker.finish('suspended');
+    tracker.finish('finished');
+    expect(finish).toHaveBeenCalledTimes(1);
+    expect(cmiOf(lms).core.exit).toBe('suspend');
+  });
+
+  it('leaves the record alone in review mode', () => {
+    const lms = scorm12Lms({ core: { lesson_mode: 'review', lesson_status: 'passed' } });
+    expect(new Scorm12Tracker(lms).start().mode).toBe('review');
+    expect(cmiOf(lms).core.lesson_status).toBe('passed');
+  });
+
+  it('logs, and goes on, when the LMS refuses calls', () => {
+    const refusing = {
+      LMSInitialize: () => 'true',
+      LMSGetValue: () => '',
+      LMSSetValue: () => 'false',
+      LMSCommit: () => null,
+      LMSFinish: () => 'true',
+      LMSGetLastError: () => '401',
+      LMSGetErrorString: () => 'Not implemented error',
+      LMSGetDiagnostic: () => '',
+    };
+    const tracker = new Scorm12Tracker(refusing);
+    const { warnings } = quietly(() => {
+      tracker.start();
+      tracker.recordInteraction(answer);
+      tracker.commit();
+      tracker.finish('finished');
+    });
+    expect(warnings.some((w) => w.includes('LMSSetValue') && w.includes('401 Not implemented error'))).toBe(true);
+    expect(warnings.some((w) => w.includes('LMSCommit'))).toBe(true);
+  });
+});
+
+describe('SCORM 2004 adapter against scorm-again', () => {
+  it('reads the launch, with the scaled passing score as the mastery score', () => {
+    const lms = scorm2004Lms({ learner_name: 'Doe, Jane', learner_id: 'j42', scaled_passing_score: '0.7', location: 'quiz', entry: 'resume', suspend_data: 'state' });
+    const launch = new Scorm2004Tracker(lms).start();
+    expect(launch).toEqual({ resumed: true, mode: 'normal', learnerName: 'Doe, Jane', learnerId: 'j42', masteryScore: 70, location: 'quiz', suspendData: 'state' });
+    expect(cmiOf(lms).completion_status).toBe('incomplete');
+  });
+
+  it('records interactions with 2004 delimiters, every correct pattern, ISO times', () => {
+    const lms = scorm2004Lms();
+    const tracker = new Scorm2004Tracker(lms);
+    tracker.start();
+    tracker.recordInteraction(answer);
+    tracker.recordInteraction({ ...answer, id: 'kc.word', type: 'fill-in', response: ['approval [,] needed'], correctResponses: [['approval'], ['permission']], result: 'incorrect' });
+    tracker.recordInteraction({ ...answer, id: 'kc.pairs', type: 'matching', response: ['a.x', 'b.y'], correctResponses: [['a.x', 'b.y']] });
+    const interactions = cmiOf(lms).interactions;
+    expect(interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', description: 'Which posts need approval?', learner_response: 'press[,]product', result: 'correct', weighting: '2', timestamp: '2026-11-25T09:30:05.00Z', latency: 'PT12.34S' });
+    expect(interactions['0'].correct_responses['0'].pattern).toBe('press[,]product');
+    expect(interactions['1'].learner_response).toBe('approval   needed');
+    expect([interactions['1'].correct_responses['0'].pattern, interactions['1'].correct_responses['1'].pattern]).toEqual(['approval', 'permission']);
+    expect(interactions['2'].learner_response).toBe('a[.]x[,]b[.]y');
+  });
+
+  it('reports points as raw/max, scaled, progress and both statuses; exits once with suspend', () => {
+    const lms = scorm2004Lms();
+    const terminate = jest.spyOn(lms as any, 'Terminate');
+    const tracker = new Scorm2004Tracker(lms);
+    tracker.start();
+    tracker.reportScore({ raw: 7, max: 9 });
+    tracker.reportStatus({ completion: 'incomplete', success: 'unknown', progress: 0.5 });
+    const cmi = cmiOf(lms);
+    expect(cmi.score).toEqual({ raw: '7', min: '0', max: '9', scaled: '0.7778' });
+    expect(cmi.progress_measure).toBe('0.5');
+    tracker.finish('suspended');
+    tracker.finish('suspended');
+    expect(terminate).toHaveBeenCalledTimes(1);
+    expect(cmiOf(lms).exit).toBe('suspend');
+  });
+});
+
+describe('standalone', () => {
+  it('keeps the bookmark and state in localStorage across launches', () => {
+    localStorage.clear();
+    const first = new StandaloneTracker(localStorage, 'coursepack:c');
+    expect(first.start().resumed).toBe(false);
+    first.saveState('rules', 'state');
+    first.finish();
+    const second = new StandaloneTracker(localStorage, 'coursepack:c').start();
+    expect(second).toMatchObject({ resumed: true, location: 'rules', suspendData: 'state' });
+  });
+});
