@@ -1,0 +1,129 @@
+// Plays an LMS for built packages: unzip, serve on 127.0.0.1, launch in headless chromium
+// inside a frame (or popup) of a page whose SCORM API is scorm-again.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import extract from 'extract-zip';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { lmsPageHtml, type LaunchMethod, type Standard } from './lms-page';
+import { startServer, type StaticServer } from './static-server';
+
+const ROOT = resolve(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Cmi = Record<string, any>;
+
+export interface LmsCall {
+  method: string;
+  args: string[];
+  result: string;
+}
+
+/** One launch of the course: the LMS page and the course's frame or popup. */
+export interface Launched {
+  page: Page;
+  /** Locates inside the course, wherever it was launched. */
+  course: FrameLocator | Page;
+  /** What the LMS stored at the last successful commit or finish. */
+  stored(): Promise<Cmi>;
+  calls(): Promise<LmsCall[]>;
+  terminated(): Promise<number>;
+  /** Closes the course the way a learner closes the window (pagehide fires). */
+  closeCourse(): Promise<void>;
+}
+
+export class Harness {
+  private browser?: Browser;
+  private server?: StaticServer;
+  private readonly temp = mkdtempSync(join(tmpdir(), 'coursepack-browser-'));
+  private launches = 0;
+
+  async start(): Promise<void> {
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    this.server = await startServer();
+    this.server.mount('/scorm-again/', join(ROOT, 'node_modules/scorm-again/dist'));
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.close();
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+
+  /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
+  async buildAndServe(coursePath: string, targets: Standard[]): Promise<Record<Standard, string>> {
+    const out = join(this.temp, 'build');
+    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out], { stdio: 'pipe' });
+    const urls = {} as Record<Standard, string>;
+    for (const target of targets) {
+      const courseId = coursePath.split('/').filter(Boolean).pop()!;
+      const zip = join(out, `${courseId}-${target}.zip`);
+      const folder = join(this.temp, target);
+      await extract(zip, { dir: folder });
+      this.server!.mount(`/${target}/`, folder);
+      urls[target] = `/${target}/index.html`;
+    }
+    return urls;
+  }
+
+  async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod }): Promise<Launched> {
+    const method = options.method ?? 'frame';
+    const path = `/lms/${++this.launches}.html`;
+    const script = `/scorm-again/${options.standard}.min.js`;
+    this.server!.page(path, lmsPageHtml({ standard: options.standard, cmi: options.cmi ?? {}, courseUrl: options.courseUrl, launch: method }, script));
+    const context = await this.browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(this.server!.origin + path);
+    let course: FrameLocator | Page;
+    let closeCourse: () => Promise<void>;
+    if (method === 'popup') {
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Launch course' }).click()]);
+      popup.on('pageerror', (error) => errors.push(String(error)));
+      await popup.waitForLoadState();
+      course = popup;
+      closeCourse = () => popup.close({ runBeforeUnload: true });
+    } else {
+      course = page.frameLocator('#course');
+      closeCourse = () => page.evaluate(() => document.getElementById('course')?.remove());
+    }
+    return {
+      page,
+      course,
+      stored: () => page.evaluate(() => (window as any).lms.stored ?? {}),
+      calls: () => page.evaluate(() => (window as any).lms.calls),
+      terminated: () => page.evaluate(() => (window as any).lms.terminated),
+      closeCourse: async () => {
+        await closeCourse();
+        // Give the unload handlers' synchronous API calls time to land in the LMS page.
+        await page.waitForFunction(() => (window as any).lms.terminated > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+        if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+      },
+    };
+  }
+}
+
+/** What an LMS hands back on the next launch after a suspended session. */
+export function relaunchCmi(standard: Standard, stored: Cmi, learner: Cmi = {}): Cmi {
+  if (standard === 'scorm12') {
+    const core = stored.core ?? {};
+    return {
+      core: { ...learner.core, lesson_location: core.lesson_location, lesson_status: core.lesson_status, entry: core.exit === 'suspend' ? 'resume' : '', score: core.score },
+      suspend_data: stored.suspend_data,
+      student_data: learner.student_data,
+    };
+  }
+  return {
+    ...learner,
+    location: stored.location,
+    suspend_data: stored.suspend_data,
+    completion_status: stored.completion_status,
+    success_status: stored.success_status,
+    entry: stored.exit === 'suspend' ? 'resume' : '',
+  };
+}
