@@ -1,6 +1,6 @@
 // SCORM 1.2 adapter (cmi.core.*). Scores go out as percentages: many 1.2 LMSs read raw that way.
 import { cmiTime, cmiTimespan, decimal } from './format';
-import { scorm12Response, scorm12Result, scorm12Type } from './interaction-format';
+import { patternLimit, scorm12Response, scorm12Result, scorm12Type } from './interaction-format';
 import { warn } from './log';
 import { ScormSession } from './scorm-session';
 import type { InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from './tracker';
@@ -68,8 +68,9 @@ export class Scorm12Tracker implements Tracker {
     if (!s.append(`${prefix}.id`, record.id)) return;
     s.append(`${prefix}.type`, scorm12Type(record.type));
     s.append(`${prefix}.student_response`, scorm12Response(record.type, record.response));
-    const correct = record.correctResponses[0];
-    if (correct) s.append(`${prefix}.correct_responses.0.pattern`, scorm12Response(record.type, correct));
+    record.correctResponses
+      .slice(0, patternLimit(record.type))
+      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm12Response(record.type, pattern)));
     s.append(`${prefix}.result`, scorm12Result(record.result));
     s.append(`${prefix}.weighting`, decimal(record.weighting));
     s.append(`${prefix}.time`, cmiTime(record.timestamp));

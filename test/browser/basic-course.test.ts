@@ -1,0 +1,129 @@
+// The fixture course with every page type, built by the CLI and taken in chromium inside an
+// LMS frame played by scorm-again; every assertion reads what the LMS stored.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { Harness, relaunchCmi, type Cmi } from './harness';
+import { Learner } from './learner';
+import type { Standard } from './lms-page';
+
+const COURSE = join(__dirname, '../fixtures/valid/basic');
+const STATEMENT = 'I have read the policy and will follow it.';
+const harness = new Harness();
+let urls: Record<Standard, string>;
+
+beforeAll(async () => {
+  await harness.start();
+  urls = await harness.buildAndServe(COURSE, ['scorm12', 'scorm2004']);
+});
+afterAll(() => harness.stop());
+
+const learnerCmi: Record<Standard, Cmi> = {
+  scorm12: { core: { student_name: 'Doe, Jane', student_id: 'jdoe' } },
+  scorm2004: { learner_name: 'Doe, Jane', learner_id: 'jdoe' },
+};
+
+/** Interactions as stored, in order, with the fields both standards share under one name. */
+function interactions(standard: Standard, cmi: Cmi) {
+  return Object.values<Cmi>(cmi.interactions ?? {}).map((i) => ({
+    id: i.id,
+    type: i.type,
+    response: standard === 'scorm12' ? i.student_response : i.learner_response,
+    correct: Object.values<Cmi>(i.correct_responses ?? {}).map((c) => c.pattern),
+    result: i.result,
+  }));
+}
+
+async function answerQuiz(learner: Learner, right: boolean): Promise<void> {
+  await learner.seesPage('Check your knowledge');
+  await learner.pick('Banning social media removes the risk.', right ? 'False' : 'True');
+  await learner.pick('What is the best approach?', right ? 'Clear policy and training' : 'Ban it');
+  if (right) await learner.pick('Who should help write the policy?', 'HR', 'Marketing');
+  else await learner.pick('Who should help write the policy?', 'Nobody');
+  await learner.type('Which professional network is mentioned most?', right ? '  linkedin ' : 'Facebook');
+  await learner.submitQuiz();
+}
+
+describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
+  it('a learner who does well passes; the LMS stores score, status and every answer', async () => {
+    const run = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard] });
+    const learner = new Learner(run.course);
+    await learner.seesPage('Welcome');
+    await learner.next();
+    await learner.seesPage('A dilemma');
+    await learner.decide('Refer them to support');
+    await learner.decide('Move the talk to a private channel');
+    await learner.next();
+    await answerQuiz(learner, true);
+    await learner.next();
+    await learner.attest(STATEMENT);
+    await learner.next();
+    await learner.seesPage('Results');
+    await learner.finish();
+    const cmi = await run.stored();
+    const v = standard === 'scorm12' ? '1.2' : '2004';
+    const sep = v === '1.2' ? ',' : '[,]';
+    expect(interactions(standard, cmi)).toEqual([
+      { id: 'dilemma.first', type: 'choice', response: 'refer', correct: ['refer'], result: 'correct' },
+      { id: 'dilemma.second', type: 'choice', response: 'private', correct: ['private'], result: 'correct' },
+      { id: 'check.ban-works', type: 'true-false', response: v === '1.2' ? 'f' : 'false', correct: [v === '1.2' ? 'f' : 'false'], result: 'correct' },
+      { id: 'check.best-approach', type: 'choice', response: 'train', correct: ['train'], result: 'correct' },
+      { id: 'check.who-writes', type: 'choice', response: `hr${sep}marketing`, correct: [`hr${sep}marketing`], result: 'correct' },
+      { id: 'check.network', type: 'fill-in', response: '  linkedin ', correct: ['LinkedIn', 'linked in'], result: 'correct' },
+      { id: 'acknowledge', type: 'true-false', response: v === '1.2' ? 't' : 'true', correct: [v === '1.2' ? 't' : 'true'], result: 'neutral' },
+    ]);
+    if (standard === 'scorm12') {
+      expect(cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: '' });
+    } else {
+      expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'passed', score: { raw: '24', min: '0', max: '24', scaled: '1' }, progress_measure: '1', exit: 'normal' });
+      expect(cmi.session_time).toMatch(/^PT/);
+    }
+    expect(await run.terminated()).toBe(1);
+  });
+
+  it('a learner who does badly fails, with the wrong answers recorded as such', async () => {
+    const run = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard] });
+    const learner = new Learner(run.course);
+    await learner.next();
+    await learner.decide('Argue back');
+    await learner.next();
+    await answerQuiz(learner, false);
+    await learner.next();
+    await learner.attest(STATEMENT);
+    await learner.next();
+    await learner.finish();
+    const cmi = await run.stored();
+    const results = interactions(standard, cmi).map((i) => `${i.id}:${i.result}`);
+    const wrong = standard === 'scorm12' ? 'wrong' : 'incorrect';
+    expect(results).toEqual([`dilemma.first:${wrong}`, ...['ban-works', 'best-approach', 'who-writes', 'network'].map((q) => `check.${q}:${wrong}`), 'acknowledge:neutral']);
+    if (standard === 'scorm12') expect(cmi.core).toMatchObject({ lesson_status: 'failed', score: { raw: '0', min: '0', max: '100' } });
+    else expect(cmi).toMatchObject({ completion_status: 'incomplete', success_status: 'failed', score: { raw: '0', max: '24', scaled: '0' } });
+  });
+
+  it('a learner who closes the window mid-course resumes at the bookmark with their answers', async () => {
+    const first = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard] });
+    let learner = new Learner(first.course);
+    await learner.next();
+    await learner.decide('Refer them to support');
+    await first.closeCourse();
+    const stored = await first.stored();
+    if (standard === 'scorm12') expect(stored.core).toMatchObject({ lesson_location: 'dilemma', lesson_status: 'incomplete', exit: 'suspend' });
+    else expect(stored).toMatchObject({ location: 'dilemma', completion_status: 'incomplete', exit: 'suspend' });
+    expect(stored.suspend_data).not.toBe('');
+
+    const second = await harness.launch({ standard, courseUrl: urls[standard], cmi: relaunchCmi(standard, stored, learnerCmi[standard]) });
+    learner = new Learner(second.course);
+    await learner.seesPage('A dilemma');
+    // The first decision is kept: the learner is at the second scene, not the first.
+    await learner.decide('Move the talk to a private channel');
+    await learner.next();
+    await answerQuiz(learner, true);
+    await learner.next();
+    await learner.attest(STATEMENT);
+    await learner.next();
+    await learner.finish();
+    const cmi = await second.stored();
+    expect(interactions(standard, cmi).map((i) => i.id)).toEqual(['dilemma.second', 'check.ban-works', 'check.best-approach', 'check.who-writes', 'check.network', 'acknowledge']);
+    if (standard === 'scorm12') expect(cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100' } });
+    else expect(cmi).toMatchObject({ success_status: 'passed', completion_status: 'completed', score: { raw: '24', max: '24' } });
+  });
+});

@@ -1,0 +1,51 @@
+// A scripted learner who finds everything by role and accessible name, as a screen-reader user would.
+import { expect } from '@jest/globals';
+import type { FrameLocator, Page } from 'playwright-core';
+
+export class Learner {
+  constructor(private readonly course: FrameLocator | Page) {}
+
+  async seesPage(title: string): Promise<void> {
+    await this.course.getByRole('heading', { level: 1, name: title }).waitFor({ state: 'visible' });
+  }
+
+  async next(): Promise<void> {
+    await this.course.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+
+  /** Takes a scenario decision and reads on. */
+  async decide(choice: string): Promise<void> {
+    await this.course.getByRole('button', { name: choice, exact: true }).click();
+    await this.course.getByRole('button', { name: 'Continue', exact: true }).click();
+  }
+
+  private question(prompt: string) {
+    return this.course.getByRole('group', { name: prompt });
+  }
+
+  async pick(prompt: string, ...options: string[]): Promise<void> {
+    const group = this.question(prompt);
+    for (const option of options) {
+      const control = group.getByRole('radio', { name: option, exact: true }).or(group.getByRole('checkbox', { name: option, exact: true }));
+      await control.check();
+    }
+  }
+
+  async type(prompt: string, text: string): Promise<void> {
+    await this.question(prompt).getByRole('textbox', { name: 'Your answer' }).fill(text);
+  }
+
+  async submitQuiz(): Promise<void> {
+    await this.course.getByRole('button', { name: 'Submit answers' }).click();
+  }
+
+  async attest(statement: string): Promise<void> {
+    await this.course.getByRole('checkbox', { name: statement }).check();
+    await this.course.getByRole('button', { name: 'Confirm' }).click();
+  }
+
+  async finish(): Promise<void> {
+    await this.course.getByRole('button', { name: 'Finish course' }).click();
+    await expect(this.course.getByText('Your results have been saved.').count()).resolves.toBe(1);
+  }
+}
