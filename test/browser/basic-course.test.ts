@@ -127,3 +127,44 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     else expect(cmi).toMatchObject({ success_status: 'passed', completion_status: 'completed', score: { raw: '24', max: '24' } });
   });
 });
+
+describe('launch situations real LMSs create', () => {
+  it('finds the API from a popup window through its opener', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: learnerCmi.scorm2004, method: 'popup' });
+    const learner = new Learner(run.course);
+    await learner.next();
+    await learner.decide('Refer them to support');
+    await run.closeCourse();
+    const stored = await run.stored();
+    expect(stored).toMatchObject({ location: 'dilemma', exit: 'suspend' });
+    expect(interactions('scorm2004', stored).map((i) => i.id)).toEqual(['dilemma.first']);
+  });
+
+  it('runs standalone, and says so, in a frame of another origin where the API is out of reach', async () => {
+    const run = await harness.launch({ standard: 'scorm12', courseUrl: harness.otherOrigin(urls.scorm12) });
+    const learner = new Learner(run.course);
+    await learner.seesPage('Welcome');
+    await expect(run.course.getByText('No learning management system was found').count()).resolves.toBe(1);
+    await learner.next();
+    await learner.seesPage('A dilemma');
+    expect(await run.calls()).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('honours the mastery score the LMS sends over the course\'s own passing score', async () => {
+    const cmi = { ...learnerCmi.scorm12, student_data: { mastery_score: '50' } };
+    const run = await harness.launch({ standard: 'scorm12', courseUrl: urls.scorm12, cmi });
+    const learner = new Learner(run.course);
+    await learner.next();
+    // 10 of 20 scenario points and a full quiz: 14 of 24 = 58 %: passed against the LMS's 50, failed against the course's 70.
+    await learner.decide('Refer them to support');
+    await learner.decide('Promise a refund publicly');
+    await learner.next();
+    await answerQuiz(learner, true);
+    await learner.next();
+    await learner.attest(STATEMENT);
+    await learner.next();
+    await learner.finish();
+    expect((await run.stored()).core).toMatchObject({ lesson_status: 'passed', score: { raw: '58.33' } });
+  });
+});

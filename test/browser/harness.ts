@@ -38,6 +38,8 @@ export class Harness {
   private server?: StaticServer;
   private readonly temp = mkdtempSync(join(tmpdir(), 'coursepack-browser-'));
   private launches = 0;
+  /** Uncaught errors in the pages of the last launch. */
+  pageErrors: string[] = [];
 
   async start(): Promise<void> {
     this.browser = await chromium.launch({
@@ -70,6 +72,11 @@ export class Harness {
     return urls;
   }
 
+  /** The same server under another origin: an LMS that serves content from a content domain. */
+  otherOrigin(url: string): string {
+    return this.server!.origin.replace('127.0.0.1', 'localhost') + url;
+  }
+
   async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod }): Promise<Launched> {
     const method = options.method ?? 'frame';
     const path = `/lms/${++this.launches}.html`;
@@ -79,6 +86,7 @@ export class Harness {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
+    this.pageErrors = errors;
     await page.goto(this.server!.origin + path);
     let course: FrameLocator | Page;
     let closeCourse: () => Promise<void>;
