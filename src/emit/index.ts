@@ -1,0 +1,67 @@
+// The emit phase: the manifest that tells the LMS what the package is and how to launch it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Course } from '../model/course';
+import type { OutputFile } from '../render/output-file';
+import { toolRoot } from '../tool-root';
+
+export type ManifestTarget = 'scorm12' | 'scorm2004';
+
+/** What the manifest templates see; everything is escaped by Handlebars on the way out. */
+export interface ManifestView {
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  language: string;
+  keywords: string[];
+  duration?: string;
+  launch: string;
+  /** 0–100, SCORM 1.2's adlcp:masteryscore. */
+  masteryScore: number;
+  /** 0–1, SCORM 2004's minNormalizedMeasure; absent when the course is not scored against it. */
+  scaledPassingScore?: number;
+  ids: { manifest: string; organization: string; item: string; resource: string; objective: string };
+  files: string[];
+}
+
+// xs:ID values must start with a letter; course ids may start with a digit.
+function identifiers(courseId: string): ManifestView['ids'] {
+  return { manifest: `cp-${courseId}`, organization: `org-${courseId}`, item: `item-${courseId}`, resource: `res-${courseId}`, objective: `${courseId}.passing` };
+}
+
+export function manifestView(course: Course, files: readonly OutputFile[]): ManifestView {
+  const scored = course.completion.require.includes('passing-score');
+  return {
+    id: course.id,
+    title: course.title,
+    description: course.description,
+    version: course.version,
+    language: course.language,
+    keywords: course.keywords,
+    ...(course.duration ? { duration: course.duration } : {}),
+    launch: 'index.html',
+    masteryScore: course.completion.passingScore,
+    ...(scored ? { scaledPassingScore: course.completion.passingScore / 100 } : {}),
+    ids: identifiers(course.id),
+    files: files.map((file) => file.path).sort(),
+  };
+}
+
+const compiled = new Map<ManifestTarget, Handlebars.TemplateDelegate<ManifestView>>();
+
+function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestView> {
+  let found = compiled.get(target);
+  if (!found) {
+    const source = readFileSync(join(toolRoot(), 'templates', 'manifests', `${target}.xml.hbs`), 'utf8');
+    found = Handlebars.create().compile<ManifestView>(source, { strict: true });
+    compiled.set(target, found);
+  }
+  return found;
+}
+
+export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[]): OutputFile {
+  const xml = template(target)(manifestView(course, files));
+  return { path: 'imsmanifest.xml', contents: Buffer.from(xml, 'utf8') };
+}
