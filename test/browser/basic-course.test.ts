@@ -68,7 +68,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
       { id: 'check.ban-works', type: 'true-false', response: v === '1.2' ? 'f' : 'false', correct: [v === '1.2' ? 'f' : 'false'], result: 'correct' },
       { id: 'check.best-approach', type: 'choice', response: 'train', correct: ['train'], result: 'correct' },
       { id: 'check.who-writes', type: 'choice', response: `hr${sep}marketing`, correct: [`hr${sep}marketing`], result: 'correct' },
-      { id: 'check.network', type: 'fill-in', response: '  linkedin ', correct: ['LinkedIn', 'linked in'], result: 'correct' },
+      { id: 'check.network', type: 'fill-in', response: 'linkedin', correct: ['LinkedIn', 'linked in'], result: 'correct' },
       { id: 'acknowledge', type: 'true-false', response: v === '1.2' ? 't' : 'true', correct: [v === '1.2' ? 't' : 'true'], result: 'neutral' },
     ]);
     if (standard === 'scorm12') {
