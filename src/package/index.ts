@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ZipArchive } from 'archiver';
+import archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 
 /** Every entry gets this date, so the same input gives the same bytes (stored as UTC by archiver). */
@@ -17,7 +17,7 @@ function sorted(files: readonly OutputFile[]): OutputFile[] {
 function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const output = createWriteStream(path, { flags: 'wx', mode: FILE_MODE });
-    const archive = new ZipArchive({ zlib: { level: 9 } });
+    const archive = archiver('zip', { zlib: { level: 9 } });
     output.on('close', resolve);
     output.on('error', reject);
     archive.on('error', reject);

@@ -1,0 +1,77 @@
+// Manifests: golden files (reviewable diffs; UPDATE_GOLDEN=1 rewrites) and the official schemas.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkCourse } from '../../../src/compile';
+import { emitManifest, type ManifestTarget } from '../../../src/emit';
+import type { Course } from '../../../src/model/course';
+import type { OutputFile } from '../../../src/render/output-file';
+
+const FIXTURE = join(__dirname, '../../fixtures/valid/basic');
+const SCHEMAS: Record<ManifestTarget, string> = {
+  scorm12: join(__dirname, '../../../../shared/xsd/scorm12/validate.xsd'),
+  scorm2004: join(__dirname, '../../../../shared/xsd/scorm2004-4th/validate.xsd'),
+};
+const SHARED_XSD = process.env.COURSEPACK_XSD_DIR;
+const schemaFor = (target: ManifestTarget) => (SHARED_XSD ? join(SHARED_XSD, target === 'scorm12' ? 'scorm12' : 'scorm2004-4th', 'validate.xsd') : SCHEMAS[target]);
+
+function fixtureCourse(): Course {
+  const { course, report } = checkCourse(FIXTURE);
+  if (!course || report.hasErrors) throw new Error('the basic fixture must be valid');
+  return course;
+}
+
+// The phases before emit, reduced to what the manifest needs: the package's file list.
+const files: OutputFile[] = ['index.html', 'theme.css', 'coursepack.js', 'assets/logo.svg', 'assets/dot.svg'].map((path) => ({ path, contents: Buffer.from(path) }));
+
+function xmllint(target: ManifestTarget, xml: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+  try {
+    writeFileSync(join(dir, 'imsmanifest.xml'), xml);
+    return execFileSync('xmllint', ['--noout', '--nonet', '--schema', schemaFor(target), join(dir, 'imsmanifest.xml')], { cwd: dirname(schemaFor(target)), encoding: 'utf8', stdio: 'pipe' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.each<ManifestTarget>(['scorm12', 'scorm2004'])('%s manifest', (target) => {
+  const course = fixtureCourse();
+  const manifest = emitManifest(target, course, files);
+  const xml = manifest.contents.toString('utf8');
+
+  it('matches the golden file', () => {
+    const golden = join(FIXTURE, 'expected', target, 'imsmanifest.xml');
+    if (process.env.UPDATE_GOLDEN) {
+      mkdirSync(dirname(golden), { recursive: true });
+      writeFileSync(golden, manifest.contents);
+    }
+    expect(manifest.path).toBe('imsmanifest.xml');
+    expect(xml).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('validates against the official schemas with xmllint', () => {
+    expect(() => xmllint(target, manifest.contents)).not.toThrow();
+  });
+
+  it('lists every file of the package', () => {
+    for (const file of files) expect(xml).toContain(`<file href="${file.path}"/>`);
+  });
+
+  it('carries the passing score where the LMS looks for it', () => {
+    if (target === 'scorm12') expect(xml).toContain('<adlcp:masteryscore>70</adlcp:masteryscore>');
+    else expect(xml).toMatch(/satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.7<\/imsss:minNormalizedMeasure>/);
+  });
+
+  it('escapes course text and still validates', () => {
+    const tricky = { ...course, title: 'Q&A <draft> "1"', description: "It's <b>bold</b> & more" };
+    const escaped = emitManifest(target, tricky, files).contents;
+    expect(escaped.toString()).toContain('Q&amp;A &lt;draft&gt; &quot;1&quot;');
+    expect(() => xmllint(target, escaped)).not.toThrow();
+  });
+
+  it('fails the schema when broken, so the check itself can fail', () => {
+    const broken = Buffer.from(xml.replace(/<organizations default="[^"]*">/, '<organizations default="org-basic"><bogus/>'));
+    expect(() => xmllint(target, broken)).toThrow();
+  });
+});

@@ -1,0 +1,70 @@
+// The zip: same input → same bytes, whatever the clock or time zone; never a partial file.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import extract from 'extract-zip';
+import { writePackage } from '../../../src/package';
+import type { OutputFile } from '../../../src/render/output-file';
+
+const files: OutputFile[] = [
+  { path: 'theme.css', contents: Buffer.from('body { color: black }\n') },
+  { path: 'index.html', contents: Buffer.from('<!doctype html><title>x</title>\n') },
+  { path: 'assets/logo.svg', contents: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>\n') },
+];
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'package-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Builds the fixture course with the CLI in its own process, so the time zone really differs. */
+function buildWithCli(out: string, tz: string): Buffer {
+  const cli = join(__dirname, '../../../bin/coursepack.js');
+  const course = join(__dirname, '../../fixtures/valid/basic');
+  execFileSync(process.execPath, [cli, 'build', course, '--target', 'scorm2004', '--out', out], { env: { ...process.env, TZ: tz } });
+  return readFileSync(join(out, 'basic-scorm2004.zip'));
+}
+
+it('writes the same bytes for the same input, in any order or moment', async () => {
+  await writePackage(join(dir, 'a.zip'), files);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await writePackage(join(dir, 'b.zip'), [...files].reverse());
+  const a = readFileSync(join(dir, 'a.zip'));
+  expect(readFileSync(join(dir, 'b.zip')).equals(a)).toBe(true);
+});
+
+it('builds a course twice, in different time zones, into identical packages', () => {
+  const first = buildWithCli(join(dir, 'ny'), 'America/New_York');
+  const second = buildWithCli(join(dir, 'tokyo'), 'Asia/Tokyo');
+  expect(second.equals(first)).toBe(true);
+});
+
+it('round-trips every file, sorted by path', async () => {
+  const zip = join(dir, 'course.zip');
+  await writePackage(zip, files);
+  const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+  expect(listing).toEqual(['assets/logo.svg', 'index.html', 'theme.css']);
+  const out = join(dir, 'out');
+  await extract(zip, { dir: out });
+  for (const file of files) expect(readFileSync(join(out, file.path)).equals(file.contents)).toBe(true);
+});
+
+it('creates the output folder and replaces an older package in one step', async () => {
+  const zip = join(dir, 'nested', 'build', 'course.zip');
+  await writePackage(zip, files.slice(0, 1));
+  await writePackage(zip, files);
+  expect(execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(3);
+  expect(readdirSync(join(dir, 'nested', 'build'))).toEqual(['course.zip']);
+});
+
+it('leaves neither a zip nor a temp file behind when writing fails', async () => {
+  const bad = [...files, { path: 'broken.txt', contents: 42 as unknown as Buffer }];
+  await expect(writePackage(join(dir, 'course.zip'), bad)).rejects.toThrow();
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+it('fails cleanly when the output folder cannot be created', async () => {
+  writeFileSync(join(dir, 'a-file'), 'x');
+  await expect(writePackage(join(dir, 'a-file', 'course.zip'), files)).rejects.toThrow();
+  expect(readdirSync(dir)).toEqual(['a-file']);
+});
