@@ -6,8 +6,17 @@ import { renderInlineMarkdown, renderMarkdown } from './markdown';
 
 export type Strings = Record<string, string>;
 
+const compiled = new WeakMap<Strings, (view: object) => string>();
+
 /** A Handlebars environment of our own (not the global one), with templates/ registered. */
 export function createTemplates(strings: Strings): (view: object) => string {
+  // Compiling the templates is a good share of a build: once per language, not per target.
+  let layout = compiled.get(strings);
+  if (!layout) compiled.set(strings, (layout = compileTemplates(strings)));
+  return layout;
+}
+
+function compileTemplates(strings: Strings): (view: object) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
   for (const file of readdirSync(join(dir, 'partials'))) hbs.registerPartial(basename(file, '.hbs'), read(dir, 'partials', file));
@@ -25,7 +34,15 @@ function read(...parts: string[]): string {
 }
 
 /** UI strings for the course language: exact tag, then its primary language, then English. */
+const stringsByLanguage = new Map<string, Strings>();
+
 export function loadStrings(language: string): Strings {
+  let strings = stringsByLanguage.get(language);
+  if (!strings) stringsByLanguage.set(language, (strings = readStrings(language)));
+  return strings;
+}
+
+function readStrings(language: string): Strings {
   const dir = join(toolRoot(), 'templates', 'strings');
   const english = JSON.parse(read(dir, 'en.json')) as Strings;
   for (const tag of [language, language.split('-')[0] ?? '']) {

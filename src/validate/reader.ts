@@ -59,15 +59,17 @@ export class Reader {
     }
     const allowed = [...keys.required, ...keys.optional];
     const values = new Map<string, YamlNode | null>();
+    const misspelt = new Set<string | undefined>();
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!allowed.includes(key)) {
-        this.report.add(messages.unknownKey(this.span(pair.key as YamlNode), key, where, closest(key, allowed), allowed));
+        const suggestion = closest(key, allowed);
+        misspelt.add(suggestion);
+        this.report.add(messages.unknownKey(this.span(pair.key as YamlNode), key, where, suggestion, allowed));
         continue;
       }
       values.set(key, (pair.value as YamlNode | null) ?? null);
     }
-    const misspelt = new Set(node.items.map((pair) => closest(String(isScalar(pair.key) ? pair.key.value : ''), allowed)));
     for (const key of keys.required) {
       // A misspelt key already got a "did you mean" for this one; a second message adds nothing.
       if (!values.has(key) && !misspelt.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));

@@ -28,7 +28,7 @@ const POOL: Record<string, Answer> = {
   'You want to post about a product that has not been announced yet': { pick: ['Ask the communications team what may be shared and when'], wrong: [] },
   'A customer complains about the company in a public post': { pick: ['Pass it to customer support through the official channel'], wrong: [] },
   'Which teams should Ethics & Compliance work with': { pick: ['Human Resources', 'Marketing'], wrong: ['Marketing'] },
-  'Which of these must never be posted without approval?': { pick: ['Launch dates of unannounced products', "Details of a customer's order", 'Internal sales figures'], wrong: ['Internal sales figures'] },
+  'Which of these must never be posted without approval?': { pick: ['Launch dates of unannounced products', 'Details of a customer’s order' /* typographer quotes */, 'Internal sales figures'], wrong: ['Internal sales figures'] },
   'What makes a post about the company compliant': { pick: ['It says that you work for the company', 'It makes clear that the views are your own', 'It is respectful to customers, colleagues and competitors'], wrong: ['It says that you work for the company'] },
   'it is best to delete it quietly and tell nobody': { pick: ['False'], wrong: ['True'] },
   'A clear policy with practical training works better': { pick: ['True'], wrong: ['False'] },
