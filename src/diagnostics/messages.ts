@@ -109,6 +109,15 @@ export const nothingScored = (span: SourceSpan) =>
 export const emptyAnswer = (span: SourceSpan, question: string) =>
   error('empty-answer', span, `Question "${question}" lists an empty accepted answer.`, 'Remove the empty entry from "accept".');
 
+export const pageNotFound = (span: SourceSpan, page: string, question: string, suggestion?: string) =>
+  error('page-not-found', span, `Question "${question}" sends learners to page "${page}", which does not exist.`, didYouMean(suggestion, 'Use the id of the page that teaches this point.'));
+
+export const listLength = (span: SourceSpan, what: string, count: number, min: number, max: number) =>
+  error('list-length', span, `${capitalise(what)} has ${count} item${count === 1 ? '' : 's'}; it needs ${min} to ${max}.`, count < min ? 'Add items.' : 'Split it into two questions.');
+
+export const noPoints = (span: SourceSpan, question: string) =>
+  error('likert-points', span, `Likert question "${question}" cannot have points: surveys are recorded, not scored.`, 'Remove "points", or make it a single-choice question.');
+
 export const noPages = (span: SourceSpan) =>
   error('no-pages', span, 'The course has no pages.', 'Add pages under "pages:".');
 

@@ -116,7 +116,15 @@ export interface QuizPage extends PageBase {
   questions: Question[];
 }
 
-export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion | FillInQuestion;
+export type Question =
+  | SingleChoiceQuestion
+  | MultipleChoiceQuestion
+  | TrueFalseQuestion
+  | FillInQuestion
+  | MatchingQuestion
+  | OrderingQuestion
+  | NumericQuestion
+  | LikertQuestion;
 export type QuestionType = Question['type'];
 
 export interface QuestionFeedback {
@@ -128,8 +136,11 @@ interface QuestionBase extends Located {
   id: string;
   /** Markdown (inline). */
   prompt: string;
+  /** 0 for likert questions: surveys are recorded, never scored. */
   points: number;
   feedback: QuestionFeedback;
+  /** The page that teaches this point, linked from the feedback of a wrong answer. */
+  remediation?: PageRef;
 }
 
 export interface Choice extends Located {
@@ -158,6 +169,50 @@ export interface FillInQuestion extends QuestionBase {
   type: 'fill-in';
   accept: string[];
   caseSensitive: boolean;
+}
+
+/** A reference to a page by id, kept with its position until it is checked. */
+export interface PageRef extends Located {
+  page: string;
+}
+
+/** Pairs a source with its target; the learner sees the targets shuffled. */
+export interface MatchPair extends Located {
+  /** One character (a–z), as SCORM 1.2's matching format requires. */
+  sourceId: string;
+  source: string;
+  /** One character (1–9, then a–z). */
+  targetId: string;
+  target: string;
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  pairs: MatchPair[];
+}
+
+export interface OrderItem extends Located {
+  id: string;
+  text: string;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  type: 'ordering';
+  /** In the correct order. */
+  items: OrderItem[];
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric';
+  answer: number;
+  /** Accepted distance from the answer, either way. */
+  tolerance: number;
+}
+
+export interface LikertQuestion extends QuestionBase {
+  type: 'likert';
+  /** The labels of the scale, low to high; empty for the UI language's five-point agreement scale. */
+  scale: string[];
 }
 
 export interface AttestationPage extends PageBase {

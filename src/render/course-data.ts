@@ -7,7 +7,8 @@ import type { Strings } from './templates';
 
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
 export function buildCourseData(course: Course, standard: Standard, strings: Strings): CourseData {
-  const pages = course.pages.map(pageData);
+  const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
+  const pages = course.pages.map((page) => pageData(page, pageIndex));
   return {
     standard,
     id: course.id,
@@ -28,7 +29,7 @@ function revisionOf(pages: PageData[]): string {
   return createHash('sha256').update(JSON.stringify(pages)).digest('base64url').slice(0, 8);
 }
 
-function pageData(page: Page): PageData {
+function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData {
   switch (page.type) {
     case 'content':
     case 'results':
@@ -52,13 +53,19 @@ function pageData(page: Page): PageData {
         shuffle: page.shuffle,
         draw: page.draw ?? page.questions.length,
         attempts: page.attempts,
-        questions: page.questions.map(questionData),
+        questions: page.questions.map((question) => questionData(question, pageIndex)),
       };
   }
 }
 
-function questionData(question: Question): QuestionData {
-  const base = { id: question.id, points: question.points, description: truncate(markdownToText(question.prompt)) };
+function questionData(question: Question, pageIndex: ReadonlyMap<string, number>): QuestionData {
+  const remediation = question.remediation ? pageIndex.get(question.remediation.page) : undefined;
+  const base = {
+    id: question.id,
+    points: question.points,
+    description: truncate(markdownToText(question.prompt)),
+    ...(remediation === undefined ? {} : { remediation }),
+  };
   switch (question.type) {
     case 'single-choice':
     case 'multiple-choice':
@@ -67,8 +74,19 @@ function questionData(question: Question): QuestionData {
       return { ...base, type: question.type, answer: question.answer };
     case 'fill-in':
       return { ...base, type: question.type, accept: question.accept, caseSensitive: question.caseSensitive };
+    case 'matching':
+      return { ...base, type: question.type, sources: question.pairs.map((p) => p.sourceId), targets: question.pairs.map((p) => p.targetId) };
+    case 'ordering':
+      return { ...base, type: question.type, items: question.items.map((item) => item.id) };
+    case 'numeric':
+      return { ...base, type: question.type, answer: question.answer, tolerance: question.tolerance };
+    case 'likert':
+      return { ...base, type: question.type, points: 0, scale: question.scale.length || LIKERT_DEFAULT_SIZE };
   }
 }
+
+/** The default likert scale: the five agreement labels of the UI strings. */
+export const LIKERT_DEFAULT_SIZE = 5;
 
 /** SCORM 2004 keeps at most 250 characters of an interaction description. */
 function truncate(text: string, limit = 250): string {

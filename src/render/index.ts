@@ -5,6 +5,7 @@ import type { Standard } from '../runtime/course-data';
 import { toolRoot } from '../tool-root';
 import { buildCourseData } from './course-data';
 import type { OutputFile } from './output-file';
+import { pageViews } from './question-view';
 import { createTemplates, loadStrings, readThemeCss } from './templates';
 
 export type { OutputFile } from './output-file';
@@ -16,7 +17,7 @@ export function renderCourse(course: Course, standard: Standard): OutputFile[] {
   const data = buildCourseData(course, standard, strings);
   const html = layout({
     course: { ...course, brandColor: course.theme.brandColor, logo: course.theme.logo?.path },
-    pages: course.pages,
+    pages: pageViews(course.pages, strings),
     courseData: scriptSafeJson(data),
   });
   return [

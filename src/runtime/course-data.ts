@@ -62,6 +62,8 @@ export interface QuizPageData {
 interface QuestionDataBase {
   id: string;
   points: number;
+  /** Index of the page that teaches this point, linked when the answer is wrong. */
+  remediation?: number;
   /** Plain-text prompt, at most 250 characters (SCORM 2004 interaction description). */
   description: string;
 }
@@ -69,7 +71,13 @@ interface QuestionDataBase {
 export type QuestionData =
   | (QuestionDataBase & { type: 'single-choice' | 'multiple-choice'; choices: { id: string; correct: boolean }[] })
   | (QuestionDataBase & { type: 'true-false'; answer: boolean })
-  | (QuestionDataBase & { type: 'fill-in'; accept: string[]; caseSensitive: boolean });
+  | (QuestionDataBase & { type: 'fill-in'; accept: string[]; caseSensitive: boolean })
+  /** Source i matches target i; the page lists the targets in another order. */
+  | (QuestionDataBase & { type: 'matching'; sources: string[]; targets: string[] })
+  /** Item ids in the correct order; the page shows them in another. */
+  | (QuestionDataBase & { type: 'ordering'; items: string[] })
+  | (QuestionDataBase & { type: 'numeric'; answer: number; tolerance: number })
+  | (QuestionDataBase & { type: 'likert'; points: 0; scale: number });
 
 export interface AttestationPageData {
   type: 'attestation';

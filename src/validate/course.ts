@@ -1,3 +1,4 @@
+import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
 import type { Completion, Course, Page, ReportMode, Requirement, Theme } from '../model';
@@ -42,6 +43,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   };
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
+  if (course.pages) checkRemediation(fields, course.pages);
   if (report.hasErrors) return undefined;
   return {
     ...course,
@@ -108,4 +110,16 @@ function checkCompletion(fields: Fields, completion: Completion, pages: Page[]):
   }
   const scored = pages.some((page) => page.type === 'quiz' || page.type === 'scenario');
   if (completion.require.includes('passing-score') && !scored) report.add(messages.nothingScored(span));
+}
+
+/** Remediation links must lead to a page of this course. */
+function checkRemediation(fields: Fields, pages: Page[]): void {
+  const ids = pages.map((page) => page.id);
+  for (const page of pages) {
+    if (page.type !== 'quiz') continue;
+    for (const question of page.questions) {
+      const target = question.remediation;
+      if (target && !ids.includes(target.page)) fields.reader.report.add(messages.pageNotFound(target.span, target.page, question.id, closest(target.page, ids)));
+    }
+  }
 }

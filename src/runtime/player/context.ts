@@ -18,6 +18,8 @@ export interface PageContext {
   complete(): void;
   /** Saves state after a change (throttled commit). */
   changed(): void;
+  /** Shows another page (remediation links); always allowed backwards. */
+  goto(index: number): void;
 }
 
 /** A page type's behaviour: set up once; `shown` runs each time the page is displayed. */

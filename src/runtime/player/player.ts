@@ -87,6 +87,7 @@ export class Player {
       record: (interaction) => this.record(interaction),
       complete: () => this.complete(index),
       changed: () => this.changed(),
+      goto: (target) => this.go(target),
     };
   }
 

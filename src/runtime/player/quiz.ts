@@ -1,7 +1,9 @@
 import type { QuestionData, QuizPageData } from '../course-data';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one, paragraph, templateContent } from './dom';
-import { isCorrect, quizResult } from './scoring';
+import { setupOrdering } from './ordering';
+import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
+import { isCorrect, isScored, quizResult } from './scoring';
 import type { QuizState } from './state';
 
 /** A quiz: all drawn questions on one form, graded on submit; retried while attempts remain. */
@@ -13,17 +15,19 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const questionList = one(form, '.questions');
   let shownAt = Date.now();
 
-  const quiz = (): QuizState => (ctx.state.quizzes[ctx.index] ??= { order: draw(page), attempt: 1 });
+  const newAttempt = (attempt: number): QuizState => ({ order: draw(page), attempt, seed: Math.floor(Math.random() * 1e6) });
+  const quiz = (): QuizState => (ctx.state.quizzes[ctx.index] ??= newAttempt(1));
   const fieldset = (question: QuestionData) => one<HTMLFieldSetElement>(form, `[data-question="${question.id}"]`);
   const drawn = (): QuestionData[] => quiz().order.map((i) => page.questions[i] as QuestionData);
 
   const layout = (): void => {
     for (const element of all<HTMLFieldSetElement>(form, '[data-question]')) element.hidden = true;
-    for (const question of drawn()) {
+    drawn().forEach((question, i) => {
       const element = fieldset(question);
       element.hidden = false;
+      if (page.shuffle) shuffleChoices(element, quiz().seed + i);
       questionList.append(element);
-    }
+    });
   };
 
   const reset = (): void => {
@@ -32,10 +36,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       element.disabled = false;
       element.classList.remove('is-correct', 'is-incorrect');
       one(element, '.feedback').replaceChildren();
-      for (const input of all<HTMLInputElement>(element, 'input')) {
-        input.checked = false;
-        if (input.type === 'text') input.value = '';
-      }
+      writeResponse(element, question, '');
     }
     summary.textContent = '';
     error.hidden = true;
@@ -51,17 +52,17 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       showFeedback(ctx, element, question, response);
     });
     const result = quizResult(page, quiz());
-    const count = result.correct.filter(Boolean).length;
-    summary.textContent = format(ctx.strings.quizScore, { correct: count, total: result.correct.length });
+    const scored = drawn().filter(isScored).length;
+    summary.textContent = format(ctx.strings.quizScore, { correct: result.correct.filter(Boolean).length, total: scored });
     const passed = result.max === 0 || (result.earned / result.max) * 100 >= ctx.passingScore;
     const left = page.attempts - quiz().attempt;
-    retry.hidden = passed || left <= 0;
+    retry.hidden = passed || left <= 0 || !ctx.recording;
     if (!retry.hidden) summary.append(' ', format(ctx.strings.attemptsLeft, { n: left }));
   };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (quiz().answers) return;
+    if (quiz().answers || !ctx.recording) return;
     const questions = drawn();
     const answers = questions.map((question) => readResponse(fieldset(question), question));
     const missing = questions.map((_, i) => i).filter((i) => answers[i] === '');
@@ -69,12 +70,12 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       error.textContent = format(ctx.strings.answerAll, { list: missing.map((i) => i + 1).join(', ') });
       error.hidden = false;
       const first = questions[missing[0] as number] as QuestionData;
-      focus(one(fieldset(first), 'input'));
+      focus(one(fieldset(first), 'input, select, button'));
       return;
     }
     error.hidden = true;
     const latencyMs = Date.now() - shownAt;
-    questions.forEach((question, i) => ctx.record(interactionFor(page, question, answers[i] ?? '', latencyMs)));
+    questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', latencyMs)));
     quiz().answers = answers;
     showGraded(answers);
     ctx.complete();
@@ -82,14 +83,19 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   });
 
   retry.addEventListener('click', () => {
-    const state = quiz();
-    ctx.state.quizzes[ctx.index] = { order: draw(page), attempt: state.attempt + 1 };
+    ctx.state.quizzes[ctx.index] = newAttempt(quiz().attempt + 1);
     reset();
     layout();
     shownAt = Date.now();
     ctx.changed();
     const first = drawn()[0];
-    if (first) focus(one(fieldset(first), 'input'));
+    if (first) focus(one(fieldset(first), 'input, select, button'));
+  });
+
+  for (const list of all(form, '[data-order]')) setupOrdering(list, ctx.strings);
+  form.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLElement>('[data-goto]');
+    if (link) ctx.goto(Number(link.dataset.goto));
   });
 
   layout();
@@ -111,55 +117,33 @@ function draw(page: QuizPageData): number[] {
   return page.shuffle ? picked : picked.sort((a, b) => a - b);
 }
 
-function readResponse(element: HTMLElement, question: QuestionData): string {
-  if (question.type === 'fill-in') return one<HTMLInputElement>(element, 'input').value.trim();
-  const checked = all<HTMLInputElement>(element, 'input:checked').map((input) => input.value);
-  if (question.type === 'true-false') return checked[0] === 'true' ? 't' : checked[0] === 'false' ? 'f' : '';
-  return question.choices.map((c, i) => (checked.includes(c.id) ? i : -1)).filter((i) => i >= 0).join(',');
-}
-
-function writeResponse(element: HTMLElement, question: QuestionData, response: string): void {
-  if (question.type === 'fill-in') {
-    one<HTMLInputElement>(element, 'input').value = response;
+function showFeedback(ctx: PageContext, element: HTMLElement, question: QuestionData, response: string): void {
+  const box = one(element, '.feedback');
+  if (!isScored(question)) {
+    box.replaceChildren(paragraph(ctx.strings.recorded ?? ''));
     return;
   }
-  const values = question.type === 'true-false' ? [response === 't' ? 'true' : 'false'] : responseIds(question, response);
-  for (const input of all<HTMLInputElement>(element, 'input')) input.checked = values.includes(input.value);
-}
-
-function responseIds(question: QuestionData, response: string): string[] {
-  if (question.type !== 'single-choice' && question.type !== 'multiple-choice') return [];
-  return response.split(',').filter(Boolean).map((i) => question.choices[Number(i)]?.id ?? '');
-}
-
-function showFeedback(ctx: PageContext, element: HTMLElement, question: QuestionData, response: string): void {
   const correct = isCorrect(question, response);
   element.classList.add(correct ? 'is-correct' : 'is-incorrect');
-  const box = one(element, '.feedback');
   box.replaceChildren(paragraph(correct ? (ctx.strings.correct ?? '') : (ctx.strings.incorrect ?? ''), 'verdict'));
-  for (const id of responseIds(question, response)) {
+  for (const id of choiceIds(question, response)) {
     const text = templateContent(element, `[data-feedback="choice-${id}"]`);
     if (text) box.append(text);
   }
   const general = templateContent(element, `[data-feedback="${correct ? 'correct' : 'incorrect'}"]`);
   if (general) box.append(general);
+  if (!correct && question.remediation !== undefined) box.append(remediationLink(ctx, question.remediation));
 }
 
-function interactionFor(page: QuizPageData, question: QuestionData, response: string, latencyMs: number) {
-  const base = { id: `${page.id}.${question.id}`, description: question.description, weighting: question.points, latencyMs };
-  const result = isCorrect(question, response) ? ('correct' as const) : ('incorrect' as const);
-  switch (question.type) {
-    case 'true-false':
-      return { ...base, type: 'true-false' as const, response: [response === 't' ? 'true' : 'false'], correctResponses: [[String(question.answer)]], result };
-    case 'fill-in':
-      return { ...base, type: 'fill-in' as const, response: [response], correctResponses: question.accept.map((answer) => [answer]), result };
-    default:
-      return {
-        ...base,
-        type: 'choice' as const,
-        response: responseIds(question, response),
-        correctResponses: [question.choices.filter((c) => c.correct).map((c) => c.id)],
-        result,
-      };
-  }
+/** "Review: <page title>" — back to the page that teaches the missed point. */
+function remediationLink(ctx: PageContext, pageIndex: number): HTMLElement {
+  const title = ctx.section.ownerDocument.querySelectorAll<HTMLElement>('[data-page] h1')[pageIndex]?.textContent ?? '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.dataset.goto = String(pageIndex);
+  button.textContent = format(ctx.strings.reviewPage, { page: title });
+  const p = document.createElement('p');
+  p.append(button);
+  return p;
 }

@@ -10,8 +10,10 @@ export function normaliseText(text: string, caseSensitive: boolean): string {
 }
 
 /**
- * Responses are encoded compactly: choice questions as comma-separated choice indexes,
- * true-false as "t"/"f", fill-in as the text typed.
+ * Responses are encoded compactly, one string per question: choice questions as
+ * comma-separated choice indexes, true-false as "t"/"f", fill-in and numeric as typed,
+ * matching as the target index chosen for each source, ordering as item indexes in the
+ * learner's order, likert as the scale index. An empty string is no answer.
  */
 export function isCorrect(question: QuestionData, response: string): boolean {
   switch (question.type) {
@@ -21,12 +23,43 @@ export function isCorrect(question: QuestionData, response: string): boolean {
       const given = normaliseText(response, question.caseSensitive);
       return question.accept.some((answer) => normaliseText(answer, question.caseSensitive) === given);
     }
+    case 'numeric': {
+      const value = parseNumber(response);
+      // A little slack for binary floating point: 0.1 + 0.2 must match 0.3.
+      return value !== undefined && Math.abs(value - question.answer) <= question.tolerance + 1e-9;
+    }
+    case 'matching':
+      return sameList(indexes(response), question.sources.map((_, i) => i));
+    case 'ordering':
+      return sameList(indexes(response), question.items.map((_, i) => i));
+    case 'likert':
+      return response !== '';
     default: {
-      const chosen = response.split(',').filter(Boolean).map(Number).sort((a, b) => a - b);
-      const correct = question.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
-      return chosen.length === correct.length && chosen.every((value, i) => value === correct[i]);
+      const chosen = indexes(response).sort((a, b) => a - b);
+      return sameList(chosen, question.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0));
     }
   }
+}
+
+/** Likert questions are surveys: recorded, never counted as right or wrong. */
+export function isScored(question: QuestionData): boolean {
+  return question.type !== 'likert';
+}
+
+/** A number as people type it: "1,5" and "1.5" alike, spaces ignored. */
+export function parseNumber(text: string): number | undefined {
+  const cleaned = text.replace(/\s/g, '').replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export function indexes(response: string): number[] {
+  return response.split(',').filter((part) => part !== '').map(Number);
+}
+
+function sameList(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 export interface QuizResult {
@@ -41,7 +74,7 @@ export function quizResult(page: QuizPageData, quiz: QuizState | undefined): Qui
   const questions = order.map((i) => page.questions[i] as QuestionData);
   const max = questions.reduce((sum, q) => sum + q.points, 0);
   const answers = quiz?.answers;
-  const correct = questions.map((q, i) => Boolean(answers && isCorrect(q, answers[i] ?? '')));
+  const correct = questions.map((q, i) => Boolean(answers && isScored(q) && isCorrect(q, answers[i] ?? '')));
   const earned = questions.reduce((sum, q, i) => sum + (correct[i] ? q.points : 0), 0);
   return { earned, max, correct, submitted: Boolean(answers) };
 }

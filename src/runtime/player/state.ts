@@ -4,6 +4,8 @@ import type { CourseData } from '../course-data';
 export interface QuizState {
   order: number[];
   attempt: number;
+  /** Orders the choices of this attempt, so a relaunch shows them as they were. */
+  seed: number;
   /** Encoded responses by position in `order`; present once the attempt is submitted. */
   answers?: string[];
 }
@@ -26,7 +28,7 @@ export function emptyState(data: CourseData): State {
 interface Encoded {
   r: string;
   d: string;
-  q?: Record<string, [number[], number, string[]?]>;
+  q?: Record<string, [number[], number, number, string[]?]>;
   s?: Record<string, string>;
   a?: number[];
 }
@@ -36,7 +38,7 @@ export function encodeState(data: CourseData, state: State): string {
   const quizzes = Object.entries(state.quizzes);
   if (quizzes.length) {
     encoded.q = {};
-    for (const [page, quiz] of quizzes) encoded.q[page] = quiz.answers ? [quiz.order, quiz.attempt, quiz.answers] : [quiz.order, quiz.attempt];
+    for (const [page, quiz] of quizzes) encoded.q[page] = quiz.answers ? [quiz.order, quiz.attempt, quiz.seed, quiz.answers] : [quiz.order, quiz.attempt, quiz.seed];
   }
   const paths = Object.entries(state.paths);
   // Choice indexes are below 36, so one base-36 digit a step.
@@ -54,8 +56,8 @@ export function decodeState(data: CourseData, text: string): State | undefined {
     if (encoded.r !== data.revision) return undefined;
     const state = emptyState(data);
     state.done = data.pages.map((_, i) => encoded.d.charAt(i) === '1');
-    for (const [page, [order, attempt, answers]] of Object.entries(encoded.q ?? {})) {
-      state.quizzes[Number(page)] = answers ? { order, attempt, answers } : { order, attempt };
+    for (const [page, [order, attempt, seed, answers]] of Object.entries(encoded.q ?? {})) {
+      state.quizzes[Number(page)] = answers ? { order, attempt, seed, answers } : { order, attempt, seed };
     }
     for (const [page, path] of Object.entries(encoded.s ?? {})) state.paths[Number(page)] = [...path].map((c) => parseInt(c, 36));
     for (const page of encoded.a ?? []) state.attested[page] = true;

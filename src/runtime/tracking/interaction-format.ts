@@ -17,13 +17,22 @@ export function scorm12Result(result: InteractionRecord['result']): string {
 const SCORM12_RESPONSE_LIMIT = 255;
 
 export function scorm12Response(type: InteractionType, parts: string[]): string {
-  const text =
-    type === 'true-false'
-      ? parts.map((p) => (p === 'true' ? 't' : 'f')).join(',')
-      : type === 'fill-in' || type === 'long-fill-in'
-        ? parts.join(' ')
-        : parts.join(',');
-  return text.slice(0, SCORM12_RESPONSE_LIMIT);
+  return scorm12Text(type, parts).slice(0, SCORM12_RESPONSE_LIMIT);
+}
+
+function scorm12Text(type: InteractionType, parts: string[]): string {
+  switch (type) {
+    case 'true-false':
+      return parts.map((p) => (p === 'true' ? 't' : 'f')).join(',');
+    case 'fill-in':
+    case 'long-fill-in':
+      return parts.join(' ');
+    case 'numeric':
+      // A range [min, max] has no 1.2 form: its middle is the answer itself.
+      return parts.length === 2 ? String((Number(parts[0]) + Number(parts[1])) / 2) : (parts[0] ?? '');
+    default:
+      return parts.join(',');
+  }
 }
 
 // 2004's reserved delimiters cannot appear inside a value; learners can type anything.
@@ -34,6 +43,8 @@ const SCORM2004_TEXT_LIMIT = 4000;
 export function scorm2004Response(type: InteractionType, parts: string[]): string {
   const clean = parts.map((p) => p.replace(RESERVED, ' '));
   if (type === 'matching') return clean.map((pair) => pair.split('.').join('[.]')).join('[,]');
+  // A numeric pattern is a range, min[:]max; a numeric response is one number.
+  if (type === 'numeric') return clean.join('[:]');
   return clean.join('[,]').slice(0, SCORM2004_TEXT_LIMIT);
 }
 

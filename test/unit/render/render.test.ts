@@ -52,7 +52,7 @@ describe('index.html', () => {
     expect(html).not.toContain("alert('x')");
   });
   test('questions are fieldsets with a legend, every input labelled', () => {
-    expect(html).toMatch(/<fieldset class="question" data-question="best-approach" id="q-best-approach">\s*<legend>/);
+    expect(html).toMatch(/<fieldset class="question question-single-choice" data-question="best-approach" id="q-best-approach">\s*<legend>/);
     expect(html).toContain('<label class="option"><input type="checkbox" name="q-who-writes" value="hr"> <span>HR</span></label>');
     expect(html).toContain('<label class="fill-in"><span>Your answer</span> <input type="text" name="q-network"');
   });

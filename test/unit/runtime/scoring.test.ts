@@ -61,7 +61,7 @@ describe('scenario and quiz results', () => {
     expect(scenarioResult(scenario, [1])).toEqual({ earned: 10, current: 'second', ended: false });
   });
   test('quiz earns the points of correct answers', () => {
-    const result = quizResult(quiz, { order: [0, 1, 2], attempt: 1, answers: ['f', '0', 'linkedin'] });
+    const result = quizResult(quiz, { order: [0, 1, 2], attempt: 1, seed: 7, answers: ['f', '0', 'linkedin'] });
     expect(result).toEqual({ earned: 2, max: 4, correct: [true, false, true], submitted: true });
   });
 });
@@ -72,7 +72,7 @@ describe('course status by report mode', () => {
     const state = emptyState(data);
     state.done = [true, true, true, true];
     state.paths[1] = [1, 1];
-    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, answers: ['f', '0,2', 'linkedin'] };
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, seed: 7, answers: ['f', '0,2', 'linkedin'] };
     return { data, state };
   };
   test('passed when every requirement is met', () => {
@@ -83,7 +83,7 @@ describe('course status by report mode', () => {
   });
   test('failed only once the last attempt is used', () => {
     const { data, state } = passedState();
-    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, answers: ['t', '0', 'x'] };
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 1, seed: 7, answers: ['t', '0', 'x'] };
     state.paths[1] = [0];
     let result = courseResult(data, state, 80);
     expect(result.final).toBe(false);
@@ -102,7 +102,7 @@ describe('course status by report mode', () => {
   });
   test('an LMS mastery score changes the verdict', () => {
     const { data, state } = passedState();
-    state.quizzes[2] = { order: [0, 1, 2], attempt: 2, answers: ['f', '0', 'linkedin'] };
+    state.quizzes[2] = { order: [0, 1, 2], attempt: 2, seed: 7, answers: ['f', '0', 'linkedin'] };
     expect(courseResult(data, state, 80).passed).toBe(true); // 22/24 = 91.67%
     expect(courseResult(data, state, 95).passed).toBe(false);
   });
@@ -114,7 +114,7 @@ describe('suspend data', () => {
     const state = emptyState(data);
     state.done = [true, true, false, false];
     state.paths[1] = [1, 0];
-    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, answers: ['a "quoted", text', '0,2', 'f'] };
+    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, seed: 7, answers: ['a "quoted", text', '0,2', 'f'] };
     state.attested[3] = true;
     const text = encodeState(data, state);
     expect(text.length).toBeLessThan(120);
