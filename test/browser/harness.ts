@@ -135,3 +135,13 @@ export function relaunchCmi(standard: Standard, stored: Cmi, learner: Cmi = {}):
     entry: stored.exit === 'suspend' ? 'resume' : '',
   };
 }
+
+/** Polls until the check passes: commits are throttled, so the LMS stores a moment later. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value) || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -35,6 +35,24 @@ export class Learner {
     await this.question(prompt).getByRole('textbox', { name: 'Your answer' }).fill(text);
   }
 
+  /** Matching: picks the target for one source from its list box. */
+  async match(prompt: string, source: string, target: string): Promise<void> {
+    await this.question(prompt).getByRole('combobox', { name: new RegExp(`^${escape(source)}`) }).selectOption({ label: target });
+  }
+
+  /** Ordering: moves items with their "Move up" buttons until the list reads as given. */
+  async order(prompt: string, texts: string[]): Promise<void> {
+    const group = this.question(prompt);
+    for (const [position, text] of texts.entries()) {
+      for (let guard = 0; guard < texts.length; guard++) {
+        const items = await group.getByRole('listitem').allInnerTexts();
+        const at = items.findIndex((item) => item.startsWith(text));
+        if (at <= position) break;
+        await group.getByRole('button', { name: `Move up: ${text}` }).click();
+      }
+    }
+  }
+
   async submitQuiz(): Promise<void> {
     await this.course.getByRole('button', { name: 'Submit answers' }).click();
   }
@@ -48,4 +66,8 @@ export class Learner {
     await this.course.getByRole('button', { name: 'Finish course' }).click();
     await expect(this.course.getByText('Your results have been saved.').count()).resolves.toBe(1);
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

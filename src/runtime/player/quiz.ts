@@ -95,7 +95,9 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   for (const list of all(form, '[data-order]')) setupOrdering(list, ctx.strings);
   form.addEventListener('click', (event) => {
     const link = (event.target as HTMLElement).closest<HTMLElement>('[data-goto]');
-    if (link) ctx.goto(Number(link.dataset.goto));
+    if (!link) return;
+    event.preventDefault();
+    ctx.goto(Number(link.dataset.goto));
   });
 
   layout();
@@ -138,12 +140,12 @@ function showFeedback(ctx: PageContext, element: HTMLElement, question: Question
 /** "Review: <page title>" — back to the page that teaches the missed point. */
 function remediationLink(ctx: PageContext, pageIndex: number): HTMLElement {
   const title = ctx.section.ownerDocument.querySelectorAll<HTMLElement>('[data-page] h1')[pageIndex]?.textContent ?? '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'link-button';
-  button.dataset.goto = String(pageIndex);
-  button.textContent = format(ctx.strings.reviewPage, { page: title });
+  // A link, not a button: a graded question's fieldset is disabled, and so are its buttons.
+  const link = document.createElement('a');
+  link.href = `#${ctx.data.pages[pageIndex]?.id ?? ''}`;
+  link.dataset.goto = String(pageIndex);
+  link.textContent = format(ctx.strings.reviewPage, { page: title });
   const p = document.createElement('p');
-  p.append(button);
+  p.append(link);
   return p;
 }
