@@ -14,6 +14,8 @@ export interface ManifestView {
   title: string;
   description: string;
   version: string;
+  /** The manifest's `version` attribute: absent when longer than IMS CP 1.1.2 allows (20). */
+  manifestVersion?: string;
   language: string;
   keywords: string[];
   duration?: string;
@@ -23,7 +25,16 @@ export interface ManifestView {
   /** 0–1, SCORM 2004's minNormalizedMeasure; absent when the course is not scored against it. */
   scaledPassingScore?: number;
   ids: { manifest: string; organization: string; item: string; resource: string; objective: string };
+  /** Every file as a URI reference (percent-encoded per segment), sorted by path. */
   files: string[];
+}
+
+/** IMS CP 1.1.2 (SCORM 1.2) limits manifest/@version to 20 characters; LOM keeps the full one. */
+const MAX_MANIFEST_VERSION = 20;
+
+/** href is a URI: a space, `#`, `%` or `?` in a file name must be percent-encoded. */
+export function fileHref(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 
 // xs:ID values must start with a letter; course ids may start with a digit.
@@ -38,6 +49,7 @@ export function manifestView(course: Course, files: readonly OutputFile[]): Mani
     title: course.title,
     description: course.description,
     version: course.version,
+    ...(course.version.length <= MAX_MANIFEST_VERSION ? { manifestVersion: course.version } : {}),
     language: course.language,
     keywords: course.keywords,
     ...(course.duration ? { duration: course.duration } : {}),
@@ -45,7 +57,7 @@ export function manifestView(course: Course, files: readonly OutputFile[]): Mani
     masteryScore: course.completion.passingScore,
     ...(scored ? { scaledPassingScore: course.completion.passingScore / 100 } : {}),
     ids: identifiers(course.id),
-    files: files.map((file) => file.path).sort(),
+    files: files.map((file) => file.path).sort().map(fileHref),
   };
 }
 

@@ -1,7 +1,8 @@
 // The package phase: one deterministic zip per target, written atomically.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 
@@ -14,28 +15,51 @@ function sorted(files: readonly OutputFile[]): OutputFile[] {
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const output = createWriteStream(path, { flags: 'wx', mode: FILE_MODE });
-    const archive = archiver('zip', { zlib: { level: 9 } });
-    output.on('close', resolve);
-    output.on('error', reject);
-    archive.on('error', reject);
-    archive.on('warning', reject);
-    archive.pipe(output);
-    for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE });
-    void archive.finalize().catch(reject);
-  });
+/** Relative, forward-slash paths without `.`/`..` segments: nothing may unpack outside the folder. */
+function checkFiles(files: readonly OutputFile[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const segments = file.path.split('/');
+    if (!file.path || file.path.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+      throw new Error(`coursepack: invalid path in package: ${JSON.stringify(file.path)}`);
+    }
+    if (!Buffer.isBuffer(file.contents)) throw new Error(`coursepack: contents of ${file.path} is not a Buffer`);
+    if (seen.has(file.path)) throw new Error(`coursepack: ${file.path} is in the package twice`);
+    seen.add(file.path);
+  }
 }
+
+/** Streams the zip into `path` (which must not exist) and flushes it to disk. */
+async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
+  const archive = archiver('zip', { zlib: { level: 9 } });
+  archive.on('warning', (warning) => archive.destroy(warning));
+  // pipeline destroys both streams (closing the file) on any error.
+  const written = pipeline(archive, createWriteStream(path, { flags: 'wx', mode: FILE_MODE }));
+  for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE });
+  // Its rejection is the same error pipeline reports.
+  archive.finalize().catch(() => undefined);
+  await written;
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+let sequence = 0;
 
 /**
  * Writes the zip next to its final path and renames it into place, so a reader (or an LMS
  * upload) never sees a partial package; on failure nothing is left behind.
  */
 export async function writePackage(outFile: string, files: readonly OutputFile[]): Promise<void> {
+  checkFiles(files);
   const folder = dirname(outFile);
   await mkdir(folder, { recursive: true });
-  const temp = join(folder, `.${basename(outFile)}.${process.pid}.tmp`);
+  // Unique per call, so a file of that name can only be a leftover of a dead process.
+  const temp = join(folder, `.${basename(outFile)}.${process.pid}.${sequence++}.tmp`);
+  await rm(temp, { force: true });
   try {
     await zipTo(temp, files);
     await rename(temp, outFile);
