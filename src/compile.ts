@@ -7,6 +7,9 @@ import { loadCourse } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
 import { renderCourse } from './render';
+import { buildCourseData } from './render/course-data';
+import { SUSPEND_DATA_LIMITS, worstCaseSuspendData } from './render/suspend-budget';
+import { loadStrings } from './render/templates';
 import { validateCourse } from './validate';
 
 export const TARGETS = ['scorm12', 'scorm2004'] as const;
@@ -38,6 +41,15 @@ export function checkCourse(coursePath: string): CheckResult {
   return { course, report, sources: loaded.files };
 }
 
+/** Warns when a learner's saved progress could outgrow what the target's LMSs keep. */
+function checkSuspendData(course: Course, target: Target, report: Report): void {
+  const size = worstCaseSuspendData(buildCourseData(course, target, loadStrings(course.language)));
+  const limit = SUSPEND_DATA_LIMITS[target];
+  if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, TARGET_NAMES[target]));
+}
+
+const TARGET_NAMES: Record<Target, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
+
 /** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
 export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string }): Promise<BuildResult> {
   const checked = checkCourse(coursePath);
@@ -45,6 +57,7 @@ export async function buildCourse(coursePath: string, options: { targets: readon
   if (!course || report.hasErrors) return { ...checked, packages: [] };
   const packages: BuiltPackage[] = [];
   for (const target of options.targets) {
+    checkSuspendData(course, target, report);
     try {
       const files = renderCourse(course, target);
       const all = [...files, emitManifest(target, course, files)];

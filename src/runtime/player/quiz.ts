@@ -4,7 +4,7 @@ import { all, focus, format, one, paragraph, templateContent } from './dom';
 import { setupOrdering } from './ordering';
 import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
 import { isCorrect, isScored, quizResult } from './scoring';
-import type { QuizState } from './state';
+import { SAVED_TEXT_LIMIT, type QuizState } from './state';
 
 /** A quiz: all drawn questions on one form, graded on submit; retried while attempts remain. */
 export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
@@ -76,7 +76,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     error.hidden = true;
     const latencyMs = Date.now() - shownAt;
     questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', latencyMs)));
-    quiz().answers = answers;
+    quiz().answers = answers.map((answer, i) => savedAnswer(questions[i] as QuestionData, answer));
     showGraded(answers);
     ctx.complete();
     focus(summary);
@@ -117,6 +117,12 @@ function draw(page: QuizPageData): number[] {
   }
   const picked = order.slice(0, page.draw);
   return page.shuffle ? picked : picked.sort((a, b) => a - b);
+}
+
+/** Long wrong typed answers are cut for the suspend-data budget; right ones are short by definition. */
+function savedAnswer(question: QuestionData, answer: string): string {
+  if (question.type !== 'fill-in' || answer.length <= SAVED_TEXT_LIMIT || isCorrect(question, answer)) return answer;
+  return answer.slice(0, SAVED_TEXT_LIMIT);
 }
 
 function showFeedback(ctx: PageContext, element: HTMLElement, question: QuestionData, response: string): void {

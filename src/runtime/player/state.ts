@@ -25,21 +25,44 @@ export function emptyState(data: CourseData): State {
 }
 
 // Compact on purpose: SCORM 1.2 LMSs keep only 4096 characters of suspend data.
+// A quiz is [attempt, seed, answers or 0, order?]: the order is left out when it is the pool's
+// own, and otherwise written as fixed-width base-36 numbers ("0a0b…").
+type EncodedQuiz = [number, number, string[] | 0, string?];
 interface Encoded {
   r: string;
   d: string;
-  q?: Record<string, [number[], number, number, string[]?]>;
+  q?: Record<string, EncodedQuiz>;
   s?: Record<string, string>;
   a?: number[];
+}
+
+/** A wrong typed answer is kept only this long: enough to show it again, never the whole budget. */
+export const SAVED_TEXT_LIMIT = 16;
+
+function encodeOrder(order: number[]): string | undefined {
+  if (order.every((value, i) => value === i)) return undefined;
+  const width = Math.max(1, ...order.map((i) => i.toString(36).length));
+  return `${width}${order.map((i) => i.toString(36).padStart(width, '0')).join('')}`;
+}
+
+function decodeOrder(text: string | undefined, size: number): number[] {
+  if (!text) return Array.from({ length: size }, (_, i) => i);
+  const width = Number(text[0]);
+  const order: number[] = [];
+  for (let at = 1; at < text.length; at += width) order.push(parseInt(text.slice(at, at + width), 36));
+  return order;
+}
+
+function encodeQuiz(quiz: QuizState): EncodedQuiz {
+  const order = encodeOrder(quiz.order);
+  const answers = quiz.answers ?? 0;
+  return order === undefined ? [quiz.attempt, quiz.seed, answers] : [quiz.attempt, quiz.seed, answers, order];
 }
 
 export function encodeState(data: CourseData, state: State): string {
   const encoded: Encoded = { r: data.revision, d: state.done.map((done) => (done ? 1 : 0)).join('') };
   const quizzes = Object.entries(state.quizzes);
-  if (quizzes.length) {
-    encoded.q = {};
-    for (const [page, quiz] of quizzes) encoded.q[page] = quiz.answers ? [quiz.order, quiz.attempt, quiz.seed, quiz.answers] : [quiz.order, quiz.attempt, quiz.seed];
-  }
+  if (quizzes.length) encoded.q = Object.fromEntries(quizzes.map(([page, quiz]) => [page, encodeQuiz(quiz)]));
   const paths = Object.entries(state.paths);
   // Choice indexes are below 36, so one base-36 digit a step.
   if (paths.length) encoded.s = Object.fromEntries(paths.map(([page, path]) => [page, path.map((i) => i.toString(36)).join('')]));
@@ -56,8 +79,11 @@ export function decodeState(data: CourseData, text: string): State | undefined {
     if (encoded.r !== data.revision) return undefined;
     const state = emptyState(data);
     state.done = data.pages.map((_, i) => encoded.d.charAt(i) === '1');
-    for (const [page, [order, attempt, seed, answers]] of Object.entries(encoded.q ?? {})) {
-      state.quizzes[Number(page)] = answers ? { order, attempt, seed, answers } : { order, attempt, seed };
+    for (const [page, [attempt, seed, answers, order]] of Object.entries(encoded.q ?? {})) {
+      const quiz = data.pages[Number(page)];
+      const size = quiz?.type === 'quiz' ? quiz.draw : 0;
+      const decoded = { order: decodeOrder(order, size), attempt, seed };
+      state.quizzes[Number(page)] = answers ? { ...decoded, answers } : decoded;
     }
     for (const [page, path] of Object.entries(encoded.s ?? {})) state.paths[Number(page)] = [...path].map((c) => parseInt(c, 36));
     for (const page of encoded.a ?? []) state.attested[page] = true;
