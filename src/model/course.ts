@@ -222,7 +222,13 @@ export interface AttestationPage extends PageBase {
   statement: string;
 }
 
+/** What the results page shows of each answer: nothing, the answer, or also the right one. */
+export type AnswerReview = 'none' | 'answers' | 'correct-answers';
+
 export interface ResultsPage extends PageBase {
   type: 'results';
   body?: string;
+  review: AnswerReview;
+  /** A printable certificate once the course is completed. */
+  certificate: boolean;
 }

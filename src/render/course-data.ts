@@ -32,8 +32,9 @@ function revisionOf(pages: PageData[]): string {
 function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData {
   switch (page.type) {
     case 'content':
-    case 'results':
       return { type: page.type, id: page.id };
+    case 'results':
+      return { type: page.type, id: page.id, review: page.review, certificate: page.certificate };
     case 'attestation':
       return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)) };
     case 'scenario': {

@@ -89,4 +89,6 @@ export interface AttestationPageData {
 export interface ResultsPageData {
   type: 'results';
   id: string;
+  review: 'none' | 'answers' | 'correct-answers';
+  certificate: boolean;
 }

@@ -1,5 +1,5 @@
 import { messages } from '../diagnostics';
-import type { AttestationPage, ContentPage, Media, Page, PageType } from '../model';
+import type { AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
 import type { PageInput } from './context';
 import { readQuiz } from './quiz';
@@ -13,7 +13,7 @@ const KEYS: Record<PageType, { required: readonly string[]; optional: readonly s
   scenario: { required: ['id', 'type', 'title', 'start', 'scenes'], optional: ['intro'] },
   quiz: { required: ['id', 'type', 'title', 'questions'], optional: ['intro', 'shuffle', 'draw', 'attempts'] },
   attestation: { required: ['id', 'type', 'statement'], optional: ['title', 'body'] },
-  results: { required: ['id', 'type'], optional: ['title', 'body'] },
+  results: { required: ['id', 'type'], optional: ['title', 'body', 'review', 'certificate'] },
 };
 
 export function readPage(input: PageInput): Page | undefined {
@@ -34,7 +34,7 @@ export function readPage(input: PageInput): Page | undefined {
     case 'attestation':
       return complete(id, readAttestation(fields));
     case 'results':
-      return complete(id, { type, title: fields.string('title') ?? 'Your results', body: fields.string('body'), span: fields.span });
+      return complete(id, readResults(fields));
   }
 }
 
@@ -42,6 +42,15 @@ export function readPage(input: PageInput): Page | undefined {
 function complete<T extends Omit<Page, 'id'>>(id: string | undefined, page: Partial<T> | undefined): (T & { id: string }) | undefined {
   if (!id || !page) return undefined;
   return { ...(page as T), id };
+}
+
+const ANSWER_REVIEWS = ['none', 'answers', 'correct-answers'] as const;
+
+function readResults(fields: Fields): Omit<ResultsPage, 'id'> | undefined {
+  const review = fields.has('review') ? fields.oneOf('review', ANSWER_REVIEWS) : 'answers';
+  const certificate = fields.has('certificate') ? fields.boolean('certificate') : true;
+  if (review === undefined || certificate === undefined) return undefined;
+  return { type: 'results', title: fields.string('title') ?? 'Your results', body: fields.string('body'), review, certificate, span: fields.span };
 }
 
 function readContent(fields: Fields, input: PageInput): Omit<ContentPage, 'id'> | undefined {

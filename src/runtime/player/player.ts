@@ -69,7 +69,7 @@ export class Player {
       case 'attestation':
         return setupAttestation(ctx, page);
       case 'results':
-        return setupResults(ctx, () => this.leave());
+        return setupResults(ctx, page, () => this.leave());
       case 'content':
         return { shown: () => ctx.complete() };
     }
@@ -83,6 +83,7 @@ export class Player {
       section,
       strings: this.data.strings,
       recording: this.recording,
+      learnerName: this.launch.learnerName,
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),
       complete: () => this.complete(index),

@@ -1,17 +1,21 @@
+import type { ResultsPageData } from '../course-data';
+import { renderAnswerReview } from './answer-review';
 import type { PageBehaviour, PageContext } from './context';
-import { one } from './dom';
+import { format, one } from './dom';
 import { courseResult, courseStatus } from './scoring';
 
-/** Score and pass/fail as the LMS will record them, and the Finish button. */
-export function setupResults(ctx: PageContext, finish: () => void): PageBehaviour {
+/** Score and pass/fail as the LMS will record them, the answer review, the certificate, Finish. */
+export function setupResults(ctx: PageContext, page: ResultsPageData, finish: () => void): PageBehaviour {
   const field = (name: string) => one(ctx.section, `[data-result="${name}"]`);
   const button = one<HTMLButtonElement>(ctx.section, '[data-finish]');
+  const print = ctx.section.querySelector<HTMLButtonElement>('[data-print]');
 
   button.addEventListener('click', () => {
     finish();
     button.disabled = true;
     field('finished').textContent = ctx.strings.finished ?? '';
   });
+  print?.addEventListener('click', () => window.print());
 
   return {
     shown() {
@@ -20,13 +24,34 @@ export function setupResults(ctx: PageContext, finish: () => void): PageBehaviou
       const status = courseStatus(ctx.data, ctx.state, result);
       field('score').textContent = `${Math.round(result.percent)}% (${result.score.raw} / ${result.score.max})`;
       field('status').textContent = (!result.final ? ctx.strings.inProgress : result.passed ? ctx.strings.passed : ctx.strings.failed) ?? '';
-      field('passing').textContent = (ctx.strings.passingScore ?? '').replace('{score}', String(ctx.passingScore));
-      const remaining = ctx.data.pages.filter((_, i) => !ctx.state.done[i]).map((page) => titleOf(page.id));
+      field('passing').textContent = format(ctx.strings.passingScore, { score: ctx.passingScore });
+      const remaining = ctx.data.pages.filter((_, i) => !ctx.state.done[i]).map((p) => titleOf(p.id));
       const remainingField = field('remaining');
       remainingField.hidden = remaining.length === 0 || status.completion === 'completed';
-      remainingField.textContent = (ctx.strings.remaining ?? '').replace('{list}', remaining.join(', '));
+      remainingField.textContent = format(ctx.strings.remaining, { list: remaining.join(', ') });
+      const review = ctx.section.querySelector<HTMLElement>('[data-review]');
+      if (review) review.hidden = !renderAnswerReview(ctx, one(review, '[data-review-list]'), page.review === 'correct-answers');
+      if (page.certificate) showCertificate(ctx, status.completion === 'completed' && status.success !== 'failed');
     },
   };
+}
+
+function showCertificate(ctx: PageContext, earned: boolean): void {
+  const certificate = one(ctx.section, '[data-certificate]');
+  certificate.hidden = !earned;
+  one(ctx.section, '[data-print]').hidden = !earned;
+  // Printing the results page prints the certificate alone (see theme.css).
+  document.documentElement.classList.toggle('has-certificate', earned);
+  if (!earned) return;
+  one(certificate, '[data-certificate-name]').textContent = displayName(ctx.learnerName) || (ctx.strings.learner ?? '');
+  const date = new Date().toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
+  one(certificate, '[data-certificate-date]').textContent = format(ctx.strings.completedOn, { date });
+}
+
+/** LMSs send "Last, First" (SCORM's convention); a certificate reads "First Last". */
+export function displayName(name: string): string {
+  const parts = name.split(',').map((part) => part.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
 }
 
 function titleOf(pageId: string): string {

@@ -32,7 +32,7 @@ function course(report: CourseData['report'] = 'passed-failed', require: CourseD
   return {
     standard: 'standalone', id: 'c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80, require, report,
     navigation: 'linear', strings: {},
-    pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'results', id: 'results' }],
+    pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'results', id: 'results', review: 'answers', certificate: true }],
   };
 }
 
