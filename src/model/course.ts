@@ -77,6 +77,8 @@ export interface ScenarioPage extends PageBase {
   start: string;
   /** In YAML order; the start scene is not necessarily first. */
   scenes: Scene[];
+  /** Offer "Try again" at the end; the last run through counts. */
+  retry: boolean;
 }
 
 export type Outcome = 'pass' | 'fail' | 'neutral';

@@ -45,7 +45,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
             ? { outcome: scene.outcome }
             : { description: truncate(markdownToText(scene.text)), choices: scene.choices.map(({ id, points, next }) => ({ id, points, next })) };
       }
-      return { type: 'scenario', id: page.id, start: page.start, scenes, maxPoints: maxScenarioPoints(page) };
+      return { type: 'scenario', id: page.id, start: page.start, scenes, maxPoints: maxScenarioPoints(page), retry: page.retry };
     }
     case 'quiz':
       return {

@@ -38,6 +38,7 @@ export interface ScenarioPageData {
   scenes: Record<string, SceneData>;
   /** Most points any path through the scenario can earn. */
   maxPoints: number;
+  retry: boolean;
 }
 
 export type SceneData =

@@ -12,10 +12,11 @@ export function readScenario(fields: Fields): Omit<ScenarioPage, 'id'> | undefin
   const title = fields.string('title');
   const start = fields.id('start');
   const scenes = readScenes(fields);
-  if (title === undefined || start === undefined || scenes === undefined) return undefined;
+  const retry = fields.has('retry') ? fields.boolean('retry') : false;
+  if (title === undefined || start === undefined || scenes === undefined || retry === undefined) return undefined;
   const scenarioId = fields.string('id') ?? '?';
   if (!checkGraph(fields, scenarioId, start, scenes)) return undefined;
-  return { type: 'scenario', title, intro: fields.string('intro'), start, scenes, span: fields.span };
+  return { type: 'scenario', title, intro: fields.string('intro'), start, scenes, retry, span: fields.span };
 }
 
 function readScenes(fields: Fields): Scene[] | undefined {

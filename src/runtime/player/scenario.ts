@@ -75,10 +75,7 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
       const scene = page.scenes[sceneId];
       if (!scene || !('choices' in scene)) break;
       const choice = scene.choices[index];
-      const button = root.querySelector<HTMLElement>(`[data-scene="${sceneId}"] [data-choice="${choice?.id}"]`);
-      const item = document.createElement('li');
-      item.textContent = button?.textContent ?? '';
-      list.append(item);
+      list.append(debriefItem(root, sceneId, choice?.id ?? '', ctx.strings));
       sceneId = choice?.next ?? sceneId;
     }
     const result = scenarioResult(page, path());
@@ -87,10 +84,19 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
     ctx.complete();
   };
 
+  /** Back to the first scene; the earlier run stays in the LMS's record, the new one counts. */
+  const restart = (): void => {
+    ctx.state.paths[ctx.index] = [];
+    one(root, '.debrief').hidden = true;
+    ctx.changed();
+    showScene(page.start, true);
+  };
+
   root.addEventListener('click', (event) => {
-    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-choice], [data-continue]');
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-choice], [data-continue], [data-restart]');
     if (!target) return;
     if (target.hasAttribute('data-continue')) return proceed();
+    if (target.hasAttribute('data-restart')) return restart();
     const sceneId = target.closest<HTMLElement>('[data-scene]')?.dataset.scene ?? '';
     const scene = page.scenes[sceneId];
     if (scene && 'choices' in scene) choose(sceneId, scene.choices.findIndex((c) => c.id === target.dataset.choice));
@@ -100,3 +106,17 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
   return { shown: () => (sceneShownAt = Date.now()) };
 }
 
+
+/** One step of the debrief: what the learner chose, and what it meant (the choice's feedback). */
+function debriefItem(root: HTMLElement, sceneId: string, choiceId: string, strings: Record<string, string>): HTMLLIElement {
+  const scene = one(root, `[data-scene="${sceneId}"]`);
+  const button = scene.querySelector<HTMLElement>(`[data-choice="${choiceId}"]`);
+  const item = document.createElement('li');
+  const choice = document.createElement('p');
+  choice.className = 'debrief-choice';
+  choice.textContent = format(strings.yourChoice, { choice: button?.textContent?.trim() ?? '' });
+  item.append(choice);
+  const meaning = templateContent(scene, `[data-feedback="${choiceId}"]`);
+  if (meaning) item.append(meaning);
+  return item;
+}

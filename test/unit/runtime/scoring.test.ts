@@ -4,6 +4,7 @@ import { decodeState, emptyState, encodeState } from '../../../src/runtime/playe
 
 const scenario: ScenarioPageData = {
   type: 'scenario',
+  retry: false,
   id: 'dilemma',
   start: 'first',
   maxPoints: 20,
