@@ -1,7 +1,11 @@
 // Builds the tool itself: the compiler/CLI for Node and the browser runtime that ships in
 // every package. Runs on `npm install` (prepare) and before `npm test`.
 import { build } from 'esbuild';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 
+// Code caches of the previous CLI build are stale now (see bin/coursepack.js).
+mkdirSync('dist', { recursive: true });
+for (const file of readdirSync('dist', { withFileTypes: true }).filter((f) => f.name.endsWith('.v8cache'))) rmSync(`dist/${file.name}`);
 
 await Promise.all([
   build({
