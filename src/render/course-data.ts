@@ -12,6 +12,7 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
   return {
     standard,
     id: course.id,
+    activityId: (course as { activityId?: string }).activityId ?? `urn:coursepack:course:${course.id}`,
     title: course.title,
     language: course.language,
     revision: revisionOf(pages),

@@ -5,12 +5,14 @@
 export type Requirement = 'all-pages' | 'passing-score' | 'attestation';
 export type ReportMode = 'passed-incomplete' | 'passed-failed' | 'completed-incomplete' | 'completed-failed';
 
-export type Standard = 'scorm12' | 'scorm2004' | 'standalone';
+export type Standard = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'standalone';
 
 export interface CourseData {
   /** The standard this package was built for; the runtime looks only for that LMS API. */
   standard: Standard;
   id: string;
+  /** The course's activity IRI (xAPI, cmi5); pages and questions hang below it. */
+  activityId: string;
   title: string;
   language: string;
   /** Changes when the course structure changes, so stale suspend data is not misread. */

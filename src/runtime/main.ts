@@ -2,10 +2,17 @@
 import type { CourseData } from './course-data';
 import { Player } from './player/player';
 import { createTrackerFor } from './tracking';
+import { LaunchError, type Tracker } from './tracking/tracker';
 
-function boot(): void {
+async function boot(): Promise<void> {
   const data = JSON.parse(document.getElementById('cp-data')?.textContent ?? '{}') as CourseData;
-  const player = new Player(data, createTrackerFor(data.standard, window, data.id), document);
+  const tracker: Tracker = createTrackerFor(data, window);
+  try {
+    await tracker.prepare?.();
+  } catch (error) {
+    return showLaunchError(error instanceof LaunchError ? error.message : (data.strings.launchFailed ?? String(error)));
+  }
+  const player = new Player(data, tracker, document);
   player.start();
   // Lets `npm run bench` (and anyone profiling in an LMS) see when the first page is usable.
   performance.mark?.('coursepack:ready');
@@ -13,8 +20,18 @@ function boot(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') player.flush();
   });
-  window.addEventListener('pagehide', () => player.leave());
+  window.addEventListener('pagehide', () => player.leave(true));
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-else boot();
+/** The course cannot start: say so in place of the first page, where a screen reader hears it. */
+function showLaunchError(message: string): void {
+  const notice = document.getElementById('cp-notice');
+  if (!notice) return;
+  notice.setAttribute('role', 'alert');
+  notice.textContent = message;
+  notice.hidden = false;
+  document.querySelector<HTMLElement>('.course-nav')?.setAttribute('hidden', '');
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void boot());
+else void boot();

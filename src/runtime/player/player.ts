@@ -40,14 +40,15 @@ export class Player {
     one(this.doc, '#cp-next').addEventListener('click', () => this.go(this.current + 1));
     one(this.doc, '#cp-back').addEventListener('click', () => this.go(this.current - 1));
     this.showNotice();
+    this.watchConnection();
     const bookmark = this.data.pages.findIndex((page) => page.id === this.launch.location);
     this.show(bookmark >= 0 ? bookmark : 0, false);
   }
 
-  /** Called when the window goes away: save and end the session once. */
-  leave(): void {
+  /** Ends the session once: the learner pressed Finish, or the window is going away (unloading). */
+  leave(unloading: boolean): void {
     this.save();
-    this.tracker.finish(this.isFinished() ? 'finished' : 'suspended');
+    this.tracker.finish(this.isFinished() ? 'finished' : 'suspended', unloading);
   }
 
   /** Asks the LMS to store what it has now; the page may be about to disappear. */
@@ -69,7 +70,7 @@ export class Player {
       case 'attestation':
         return setupAttestation(ctx, page);
       case 'results':
-        return setupResults(ctx, page, () => this.leave());
+        return setupResults(ctx, page, () => this.leave(false));
       case 'content':
         return { shown: () => ctx.complete() };
     }
@@ -109,6 +110,8 @@ export class Player {
     this.updateNavigation();
     const section = this.sections[index];
     if (section && moveFocus) focus(one(section, 'h1'));
+    const page = this.data.pages[index];
+    if (page && section && this.recording) this.tracker.pageViewed?.({ id: page.id, title: one(section, 'h1').textContent ?? page.id });
     this.changed();
   }
 
@@ -132,7 +135,7 @@ export class Player {
   }
 
   private record(interaction: Omit<InteractionRecord, 'timestamp'>): void {
-    if (this.recording) this.tracker.recordInteraction({ ...interaction, timestamp: new Date() });
+    if (this.recording) this.tracker.recordInteraction({ pageId: this.data.pages[this.current]?.id, ...interaction, timestamp: new Date() });
   }
 
   private changed(): void {
@@ -169,6 +172,15 @@ export class Player {
     if (!this.recording) return;
     this.lastCommit = Date.now();
     this.tracker.commit();
+  }
+
+  /** Tells the learner when the LMS cannot be reached, and when it can again. */
+  private watchConnection(): void {
+    this.tracker.onConnection?.((status) => {
+      const notice = one(this.doc, '#cp-notice');
+      notice.textContent = (status === 'offline' ? this.data.strings.connectionLost : this.data.strings.connectionBack) ?? '';
+      notice.hidden = false;
+    });
   }
 
   private showNotice(): void {

@@ -3,11 +3,20 @@ import { findApi } from './discover-api';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker } from './scorm2004';
 import { localStorageOf, StandaloneTracker } from './standalone';
+import type { CourseData } from '../course-data';
+import { Cmi5Tracker } from './xapi/cmi5-tracker';
+import { readLaunchParameters } from './xapi/launch';
+import { XapiTracker } from './xapi/xapi-tracker';
 import type { Tracker } from './tracker';
 
 export type { Tracker } from './tracker';
 
-export function createTrackerFor(standard: string, win: Window, courseId: string): Tracker {
+export function createTrackerFor(data: CourseData, win: Window): Tracker {
+  const { standard, id: courseId } = data;
+  if (standard === 'xapi' || standard === 'cmi5') {
+    const launch = readLaunchParameters(win.location.search);
+    if (launch.endpoint) return standard === 'cmi5' ? new Cmi5Tracker(data, launch, win) : new XapiTracker(data, launch, win);
+  }
   if (standard === 'scorm12') {
     const api = findApi<object>(win, 'API');
     if (api) return new Scorm12Tracker(api);

@@ -45,6 +45,10 @@ export interface InteractionRecord {
   weighting: number;
   /** When the learner answered. */
   timestamp: Date;
+  /** The texts of choices, sources, targets… where the page has them. */
+  components?: InteractionComponents;
+  /** The page the interaction belongs to (xAPI parent activity). */
+  pageId?: string;
   /** Milliseconds from showing the question to the answer. */
   latencyMs: number;
 }
@@ -66,8 +70,29 @@ export interface Status {
   progress: number;
 }
 
+/** What the learner should know about the connection to the LMS (xAPI and cmi5 only). */
+export type ConnectionStatus = 'offline' | 'online';
+
+/** A launch that cannot go on (e.g. a cmi5 fetch URL used twice): the learner is told why. */
+export class LaunchError extends Error {}
+
+/** Texts of an interaction's parts, for standards that describe them (xAPI's definitions). */
+export interface InteractionComponents {
+  choices?: Array<{ id: string; text: string }>;
+  source?: Array<{ id: string; text: string }>;
+  target?: Array<{ id: string; text: string }>;
+  steps?: Array<{ id: string; text: string }>;
+  scale?: Array<{ id: string; text: string }>;
+}
+
 export interface Tracker {
-  readonly standard: 'scorm12' | 'scorm2004' | 'standalone';
+  readonly standard: 'scorm12' | 'scorm2004' | 'standalone' | 'xapi' | 'cmi5';
+  /** Talks to the LMS before start() where that needs the network (xAPI, cmi5); may throw LaunchError. */
+  prepare?(): Promise<void>;
+  /** A page was shown (xAPI "experienced"). */
+  pageViewed?(page: { id: string; title: string }): void;
+  /** Tells the player when the connection to the LMS is lost and back. */
+  onConnection?(listener: (status: ConnectionStatus) => void): void;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;
@@ -78,6 +103,9 @@ export interface Tracker {
   reportStatus(status: Status): void;
   /** Asks the LMS to persist what was set so far (throttled by the caller). */
   commit(): void;
-  /** Ends the session: sets exit and session time, commits, terminates; only the first call acts. */
-  finish(reason: 'finished' | 'suspended'): void;
+  /**
+   * Ends the session: sets exit and session time, commits, terminates; only the first call acts.
+   * `unloading` is true when the page is going away (pagehide): nothing may wait or navigate then.
+   */
+  finish(reason: 'finished' | 'suspended', unloading?: boolean): void;
 }

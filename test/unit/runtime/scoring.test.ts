@@ -31,7 +31,7 @@ const quiz: QuizPageData = {
 
 function course(report: CourseData['report'] = 'passed-failed', require: CourseData['require'] = ['all-pages', 'passing-score']): CourseData {
   return {
-    standard: 'standalone', id: 'c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80, require, report,
+    standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80, require, report,
     navigation: 'linear', strings: {},
     pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'results', id: 'results', review: 'answers', certificate: true }],
   };

@@ -4,6 +4,7 @@ import { createTrackerFor } from '../../../src/runtime/tracking';
 import { Scorm12Tracker } from '../../../src/runtime/tracking/scorm12';
 import { Scorm2004Tracker } from '../../../src/runtime/tracking/scorm2004';
 import { StandaloneTracker } from '../../../src/runtime/tracking/standalone';
+import type { CourseData } from '../../../src/runtime/course-data';
 import type { InteractionRecord } from '../../../src/runtime/tracking/tracker';
 import { scorm12Lms, scorm2004Lms, type LmsApi } from './scorm-again';
 
@@ -57,7 +58,7 @@ describe('API discovery', () => {
   });
 
   it('falls back to standalone without an LMS', () => {
-    expect(createTrackerFor('scorm12', window, 'c').standard).toBe('standalone');
+    expect(createTrackerFor({ standard: 'scorm12', id: 'c' } as CourseData, window).standard).toBe('standalone');
   });
 });
 
