@@ -1,6 +1,6 @@
 // What each question type does in the page: read and restore an answer, and describe it for the LMS.
 import type { QuestionData } from '../course-data';
-import type { InteractionRecord } from '../tracking/tracker';
+import type { InteractionComponents, InteractionRecord } from '../tracking/tracker';
 import { all, one } from './dom';
 import { indexes, isCorrect, isScored, parseNumber } from './scoring';
 
@@ -62,9 +62,31 @@ export function choiceIds(question: QuestionData, response: string): string[] {
   return indexes(response).map((i) => question.choices[i]?.id ?? '');
 }
 
+const textOf = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The texts of the question's parts as the page shows them, for xAPI interaction definitions. */
+function componentsOf(element: HTMLElement, question: QuestionData): InteractionComponents {
+  switch (question.type) {
+    case 'single-choice':
+    case 'multiple-choice':
+      return { choices: all<HTMLInputElement>(element, 'input').map((input) => ({ id: input.value, text: textOf(input.closest('label')) })) };
+    case 'matching':
+      return {
+        source: all(element, '.match-source').map((source, i) => ({ id: question.sources[i] ?? '', text: textOf(source) })),
+        target: question.targets.map((id, i) => ({ id, text: textOf(element.querySelector(`option[value="${i}"]`)) })),
+      };
+    case 'ordering':
+      return { steps: question.items.map((id, i) => ({ id, text: textOf(element.querySelector(`[data-item="${i}"] .item-text`)) })) };
+    case 'likert':
+      return { scale: all<HTMLInputElement>(element, 'input').map((input) => ({ id: String(Number(input.value) + 1), text: textOf(input.closest('label')) })) };
+    default:
+      return {};
+  }
+}
+
 /** The interaction the LMS records for this answer, in the vocabulary of SCORM 2004. */
-export function interactionFor(pageId: string, question: QuestionData, response: string, latencyMs: number): Interaction {
-  const base = { id: `${pageId}.${question.id}`, description: question.description, weighting: question.points, latencyMs };
+export function interactionFor(pageId: string, question: QuestionData, response: string, latencyMs: number, element?: HTMLElement): Interaction {
+  const base = { id: `${pageId}.${question.id}`, description: question.description, weighting: question.points, latencyMs, ...(element ? { components: componentsOf(element, question) } : {}) };
   const result = !isScored(question) ? ('neutral' as const) : isCorrect(question, response) ? ('correct' as const) : ('incorrect' as const);
   switch (question.type) {
     case 'true-false':

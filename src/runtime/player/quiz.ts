@@ -75,7 +75,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     }
     error.hidden = true;
     const latencyMs = Date.now() - shownAt;
-    questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', latencyMs)));
+    questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', latencyMs, fieldset(question))));
     quiz().answers = answers.map((answer, i) => savedAnswer(questions[i] as QuestionData, answer));
     showGraded(answers);
     ctx.complete();

@@ -43,6 +43,7 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
       result: allEqual ? 'neutral' : choice.points === best ? 'correct' : 'incorrect',
       weighting: best,
       latencyMs: Date.now() - sceneShownAt,
+      components: { choices: all<HTMLButtonElement>(one(root, `[data-scene="${sceneId}"]`), '[data-choice]').map((b) => ({ id: b.dataset.choice ?? '', text: b.textContent?.trim() ?? '' })) },
     });
     const sceneElement = one(root, `[data-scene="${sceneId}"]`);
     for (const button of all<HTMLButtonElement>(sceneElement, '[data-choice]')) {
