@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { lmsPageHtml, type LaunchMethod, type Standard } from './lms-page';
 import { startServer, type StaticServer } from './static-server';
 
@@ -57,10 +57,10 @@ export class Harness {
   }
 
   /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
-  async buildAndServe(coursePath: string, targets: Standard[]): Promise<Record<Standard, string>> {
+  async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[]): Promise<Record<T, string>> {
     const out = join(this.temp, 'build');
     execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out], { stdio: 'pipe' });
-    const urls = {} as Record<Standard, string>;
+    const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;
       const zip = join(out, `${courseId}-${target}.zip`);
@@ -70,6 +70,20 @@ export class Harness {
       urls[target] = `/${target}/index.html`;
     }
     return urls;
+  }
+
+  /** A browser profile of its own (localStorage survives between its pages, as between launches). */
+  newContext(): Promise<BrowserContext> {
+    return this.browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  }
+
+  /** Opens a URL of the static server (a path) in the context, collecting uncaught errors. */
+  async open(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    this.pageErrors = [];
+    page.on('pageerror', (error) => this.pageErrors.push(String(error)));
+    await page.goto(path.startsWith('http') ? path : this.server!.origin + path);
+    return page;
   }
 
   /** The same server under another origin: an LMS that serves content from a content domain. */

@@ -1,23 +1,10 @@
 // Every question type, answered in chromium, recorded by scorm-again: the exact interaction
 // records of both SCORM versions; then a failed attempt, remediation, relaunch and retry.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
 import { eventually, Harness, relaunchCmi, type Cmi } from './harness';
 import { Learner } from './learner';
+import { answerAll, P, QUESTION_TYPES_COURSE as COURSE } from './flows';
 import type { Standard } from './lms-page';
-
-const COURSE = join(__dirname, '../fixtures/valid/question-types');
-const P = {
-  single: 'Who answers press questions?',
-  multiple: 'Which of these are confidential?',
-  truefalse: 'You may post as yourself.',
-  fillin: 'Complaints go to customer',
-  match: 'Match each message to its team.',
-  order: 'Put the steps for a launch post in order.',
-  number: 'How many working days does support have to answer?',
-  survey: 'The policy is clear to me.',
-};
-const STEPS = ['Ask communications', 'Wait for the announcement', 'Share the official post'];
 
 const harness = new Harness();
 let urls: Record<Standard, string>;
@@ -26,19 +13,6 @@ beforeAll(async () => {
   urls = await harness.buildAndServe(COURSE, ['scorm12', 'scorm2004']);
 });
 afterAll(() => harness.stop());
-
-async function answerAll(learner: Learner, right: boolean): Promise<void> {
-  await learner.pick(P.single, right ? 'Communications' : 'Anyone who is asked');
-  await learner.pick(P.multiple, ...(right ? ['Launch dates', 'Sales figures'] : ['Our public address']));
-  await learner.pick(P.truefalse, right ? 'True' : 'False');
-  await learner.type(P.fillin, right ? 'Support ' : 'nobody');
-  await learner.match(P.match, 'A complaint', right ? 'Support' : 'Communications');
-  await learner.match(P.match, 'A press question', right ? 'Communications' : 'Support');
-  await learner.match(P.match, 'A job application', 'Human Resources');
-  await learner.order(P.order, right ? STEPS : [...STEPS].reverse());
-  await learner.type(P.number, right ? '2,3' : '5');
-  await learner.pick(P.survey, 'Agree');
-}
 
 function records(standard: Standard, cmi: Cmi) {
   return Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [

@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { eventually, Harness, type Cmi } from './harness';
 import { Learner } from './learner';
-import type { Standard } from './lms-page';
 
 const COURSE = join(__dirname, '../fixtures/valid/question-types');
 const OUT = join(__dirname, '../../build/test-output');
 const harness = new Harness();
-let urls: Record<Standard, string>;
+let urls: Record<'scorm2004', string>;
 let stored: Cmi;
 
 beforeAll(async () => {

@@ -1,0 +1,208 @@
+// xAPI and cmi5 packages against the test LRS: the exact statement stream, each statement
+// valid, exactly once; an LRS that fails or is down loses nothing; cmi5's launch rules.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { answerAll, QUESTION_TYPES_COURSE } from './flows';
+import { eventually, Harness } from './harness';
+import { Learner } from './learner';
+import { TestLrs, type Json } from './test-lrs';
+
+const harness = new Harness();
+const lrs = new TestLrs();
+let urls: Record<'xapi' | 'cmi5', string>;
+const ACTOR = { objectType: 'Agent', name: 'Jane Doe', account: { homePage: 'https://lms.example.com', name: 'jdoe' } };
+const COURSE_IRI = 'https://lms.example.com/activities/question-types';
+const QUESTIONS = ['single', 'multiple', 'truefalse', 'fillin', 'match', 'order', 'number', 'survey'];
+
+beforeAll(async () => {
+  await harness.start();
+  await lrs.start();
+  urls = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['xapi', 'cmi5']);
+});
+afterAll(async () => {
+  await harness.stop();
+  await lrs.stop();
+});
+beforeEach(() => {
+  lrs.statements.length = 0;
+  lrs.failing = false;
+});
+
+function xapiLaunch(registration: string): string {
+  const query = new URLSearchParams({ endpoint: lrs.endpoint, auth: 'Basic dGVzdDp0ZXN0', actor: JSON.stringify(ACTOR), registration, activity_id: COURSE_IRI });
+  return `${urls.xapi}?${query.toString()}`;
+}
+
+/** The statement stream of a learner who answers everything right, as verb + object id. */
+function fullRun(iri: string): string[] {
+  return [
+    `initialized ${iri}`,
+    `experienced ${iri}/channels`,
+    `experienced ${iri}/quiz`,
+    ...QUESTIONS.map((q) => `answered ${iri}/quiz/${q}`),
+    `experienced ${iri}/results`,
+    `completed ${iri}`,
+    `passed ${iri}`,
+    `terminated ${iri}`,
+  ];
+}
+
+async function takeCourse(page: Page, options: { finish?: boolean } = {}): Promise<void> {
+  const learner = new Learner(page);
+  await learner.seesPage('Where each message goes');
+  await learner.next();
+  await answerAll(learner, true);
+  await learner.submitQuiz();
+  await learner.next();
+  await learner.seesPage('Your results');
+  if (options.finish !== false) await page.getByRole('button', { name: 'Finish course' }).click();
+}
+
+function expectValidOnce(): void {
+  expect(lrs.statements.flatMap((s) => s.problems)).toEqual([]);
+  const ids = lrs.statements.map((s) => s.statement.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  const times = lrs.statements.map((s) => Date.parse(s.statement.timestamp));
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
+}
+
+describe('xAPI package', () => {
+  it('sends initialized, experienced, answered with definitions, completed, passed, terminated', async () => {
+    const context = await harness.newContext();
+    const page = await harness.open(context, xapiLaunch(randomUUID()));
+    await takeCourse(page);
+    await eventually(async () => lrs.sequence(), (s) => s.length === fullRun(COURSE_IRI).length);
+    expect(lrs.sequence()).toEqual(fullRun(COURSE_IRI));
+    expectValidOnce();
+    const byVerb = (verb: string) => lrs.statements.map((s) => s.statement).filter((s) => s.verb.id.endsWith(verb));
+    const match = byVerb('answered').find((s) => s.object.id.endsWith('/match'))!;
+    expect(match.object.definition).toMatchObject({
+      interactionType: 'matching',
+      correctResponsesPattern: ['a[.]1[,]b[.]2[,]c[.]3'],
+      source: [{ id: 'a', description: { en: 'A complaint' } }, { id: 'b', description: { en: 'A press question' } }, { id: 'c', description: { en: 'A job application' } }],
+    });
+    expect(match.result).toMatchObject({ response: 'a[.]1[,]b[.]2[,]c[.]3', success: true });
+    expect(match.context.contextActivities).toEqual({ parent: [{ id: `${COURSE_IRI}/quiz` }], grouping: [{ id: COURSE_IRI }] });
+    const survey = byVerb('answered').find((s) => s.object.id.endsWith('/survey'))!;
+    expect(survey.result.success).toBeUndefined();
+    expect(byVerb('passed')[0]!.result).toMatchObject({ success: true, score: { scaled: 1, raw: 7, min: 0, max: 7 } });
+    expect(byVerb('passed')[0]!.result.duration).toMatch(/^PT/);
+    expect(byVerb('completed')[0]!.object.definition.name).toEqual({ en: 'Every question type' });
+    await context.close();
+  });
+
+  it('keeps going while the LRS answers 503, tells the learner, and delivers everything once, in order', async () => {
+    const context = await harness.newContext();
+    const page = await harness.open(context, xapiLaunch(randomUUID()));
+    const learner = new Learner(page);
+    await learner.seesPage('Where each message goes');
+    lrs.failing = true;
+    await learner.next();
+    await answerAll(learner, true);
+    await learner.submitQuiz();
+    await page.getByText('The connection to the learning management system is lost.').waitFor();
+    lrs.failing = false;
+    await page.getByText('The connection to the learning management system is back').waitFor({ timeout: 20000 });
+    await learner.next();
+    await page.getByRole('button', { name: 'Finish course' }).click();
+    await eventually(async () => lrs.sequence(), (s) => s.length === fullRun(COURSE_IRI).length, 20000);
+    expect(lrs.sequence()).toEqual(fullRun(COURSE_IRI));
+    expectValidOnce();
+    await context.close();
+  });
+
+  it('sends on relaunch what the LRS missed when the learner closed the window, and resumes', async () => {
+    const registration = randomUUID();
+    const context = await harness.newContext();
+    const first = await harness.open(context, xapiLaunch(registration));
+    const learner = new Learner(first);
+    await learner.seesPage('Where each message goes');
+    await eventually(async () => lrs.statements.length, (n) => n === 2);
+    lrs.failing = true;
+    await learner.next();
+    await learner.seesPage('Every question type');
+    await first.close({ runBeforeUnload: true });
+    expect(lrs.sequence()).toEqual([`initialized ${COURSE_IRI}`, `experienced ${COURSE_IRI}/channels`]);
+
+    lrs.failing = false;
+    const second = await harness.open(context, xapiLaunch(registration));
+    await new Learner(second).seesPage('Every question type');
+    const expected = [`initialized ${COURSE_IRI}`, `experienced ${COURSE_IRI}/channels`, `experienced ${COURSE_IRI}/quiz`, `terminated ${COURSE_IRI}`, `initialized ${COURSE_IRI}`, `experienced ${COURSE_IRI}/quiz`];
+    await eventually(async () => lrs.sequence(), (s) => s.length >= expected.length);
+    expect(lrs.sequence()).toEqual(expected);
+    expectValidOnce();
+    expect(lrs.getState({ activityId: COURSE_IRI, agent: ACTOR, registration, stateId: 'https://w3id.org/coursepack/state/resume' })).toMatchObject({ location: 'quiz' });
+    await context.close();
+  });
+});
+
+describe('cmi5 package', () => {
+  const AU = 'https://lms.example.com/au/question-types-1';
+  const PUBLISHER = 'urn:coursepack:course:question-types/au';
+  const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+
+  function cmi5Launch(name: string, launchData: Json): { url: string; registration: string } {
+    const registration = randomUUID();
+    const sessionId = randomUUID();
+    lrs.setState({ activityId: AU, agent: ACTOR, registration, stateId: 'LMS.LaunchData' }, {
+      contextTemplate: { contextActivities: { grouping: [{ id: PUBLISHER }] }, extensions: { [SESSION]: sessionId } },
+      launchMethod: 'AnyWindow',
+      moveOn: 'CompletedAndPassed',
+      returnURL: `${lrs.origin}/return`,
+      ...launchData,
+    });
+    const query = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.fetchUrl(name), actor: JSON.stringify(ACTOR), registration, activityId: AU });
+    return { url: `${urls.cmi5}?${query.toString()}`, registration };
+  }
+
+  it('follows cmi5: one fetch, launch data, defined statements with their categories, returnURL on exit', async () => {
+    const { url, registration } = cmi5Launch('normal', { launchMode: 'Normal', masteryScore: 0.6 });
+    const context = await harness.newContext();
+    const page = await harness.open(context, url);
+    await takeCourse(page);
+    await page.waitForURL(`${lrs.origin}/return`);
+    expect(lrs.sequence()).toEqual(fullRun(AU));
+    expectValidOnce();
+    expect(lrs.fetchCalls).toEqual(['POST normal']);
+    for (const { statement } of lrs.statements) {
+      expect(statement.context.registration).toBe(registration);
+      expect(statement.context.extensions[SESSION]).toBeDefined();
+      expect(statement.context.contextActivities.grouping).toContainEqual({ id: PUBLISHER });
+      expect(statement.actor).toEqual(ACTOR);
+    }
+    const categories = (verb: string) => lrs.statements.find((s) => s.statement.verb.id.endsWith(verb))!.statement.context.contextActivities.category?.map((c: Json) => c.id.split('/').pop());
+    expect(categories('initialized')).toEqual(['cmi5']);
+    expect(categories('completed')).toEqual(['cmi5', 'moveon']);
+    expect(categories('passed')).toEqual(['cmi5', 'moveon']);
+    expect(categories('answered')).toBeUndefined();
+    const passed = lrs.statements.find((s) => s.statement.verb.id.endsWith('passed'))!.statement;
+    expect(passed.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.6);
+    await context.close();
+  });
+
+  it('tells the learner clearly when the launch link was already used', async () => {
+    const { url } = cmi5Launch('reused', { launchMode: 'Normal' });
+    await fetch(url.includes('fetch=') ? new URL(url).searchParams.get('fetch')! : '', { method: 'POST' });
+    const context = await harness.newContext();
+    const page = await harness.open(context, url);
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/This launch link has already been used\. Please close this window and launch the course again/);
+    expect(lrs.statements).toEqual([]);
+    await context.close();
+  });
+
+  it('in Browse mode sends only initialized and terminated', async () => {
+    const { url } = cmi5Launch('browse', { launchMode: 'Browse' });
+    const context = await harness.newContext();
+    const page = await harness.open(context, url);
+    const learner = new Learner(page);
+    await learner.seesPage('Where each message goes');
+    await learner.next();
+    await learner.next();
+    await page.getByRole('button', { name: 'Finish course' }).click();
+    await page.waitForURL(`${lrs.origin}/return`);
+    expect(lrs.sequence()).toEqual([`initialized ${AU}`, `terminated ${AU}`]);
+    expectValidOnce();
+    await context.close();
+  });
+});
