@@ -12,7 +12,7 @@ import { SUSPEND_DATA_LIMITS, worstCaseSuspendData } from './render/suspend-budg
 import { loadStrings } from './render/templates';
 import { validateCourse } from './validate';
 
-export const TARGETS = ['scorm12', 'scorm2004'] as const;
+export const TARGETS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface CheckResult {
@@ -43,12 +43,14 @@ export function checkCourse(coursePath: string): CheckResult {
 
 /** Warns when a learner's saved progress could outgrow what the target's LMSs keep. */
 function checkSuspendData(course: Course, target: Target, report: Report): void {
+  // xAPI and cmi5 keep state in the LRS's State API, which has no such limit.
+  if (target !== 'scorm12' && target !== 'scorm2004') return;
   const size = worstCaseSuspendData(buildCourseData(course, target, loadStrings(course.language)));
   const limit = SUSPEND_DATA_LIMITS[target];
   if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, TARGET_NAMES[target]));
 }
 
-const TARGET_NAMES: Record<Target, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
+const TARGET_NAMES: Record<'scorm12' | 'scorm2004', string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
 
 /** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
 export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string }): Promise<BuildResult> {

@@ -6,7 +6,13 @@ import type { Course } from '../model/course';
 import type { OutputFile } from '../render/output-file';
 import { toolRoot } from '../tool-root';
 
-export type ManifestTarget = 'scorm12' | 'scorm2004';
+export type ManifestTarget = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
+
+/** Where each standard looks for the package's description. */
+const MANIFEST_FILES: Record<ManifestTarget, string> = { scorm12: 'imsmanifest.xml', scorm2004: 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' };
+
+/** cmi5 moveOn from the course's completion rules (the LMS may still override it). */
+export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed';
 
 /** What the manifest templates see; everything is escaped by Handlebars on the way out. */
 export interface ManifestView {
@@ -25,6 +31,10 @@ export interface ManifestView {
   /** 0–1, SCORM 2004's minNormalizedMeasure; absent when the course is not scored against it. */
   scaledPassingScore?: number;
   ids: { manifest: string; organization: string; item: string; resource: string; objective: string };
+  /** xAPI/cmi5: the course's activity IRI, and the AU's (publisher) id below it. */
+  activityId: string;
+  auId: string;
+  moveOn: MoveOn;
   /** Every file as a URI reference (percent-encoded per segment), sorted by path. */
   files: string[];
 }
@@ -57,8 +67,17 @@ export function manifestView(course: Course, files: readonly OutputFile[]): Mani
     masteryScore: course.completion.passingScore,
     ...(scored ? { scaledPassingScore: course.completion.passingScore / 100 } : {}),
     ids: identifiers(course.id),
+    activityId: course.activityId,
+    auId: `${course.activityId}/au`,
+    moveOn: moveOnOf(course),
     files: files.map((file) => file.path).sort().map(fileHref),
   };
+}
+
+function moveOnOf(course: Course): MoveOn {
+  const scored = course.completion.require.includes('passing-score');
+  const others = course.completion.require.some((rule) => rule !== 'passing-score');
+  return scored ? (others ? 'CompletedAndPassed' : 'Passed') : 'Completed';
 }
 
 const compiled = new Map<ManifestTarget, Handlebars.TemplateDelegate<ManifestView>>();
@@ -75,5 +94,5 @@ function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestV
 
 export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[]): OutputFile {
   const xml = template(target)(manifestView(course, files));
-  return { path: 'imsmanifest.xml', contents: Buffer.from(xml, 'utf8') };
+  return { path: MANIFEST_FILES[target], contents: Buffer.from(xml, 'utf8') };
 }

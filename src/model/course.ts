@@ -31,6 +31,8 @@ export interface Asset extends Located {
 
 export interface Course extends Located {
   id: string;
+  /** The course's xAPI activity IRI (`activity-id`, default urn:coursepack:course:<id>). */
+  activityId: string;
   title: string;
   version: string;
   language: string;

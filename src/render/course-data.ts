@@ -12,7 +12,7 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
   return {
     standard,
     id: course.id,
-    activityId: (course as { activityId?: string }).activityId ?? `urn:coursepack:course:${course.id}`,
+    activityId: course.activityId,
     title: course.title,
     language: course.language,
     revision: revisionOf(pages),

@@ -10,7 +10,7 @@ import { type Fields, Reader } from './reader';
 
 const COURSE_KEYS = {
   required: ['id', 'title', 'version', 'language', 'description', 'pages'],
-  optional: ['author', 'duration', 'keywords', 'completion', 'navigation', 'theme'],
+  optional: ['author', 'duration', 'keywords', 'completion', 'navigation', 'theme', 'activity-id'],
 } as const;
 
 export const REQUIREMENTS: readonly Requirement[] = ['all-pages', 'passing-score', 'attestation'];
@@ -18,6 +18,8 @@ export const REPORT_MODES: readonly ReportMode[] = ['passed-incomplete', 'passed
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 const DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
+// An absolute IRI an LRS accepts as an activity id: http(s) or urn, no spaces, query or fragment.
+const ACTIVITY_IRI = /^(https?:\/\/[^\s?#/]+(\/[^\s?#]*)?|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s?#]+)$/i;
 
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
 export function validateCourse(loaded: LoadedCourse, report: import('../diagnostics').Report): Course | undefined {
@@ -37,6 +39,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     author: fields.string('author'),
     duration: fields.matching('duration', DURATION, 'an ISO 8601 duration such as "PT20M"'),
     keywords: fields.strings('keywords') ?? [],
+    activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI, 'an absolute IRI such as "https://learning.example.com/courses/my-course"') : undefined,
     navigation: fields.oneOf('navigation', ['linear', 'free'] as const) ?? 'linear',
     theme: readTheme(fields, context),
     pages: readPages(fields, context),
@@ -47,6 +50,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   if (report.hasErrors) return undefined;
   return {
     ...course,
+    activityId: course.activityId?.replace(/\/+$/, '') ?? `urn:coursepack:course:${course.id}`,
     completion,
 
     span: fields.span,

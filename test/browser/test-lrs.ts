@@ -57,9 +57,14 @@ export class TestLrs {
     return this.states.get(stateKey(params.activityId, JSON.stringify(params.agent), params.registration, params.stateId));
   }
 
-  /** Verb names and object ids of the stored statements, in the order they arrived. */
-  sequence(): string[] {
-    return this.statements.map(({ statement }) => `${String(statement.verb.id).split('/').pop()} ${statement.object.id}`);
+  /** The stored statements of one registration (a launch), in the order they arrived. */
+  of(registration: string): Json[] {
+    return this.statements.map((s) => s.statement).filter((statement) => statement.context?.registration === registration);
+  }
+
+  /** Verb names and object ids of a registration's statements, in the order they arrived. */
+  sequence(registration: string): string[] {
+    return this.of(registration).map((statement) => `${String(statement.verb.id).split('/').pop()} ${statement.object.id}`);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -111,7 +116,7 @@ export class TestLrs {
         const same = JSON.stringify(existing.statement) === JSON.stringify(statement);
         return void response.writeHead(same ? 204 : 409).end();
       }
-      this.statements.push({ statement, problems: validateStatement(statement).map((w) => `${w.path.join('.')}: ${w.message}`) });
+      this.statements.push({ statement, problems: validateStatement(statement).map((w) => `${statement.object?.id}: ${w.path.join('.')}: ${w.message} ${JSON.stringify(w.data).slice(0, 300)}`) });
     }
     response.writeHead(204).end();
   }

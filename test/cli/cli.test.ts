@@ -19,7 +19,7 @@ describe('coursepack CLI', () => {
     const target = runCli(['build', basic, '--target', 'scorm3000']);
     expect(target.code).toBe(2);
     expect(target.stderr).toContain('error Unknown target "scorm3000". [usage]');
-    expect(target.stderr).toContain('hint: Targets: scorm12, scorm2004.');
+    expect(target.stderr).toContain('hint: Targets: scorm12, scorm2004, xapi, cmi5.');
     const option = runCli(['build', '--frobnicate']);
     expect(option.code).toBe(2);
     noStackTrace(option.stderr);
@@ -30,8 +30,8 @@ describe('coursepack CLI', () => {
     const result = runCli(['build', basic, '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['basic-scorm12.zip', 'basic-scorm2004.zip']);
-    expect(result.stdout).toMatch(/^built .*basic-scorm12\.zip \(\d+\.\d KiB\)\nbuilt .*basic-scorm2004\.zip \(\d+\.\d KiB\)\n$/);
+    expect(readdirSync(out).sort()).toEqual(['basic-cmi5.zip', 'basic-scorm12.zip', 'basic-scorm2004.zip', 'basic-xapi.zip']);
+    expect(result.stdout).toMatch(/^built .*basic-scorm12\.zip \(\d+\.\d KiB\)\nbuilt .*basic-scorm2004\.zip \(\d+\.\d KiB\)\nbuilt .*basic-xapi\.zip \(\d+\.\d KiB\)\nbuilt .*basic-cmi5\.zip \(\d+\.\d KiB\)\n$/);
   });
 
   test('--target picks targets; a course.yaml path works as well as its folder', () => {
@@ -41,6 +41,17 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual(['basic-scorm2004.zip']);
   });
 
+  test('--target xapi,cmi5 writes Tin Can and cmi5 packages with their manifests', () => {
+    const out = tempDir();
+    const result = runCli(['build', basic, '--target', 'xapi,cmi5', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['basic-cmi5.zip', 'basic-xapi.zip']);
+    const list = (zip: string) => require('node:child_process').execFileSync('unzip', ['-Z1', join(out, zip)], { encoding: 'utf8' }).trim().split('\n');
+    expect(list('basic-xapi.zip')).toEqual(expect.arrayContaining(['tincan.xml', 'index.html', 'coursepack.js']));
+    expect(list('basic-cmi5.zip')).toEqual(expect.arrayContaining(['cmi5.xml', 'index.html', 'coursepack.js']));
+    expect(list('basic-cmi5.zip')).not.toContain('imsmanifest.xml');
+  });
+
   test('without arguments, build finds every course in ./courses and writes to ./build', () => {
     const project = tempDir();
     mkdirSync(join(project, 'courses'));
@@ -48,7 +59,7 @@ describe('coursepack CLI', () => {
     require('node:fs').cpSync(course, join(project, 'courses', 'basic'), { recursive: true });
     const result = runCli(['build'], project);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(project, 'build')).sort()).toEqual(['basic-scorm12.zip', 'basic-scorm2004.zip']);
+    expect(readdirSync(join(project, 'build')).sort()).toEqual(['basic-cmi5.zip', 'basic-scorm12.zip', 'basic-scorm2004.zip', 'basic-xapi.zip']);
   });
 
   test('building twice gives identical bytes', () => {

@@ -100,18 +100,20 @@ export class Player {
   }
 
   private canLeave(index: number): boolean {
-    return this.data.navigation === 'free' || Boolean(this.state.done[index]);
+    // Browse and review launches are for looking around: nothing is locked.
+    return this.data.navigation === 'free' || !this.recording || Boolean(this.state.done[index]);
   }
 
   private show(index: number, moveFocus: boolean): void {
     this.current = index;
     this.sections.forEach((section, i) => (section.hidden = i !== index));
+    const page = this.data.pages[index];
+    const section = this.sections[index];
+    // "Experienced" first: showing a page (the results) can complete the course.
+    if (page && section && this.recording) this.tracker.pageViewed?.({ id: page.id, title: one(section, 'h1').textContent ?? page.id });
     this.behaviours[index]?.shown?.();
     this.updateNavigation();
-    const section = this.sections[index];
     if (section && moveFocus) focus(one(section, 'h1'));
-    const page = this.data.pages[index];
-    if (page && section && this.recording) this.tracker.pageViewed?.({ id: page.id, title: one(section, 'h1').textContent ?? page.id });
     this.changed();
   }
 

@@ -76,7 +76,8 @@ function componentsOf(element: HTMLElement, question: QuestionData): Interaction
         target: question.targets.map((id, i) => ({ id, text: textOf(element.querySelector(`option[value="${i}"]`)) })),
       };
     case 'ordering':
-      return { steps: question.items.map((id, i) => ({ id, text: textOf(element.querySelector(`[data-item="${i}"] .item-text`)) })) };
+      // xAPI describes a sequencing interaction's items as "choices" ("steps" are for performance).
+      return { choices: question.items.map((id, i) => ({ id, text: textOf(element.querySelector(`[data-item="${i}"] .item-text`)) })) };
     case 'likert':
       return { scale: all<HTMLInputElement>(element, 'input').map((input) => ({ id: String(Number(input.value) + 1), text: textOf(input.closest('label')) })) };
     default:

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCourse } from '../../../src/compile';
-import { emitManifest, fileHref, type ManifestTarget } from '../../../src/emit';
+import { emitManifest, fileHref } from '../../../src/emit';
+
+type ManifestTarget = 'scorm12' | 'scorm2004';
 import type { Course } from '../../../src/model/course';
 
 const SCHEMA: Record<ManifestTarget, string> = {

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkCourse } from '../../../src/compile';
-import { emitManifest, type ManifestTarget } from '../../../src/emit';
+import { emitManifest } from '../../../src/emit';
+
+type ManifestTarget = 'scorm12' | 'scorm2004';
 import type { Course } from '../../../src/model/course';
 import type { OutputFile } from '../../../src/render/output-file';
 
