@@ -109,13 +109,15 @@ export class TestLrs {
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const id = url.searchParams.get('statementId');
     if (method === 'PUT' && (list.length !== 1 || list[0]?.id !== id)) return void response.writeHead(400).end('statementId does not match');
+    // A batch holding an id already stored is refused whole (409), as a strict LRS may do;
+    // a single PUT of a stored statement with the same content is accepted without change.
+    const known = list.filter((statement) => this.statements.some((s) => s.statement.id === statement.id));
+    if (known.length) {
+      this.resends += known.length;
+      const same = list.length === 1 && JSON.stringify(this.statements.find((s) => s.statement.id === list[0]?.id)?.statement) === JSON.stringify(list[0]);
+      return void response.writeHead(same ? 204 : 409).end();
+    }
     for (const statement of list) {
-      const existing = this.statements.find((s) => s.statement.id === statement.id);
-      if (existing) {
-        this.resends++;
-        const same = JSON.stringify(existing.statement) === JSON.stringify(statement);
-        return void response.writeHead(same ? 204 : 409).end();
-      }
       this.statements.push({ statement, problems: validateStatement(statement).map((w) => `${statement.object?.id}: ${w.path.join('.')}: ${w.message} ${JSON.stringify(w.data).slice(0, 300)}`) });
     }
     response.writeHead(204).end();

@@ -83,16 +83,28 @@ export class LrsClient {
     }
   }
 
-  /** The page is going away: hand everything to the browser with keepalive (it outlives the page). */
+  /**
+   * The page is going away: hand the queue to the browser with keepalive (it outlives the page).
+   * Statements go as one POST, so they arrive in order; the queue stays in localStorage, and
+   * what did not arrive is sent on the next launch (an LRS ignores ids it already has).
+   */
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
-    for (const request of this.requests()) {
-      const size = request.body.length;
+    const statements: Statement[] = [];
+    for (const statement of this.pending.statements) {
+      const size = JSON.stringify(statement).length + 1;
       if (size > budget) break;
       budget -= size;
-      void fetch(request.url, { method: 'PUT', headers: this.headers(true), body: request.body, keepalive: true }).catch(() => undefined);
+      statements.push(statement);
     }
-    // The queue stays in localStorage: what did not arrive is sent on the next launch.
+    const send = (url: string, method: string, body: string) => void fetch(url, { method, headers: this.headers(true), body, keepalive: true }).catch(() => undefined);
+    if (statements.length) send(`${this.endpoint}statements`, 'POST', JSON.stringify(statements));
+    for (const state of this.pending.states) {
+      const body = JSON.stringify(state.body);
+      if (body.length > budget) break;
+      budget -= body.length;
+      send(`${this.endpoint}activities/state?${state.query}`, 'PUT', body);
+    }
   }
 
   private *requests(): Generator<{ url: string; body: string }> {
