@@ -167,6 +167,9 @@ describe('cmi5 package', () => {
     expect(lrs.sequence(registration)).toEqual(fullRun(AU));
     expectValidOnce();
     expect(lrs.fetchCalls).toEqual(['POST normal']);
+    expect(lrs.requests).toContainEqual({ method: 'GET', path: '/xapi/agents/profile' });
+    // The AU reads LMS.LaunchData and must never write it.
+    expect(lrs.getState({ activityId: AU, agent: ACTOR, registration, stateId: 'LMS.LaunchData' })).toMatchObject({ launchMode: 'Normal', masteryScore: 0.6 });
     for (const statement of lrs.of(registration)) {
       expect(statement.context.registration).toBe(registration);
       expect(statement.context.extensions[SESSION]).toBeDefined();
