@@ -19,9 +19,9 @@ export const ANGRY_CUSTOMER = [
   'Like the post and leave any reply to the support team',
 ];
 
-type Answer = { pick: string[]; wrong: string[] } | { type: string; wrong: string };
+export type Answer = { pick: string[]; wrong: string[] } | { type: string; wrong: string };
 /** The whole pool, by prompt: the quiz draws 8 of these 12 in random order. */
-const POOL: Record<string, Answer> = {
+export const POOL: Record<string, Answer> = {
   'If the company keeps off social media': { pick: ['False'], wrong: ['True'] },
   'A risk has to be acknowledged': { pick: ['True'], wrong: ['False'] },
   'What is the main goal of our social media policy?': { pick: ['To let employees speak about the company within clear boundaries'], wrong: [] },

@@ -1,0 +1,228 @@
+// WCAG 2.1 AA on every page type (axe-core in chromium), the whole course by keyboard alone,
+// and small screens: no horizontal scroll at 320 px, screenshots under build/screenshots.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { eventually, Harness } from './harness';
+import { Learner } from './learner';
+import { ANGRY_CUSTOMER, LAUNCH_POST, POOL, SAMPLE_COURSE, STATEMENT, takeQuiz } from './sample-course';
+
+const harness = new Harness();
+let urls: Record<'scorm2004', string>;
+const SHOTS = join(__dirname, '../../build/screenshots');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+beforeAll(async () => {
+  await harness.start();
+  urls = await harness.buildAndServe(SAMPLE_COURSE, ['scorm2004']);
+});
+afterAll(() => harness.stop());
+
+function courseFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/scorm2004/index.html'));
+  if (!frame) throw new Error('the course frame is not there');
+  return frame;
+}
+
+/** axe-core's WCAG A/AA violations on the page as it is now, one line each. */
+async function violations(frame: Frame): Promise<string[]> {
+  // Contrast is judged on the page as the learner reads it, after the page's fade-in.
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const found = await frame.evaluate(async (tags) => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  }, WCAG);
+  return found as string[];
+}
+
+/** No horizontal scrolling, and the navigation in view of a learner who scrolls down. */
+async function layoutProblems(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`horizontal scroll: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && element.offsetParent !== null && box.right > root.clientWidth + 1) {
+        problems.push(`${element.tagName.toLowerCase()}.${element.className} overflows by ${Math.round(box.right - root.clientWidth)} px`);
+        break;
+      }
+    }
+    return problems;
+  });
+}
+
+type Check = (name: string) => Promise<void>;
+
+/** Takes the sample course, calling `check` at every page type and state worth checking. */
+async function walkThrough(learner: Learner, page: Page, check: Check): Promise<void> {
+  await learner.seesPage('Welcome');
+  await check('content');
+  await learner.next();
+  for (const title of ['Social media is here to stay', 'Our customers are already talking']) {
+    await learner.seesPage(title);
+    await learner.next();
+  }
+  await page.frameLocator('#course').getByRole('button', { name: 'Back', exact: true }).click();
+  await learner.seesPage('Our customers are already talking');
+  await check('content-with-image');
+  for (let i = 0; i < 3; i++) await learner.next();
+  await learner.seesPage('Scenario: the launch post');
+  await check('scenario');
+  const course = page.frameLocator('#course');
+  await course.getByRole('button', { name: LAUNCH_POST[0], exact: true }).click();
+  await check('scenario-feedback');
+  await course.getByRole('button', { name: 'Continue', exact: true }).click();
+  for (const choice of LAUNCH_POST.slice(1)) await learner.decide(choice);
+  await check('scenario-debrief');
+  await learner.next();
+  for (const choice of ANGRY_CUSTOMER) await learner.decide(choice);
+  await learner.next();
+  await learner.seesPage('Check your knowledge');
+  await check('quiz');
+  await takeQuiz(learner, course, false);
+  await check('quiz-graded');
+  await course.getByRole('button', { name: 'Try again' }).click();
+  await takeQuiz(learner, course, true);
+  await learner.next();
+  await learner.seesPage('Acknowledgement');
+  await check('attestation');
+  await learner.attest(STATEMENT);
+  await learner.next();
+  await learner.seesPage('Your results');
+  await check('results');
+}
+
+describe('accessibility and layout', () => {
+  it('has no WCAG 2.1 A/AA violations on any page type (axe-core)', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: { learner_name: 'Doe, Jane' } });
+    const found: string[] = [];
+    await walkThrough(new Learner(run.course), run.page, async (name) => {
+      for (const violation of await violations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it.each([
+    [320, 640],
+    [1280, 900],
+  ])('at %i px wide nothing scrolls sideways; screenshots of each page type go to build/screenshots', async (width, height) => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: { learner_name: 'Doe, Jane' } });
+    // The course frame takes the whole viewport, as in an LMS mobile app.
+    await run.page.setViewportSize({ width, height });
+    await run.page.evaluate(([w, h]) => Object.assign(document.getElementById('course')!.style, { width: `${w}px`, height: `${h}px`, position: 'fixed', inset: '0' }), [width, height]);
+    const folder = join(SHOTS, `${width}px`);
+    mkdirSync(folder, { recursive: true });
+    const problems: string[] = [];
+    await walkThrough(new Learner(run.course), run.page, async (name) => {
+      const frame = courseFrame(run.page);
+      for (const problem of await layoutProblems(frame)) problems.push(`${name}: ${problem}`);
+      await expect(run.course.getByRole('navigation', { name: 'Course navigation' }).isVisible()).resolves.toBe(true);
+      await run.page.screenshot({ path: join(folder, `${name}.png`) });
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('keyboard only', () => {
+  /** Tabs (forwards) until the focused element has this accessible name; a keyboard user's search. */
+  async function tabTo(frame: Frame, page: Page, name: RegExp, limit = 80): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const label = await frame.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return '';
+        const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent;
+        return (labelled ?? '').replace(/\s+/g, ' ').trim();
+      });
+      if (name.test(label)) return;
+    }
+    throw new Error(`no focusable element named ${name} within ${limit} tabs`);
+  }
+
+  it('the skip link comes first, Next moves focus to the new heading, and the whole course can be passed', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
+    const { page } = run;
+    await new Learner(run.course).seesPage('Welcome');
+    const frame = courseFrame(page);
+    await frame.focus('body');
+    await page.keyboard.press('Tab');
+    await expect(frame.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(frame.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+
+    const press = async (name: RegExp, key = 'Enter') => {
+      await tabTo(frame, page, name);
+      await page.keyboard.press(key);
+    };
+    const heading = () => frame.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent);
+    await press(/^Next$/);
+    await expect(heading()).resolves.toBe('H1 Social media is here to stay');
+    for (let i = 0; i < 4; i++) await press(/^Next$/);
+    await expect(heading()).resolves.toBe('H1 Scenario: the launch post');
+    for (const path of [LAUNCH_POST, ANGRY_CUSTOMER]) {
+      for (const choice of path) {
+        await press(new RegExp(`^${choice.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+        // Focus moves to Continue after a decision: Enter reads on.
+        await expect(frame.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Continue');
+        await page.keyboard.press('Enter');
+      }
+      await press(/^Next$/);
+    }
+    await expect(heading()).resolves.toBe('H1 Check your knowledge');
+    await answerQuizByKeyboard(frame, page);
+    await press(/^Submit answers$/);
+    await frame.waitForSelector('text=You answered 8 of 8 questions correctly.');
+    await press(/^Next$/);
+    await press(/^I have read the Social Media Policy/, ' ');
+    await press(/^Confirm$/);
+    await press(/^Next$/);
+    await expect(heading()).resolves.toBe('H1 Your results');
+    await press(/^Finish course$/);
+    const stored = await eventually(run.stored, (cmi) => cmi.success_status === 'passed');
+    expect(stored).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+  });
+});
+
+/** Tabs until focus is inside the question with this prompt. */
+async function tabIntoQuestion(frame: Frame, page: Page, prompt: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await frame.evaluate((p) => document.activeElement?.closest('fieldset')?.querySelector('.prompt')?.textContent === p, prompt);
+    if (inside) return;
+  }
+  throw new Error(`cannot reach "${prompt}" with Tab`);
+}
+
+const focusedLabel = (frame: Frame) => frame.evaluate(() => document.activeElement?.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+/** Answers the drawn questions as a keyboard user: Tab into each, arrows in radio groups, Space, typing. */
+async function answerQuizByKeyboard(frame: Frame, page: Page): Promise<void> {
+  const prompts = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('fieldset.question:not([hidden]) .prompt')).map((p) => p.textContent ?? ''));
+  for (const prompt of prompts) {
+    const key = Object.keys(POOL).find((k) => prompt.includes(k));
+    const answer = key ? POOL[key] : undefined;
+    if (!answer) throw new Error(`no answer for "${prompt}"`);
+    await tabIntoQuestion(frame, page, prompt);
+    if ('type' in answer) {
+      await page.keyboard.type(answer.type);
+      continue;
+    }
+    const type = await frame.evaluate(() => (document.activeElement as HTMLInputElement).type);
+    if (type === 'radio') {
+      // Arrow keys move through a radio group and select as they go.
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 8 && (await focusedLabel(frame)) !== answer.pick[0]; i++) await page.keyboard.press('ArrowDown');
+      expect(await focusedLabel(frame)).toBe(answer.pick[0]);
+      continue;
+    }
+    // Checkboxes are one tab stop each.
+    const count = await frame.evaluate(() => document.activeElement?.closest('fieldset')?.querySelectorAll('input').length ?? 0);
+    for (let i = 0; i < count; i++) {
+      if (answer.pick.includes(await focusedLabel(frame))) await page.keyboard.press('Space');
+      if (i < count - 1) await page.keyboard.press('Tab');
+    }
+  }
+}
