@@ -25,10 +25,14 @@ function courseFrame(page: Page): Frame {
   return frame;
 }
 
+/** Contrast and screenshots are taken of the page as the learner reads it, after its fade-in. */
+async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+}
+
 /** axe-core's WCAG A/AA violations on the page as it is now, one line each. */
 async function violations(frame: Frame): Promise<string[]> {
-  // Contrast is judged on the page as the learner reads it, after the page's fade-in.
-  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await settled(frame);
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const found = await frame.evaluate(async (tags) => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -118,6 +122,7 @@ describe('accessibility and layout', () => {
     const problems: string[] = [];
     await walkThrough(new Learner(run.course), run.page, async (name) => {
       const frame = courseFrame(run.page);
+      await settled(frame);
       for (const problem of await layoutProblems(frame)) problems.push(`${name}: ${problem}`);
       await expect(run.course.getByRole('navigation', { name: 'Course navigation' }).isVisible()).resolves.toBe(true);
       await run.page.screenshot({ path: join(folder, `${name}.png`) });
