@@ -1,7 +1,7 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { messages, Report, type SourceFile } from './diagnostics';
+import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
 import { loadCourse } from './load';
 import type { Course } from './model';
@@ -15,11 +15,17 @@ import { validateCourse } from './validate';
 export const TARGETS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
 export type Target = (typeof TARGETS)[number];
 
+/** A file's text under the path diagnostics show for it. */
+export interface SourceText {
+  displayPath: string;
+  text: string;
+}
+
 export interface CheckResult {
   course?: Course;
   report: Report;
-  /** Files read, for code frames. */
-  sources: SourceFile[];
+  /** Files read (YAML and templates), for code frames. */
+  sources: SourceText[];
 }
 
 export interface BuiltPackage {
@@ -38,7 +44,7 @@ export function checkCourse(coursePath: string): CheckResult {
   const loaded = loadCourse(coursePath, report);
   if (!loaded) return { report, sources: [] };
   const course = validateCourse(loaded, report);
-  return { course, report, sources: loaded.files };
+  return { course, report, sources: [...loaded.files, ...loaded.templates] };
 }
 
 /** Warns when a learner's saved progress could outgrow what the target's LMSs keep. */

@@ -146,3 +146,44 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
   return `${bytes} bytes`;
 }
+
+export const lowContrast = (span: SourceSpan, color: string, ratio: number, needed: number, suggestion: string) =>
+  error(
+    'low-contrast',
+    span,
+    `The brand colour "${color}" has a contrast ratio of ${ratio.toFixed(2)}:1 with the white around and on it (header, buttons, links); WCAG AA needs at least ${needed}:1.`,
+    `The nearest colour that passes is "${suggestion}" (the same hue, darker); darker shades pass too.`,
+  );
+
+export const invalidFontStack = (span: SourceSpan, value: string) =>
+  error(
+    'invalid-font',
+    span,
+    `"font" must be a CSS font stack, not "${value}".`,
+    'List font families separated by commas, quoting names with spaces or digits, e.g. \'Inter, "Segoe UI", Arial, sans-serif\'. Fonts are not downloaded: name fonts installed on learners\' computers.',
+  );
+
+export const fontWithoutFallback = (span: SourceSpan, value: string) =>
+  warning(
+    'font-without-fallback',
+    span,
+    `The font stack "${value}" does not end with a generic family; learners who lack these fonts get the browser's default font.`,
+    'End the list with sans-serif, serif, system-ui or monospace.',
+  );
+
+export const unknownTemplate = (span: SourceSpan, path: string, suggestion: string | undefined, allowed: readonly string[]) =>
+  error(
+    'unknown-template',
+    span,
+    `"${path}" does not override any built-in template.`,
+    didYouMean(suggestion, `A course's templates/ folder may hold: ${allowed.join(', ')}.`),
+  );
+
+export const templateSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
+  error('template-syntax', span, `Handlebars syntax error: ${detail}`, 'Check that every {{ has its }}, and every {{#block}} its {{/block}}.', cause);
+
+export const unknownPartial = (span: SourceSpan, name: string, suggestion: string | undefined, allowed: readonly string[]) =>
+  error('unknown-partial', span, `The template uses the partial "${name}", which does not exist.`, didYouMean(suggestion, `Partials: ${allowed.join(', ')}.`));
+
+export const unknownHelper = (span: SourceSpan, name: string, suggestion: string | undefined, allowed: readonly string[]) =>
+  error('unknown-helper', span, `The template calls the helper "${name}", which does not exist.`, didYouMean(suggestion, `Helpers: ${allowed.join(', ')}.`));

@@ -3,6 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
 import { displayPath, isInside } from './paths';
+import { loadTemplateFiles, type TemplateFile } from './templates';
+
+export type { TemplateFile } from './templates';
 
 /** YAML files larger than this are refused: a course file this big is a mistake, not a course. */
 export const MAX_YAML_BYTES = 1024 * 1024;
@@ -13,8 +16,10 @@ export interface LoadedCourse {
   main: SourceFile;
   /** The file each `- include: path` item stands for; absent when loading it failed. */
   includes: Map<YAMLMap, SourceFile>;
-  /** Every file read, for code frames. */
+  /** Every YAML file read, for code frames. */
   files: SourceFile[];
+  /** The course's own templates/ folder (overrides of built-in partials), unchecked. */
+  templates: TemplateFile[];
 }
 
 /** Finds course.yaml from a folder or file path; undefined when there is none. */
@@ -35,7 +40,7 @@ export function loadCourse(coursePath: string, report: Report): LoadedCourse | u
   const root = dirname(mainPath);
   const main = readSource(mainPath, undefined, report);
   if (!main) return undefined;
-  const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main] };
+  const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
   resolveIncludes(loaded, main, [mainPath], report);
   return loaded;
 }

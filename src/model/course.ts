@@ -17,9 +17,20 @@ export interface Completion {
 }
 
 export interface Theme {
+  /** "#rrggbb", at least 4.5:1 against white (checked when validating). */
   brandColor: string;
+  /** A CSS font stack of fonts installed on learners' computers (nothing is downloaded). */
+  font?: string;
   /** Course-relative asset path. */
   logo?: Asset;
+}
+
+/** A course's own template (templates/partials or templates/pages) replacing a built-in one. */
+export interface TemplateOverride extends Located {
+  /** The partial it replaces: "header", or "page-quiz" for templates/pages/quiz.hbs. */
+  partial: string;
+  /** Handlebars source, parsed without errors, calling only known partials and helpers. */
+  source: string;
 }
 
 /** A file of the course folder that ships in the package. */
@@ -44,6 +55,8 @@ export interface Course extends Located {
   completion: Completion;
   navigation: NavigationMode;
   theme: Theme;
+  /** Built-in templates this course replaces, from its own templates/ folder. */
+  templates: TemplateOverride[];
   pages: Page[];
   /** Absolute path of the course folder. */
   root: string;

@@ -13,10 +13,10 @@ export type { OutputFile } from './output-file';
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
 export function renderCourse(course: Course, standard: Standard): OutputFile[] {
   const strings = loadStrings(course.language);
-  const layout = createTemplates(strings);
+  const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings);
   const html = layout({
-    course: { ...course, brandColor: course.theme.brandColor, logo: course.theme.logo?.path },
+    course: { ...course, brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
     pages: pageViews(course.pages, strings),
     courseData: scriptSafeJson(data),
   });

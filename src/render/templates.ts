@@ -1,26 +1,52 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import type { TemplateOverride } from '../model';
 import { toolRoot } from '../tool-root';
 import { renderInlineMarkdown, renderMarkdown } from './markdown';
 
 export type Strings = Record<string, string>;
 
-const compiled = new WeakMap<Strings, (view: object) => string>();
+/** Helpers templates may call, besides Handlebars' own (if, unless, each, with, lookup, log). */
+export const TEMPLATE_HELPERS = ['md', 'mdInline', 't', 'eq', 'concat'] as const;
+
+/** A built-in template a course may override: its path under templates/ and its partial name. */
+export interface BuiltInTemplate {
+  path: string;
+  partial: string;
+}
+
+/** Partials are registered under their file name; page templates as "page-<type>". */
+export function builtInTemplates(): BuiltInTemplate[] {
+  const dir = join(toolRoot(), 'templates');
+  const list = (folder: string, prefix: string) =>
+    readdirSync(join(dir, folder))
+      .filter((file) => file.endsWith('.hbs'))
+      .sort()
+      .map((file) => ({ path: `${folder}/${file}`, partial: `${prefix}${basename(file, '.hbs')}` }));
+  return [...list('partials', ''), ...list('pages', 'page-')];
+}
+
+// Compiling the templates is a good share of a build: once per language and set of overrides
+// (the course's own array, the same for all its targets), not once per target.
+const NO_OVERRIDES: readonly TemplateOverride[] = [];
+const compiled = new WeakMap<Strings, WeakMap<readonly TemplateOverride[], (view: object) => string>>();
 
 /** A Handlebars environment of our own (not the global one), with templates/ registered. */
-export function createTemplates(strings: Strings): (view: object) => string {
-  // Compiling the templates is a good share of a build: once per language, not per target.
-  let layout = compiled.get(strings);
-  if (!layout) compiled.set(strings, (layout = compileTemplates(strings)));
+export function createTemplates(strings: Strings, overrides: readonly TemplateOverride[] = NO_OVERRIDES): (view: object) => string {
+  const key = overrides.length ? overrides : NO_OVERRIDES;
+  let byOverrides = compiled.get(strings);
+  if (!byOverrides) compiled.set(strings, (byOverrides = new WeakMap()));
+  let layout = byOverrides.get(key);
+  if (!layout) byOverrides.set(key, (layout = compileTemplates(strings, key)));
   return layout;
 }
 
-function compileTemplates(strings: Strings): (view: object) => string {
+function compileTemplates(strings: Strings, overrides: readonly TemplateOverride[]): (view: object) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
-  for (const file of readdirSync(join(dir, 'partials'))) hbs.registerPartial(basename(file, '.hbs'), read(dir, 'partials', file));
-  for (const file of readdirSync(join(dir, 'pages'))) hbs.registerPartial(`page-${basename(file, '.hbs')}`, read(dir, 'pages', file));
+  for (const template of builtInTemplates()) hbs.registerPartial(template.partial, read(dir, template.path));
+  for (const override of overrides) hbs.registerPartial(override.partial, override.source);
   hbs.registerHelper('md', (source: unknown) => (typeof source === 'string' ? renderMarkdown(source) : ''));
   hbs.registerHelper('mdInline', (source: unknown) => (typeof source === 'string' ? renderInlineMarkdown(source) : ''));
   hbs.registerHelper('t', (key: string) => strings[key] ?? key);

@@ -1,12 +1,14 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import type { Completion, Course, Page, ReportMode, Requirement, Theme } from '../model';
-import { readImage, uniqueAssets } from './assets';
+import type { Completion, Course, Page, ReportMode, Requirement } from '../model';
+import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { readPage } from './pages';
 import { type Fields, Reader } from './reader';
+import { validateTemplates } from './templates';
+import { readTheme } from './theme';
 
 const COURSE_KEYS = {
   required: ['id', 'title', 'version', 'language', 'description', 'pages'],
@@ -17,7 +19,6 @@ export const REQUIREMENTS: readonly Requirement[] = ['all-pages', 'passing-score
 export const REPORT_MODES: readonly ReportMode[] = ['passed-incomplete', 'passed-failed', 'completed-incomplete', 'completed-failed'];
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 const DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 // An absolute IRI an LRS accepts as an activity id: http(s) or urn, no spaces, query or fragment.
 const ACTIVITY_IRI = /^(https?:\/\/[^\s?#/]+(\/[^\s?#]*)?|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s?#]+)$/i;
 
@@ -42,6 +43,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI, 'an absolute IRI such as "https://learning.example.com/courses/my-course"') : undefined,
     navigation: fields.oneOf('navigation', ['linear', 'free'] as const) ?? 'linear',
     theme: readTheme(fields, context),
+    templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };
   const completion = readCompletion(fields);
@@ -69,23 +71,6 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
     if (page) pages.push(page);
   }
   return pages;
-}
-
-function readTheme(fields: Fields, context: ValidationContext): Theme {
-  const theme: Theme = { brandColor: '#0b5394' };
-  if (!fields.has('theme')) return theme;
-  const themeFields = fields.reader.object(fields.raw('theme'), 'theme', { required: [], optional: ['brand-color', 'logo'] });
-  if (!themeFields) return theme;
-  theme.brandColor = themeFields.matching('brand-color', COLOR, 'a colour like "#0b5394"')?.toLowerCase() ?? theme.brandColor;
-  const logo = themeFields.string('logo');
-  if (logo !== undefined) {
-    const asset = readImage(themeFields.reader, logo, themeFields.spanOf('logo'));
-    if (asset) {
-      theme.logo = asset;
-      context.assets.push(asset);
-    }
-  }
-  return theme;
 }
 
 function readCompletion(fields: Fields): Completion | undefined {

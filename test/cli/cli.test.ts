@@ -82,6 +82,16 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  test('a broken template override is shown in its own file, with a code frame', () => {
+    const out = tempDir();
+    const result = runCli(['build', join(repoRoot, 'test/fixtures/invalid/template-syntax'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/invalid/template-syntax/templates/pages/content.hbs:3:6 error Handlebars syntax error: the block {{#if}} here is closed by {{/fi}}; the two names must match. [template-syntax]');
+    expect(result.stderr).toContain('  > 3 |   {{#if body}}');
+    noStackTrace(result.stderr);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);

@@ -1,0 +1,51 @@
+// A course's theme (brand colour, font stack, logo) and its own templates/ reach index.html, and
+// one course's overrides never leak into another course built by the same process.
+import { afterAll, expect, test } from '@jest/globals';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Report } from '../../../src/diagnostics';
+import { loadCourse } from '../../../src/load';
+import type { Course } from '../../../src/model';
+import { renderCourse } from '../../../src/render';
+import { validateCourse } from '../../../src/validate';
+
+const work = mkdtempSync(join(tmpdir(), 'coursepack-theme-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function themedCopy(): string {
+  const folder = join(work, 'themed');
+  cpSync(join(__dirname, '../../fixtures/valid/basic'), folder, { recursive: true });
+  const yaml = readFileSync(join(folder, 'course.yaml'), 'utf8').replace(/^theme: .*$/m, `theme: { brand-color: "#6b2c91", logo: assets/logo.svg, font: "Inter,'Segoe UI' , sans-serif" }`);
+  writeFileSync(join(folder, 'course.yaml'), yaml);
+  mkdirSync(join(folder, 'templates/partials'), { recursive: true });
+  writeFileSync(join(folder, 'templates/partials/header.hbs'), '<header class="course-header acme">{{course.title}} · {{t "courseProgress"}}</header>\n');
+  return folder;
+}
+
+function course(folder: string): Course {
+  const report = new Report();
+  const loaded = loadCourse(folder, report);
+  const validated = loaded && validateCourse(loaded, report);
+  expect(report.diagnostics).toEqual([]);
+  return validated as Course;
+}
+
+function indexHtml(of: Course): string {
+  return renderCourse(of, 'scorm2004').find((file) => file.path === 'index.html')!.contents.toString();
+}
+
+test('brand colour and font stack become CSS variables; the course header replaces the built-in one', () => {
+  const html = indexHtml(course(themedCopy()));
+  expect(html).toContain(`<style>:root { --brand: #6b2c91; --font: Inter, 'Segoe UI', sans-serif; }</style>`);
+  expect(html).toContain('<header class="course-header acme">Basic course &amp; friends · Course progress</header>');
+  expect(html).not.toContain('class="course-title"');
+});
+
+test('a course without templates/ gets the built-in ones, even after another course overrode them', () => {
+  indexHtml(course(themedCopy()));
+  const html = indexHtml(course(join(__dirname, '../../fixtures/valid/basic')));
+  expect(html).toContain('class="course-title"');
+  expect(html).not.toContain('acme');
+  expect(html).not.toContain('--font');
+});
