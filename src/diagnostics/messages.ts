@@ -187,3 +187,11 @@ export const unknownPartial = (span: SourceSpan, name: string, suggestion: strin
 
 export const unknownHelper = (span: SourceSpan, name: string, suggestion: string | undefined, allowed: readonly string[]) =>
   error('unknown-helper', span, `The template calls the helper "${name}", which does not exist.`, didYouMean(suggestion, `Helpers: ${allowed.join(', ')}.`));
+
+export const templateMissingHooks = (span: SourceSpan, path: string, missing: readonly string[], all: readonly string[]) =>
+  error(
+    'template-missing-hook',
+    span,
+    `"${path}" leaves out ${missing.join(', ')}, which the course player needs to find its elements.`,
+    `Keep the elements of the built-in template that carry ${all.join(', ')}; change markup and classes around them freely.`,
+  );

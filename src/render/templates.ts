@@ -14,6 +14,7 @@ export const TEMPLATE_HELPERS = ['md', 'mdInline', 't', 'eq', 'concat'] as const
 export interface BuiltInTemplate {
   path: string;
   partial: string;
+  source: string;
 }
 
 /** Partials are registered under their file name; page templates as "page-<type>". */
@@ -23,7 +24,7 @@ export function builtInTemplates(): BuiltInTemplate[] {
     readdirSync(join(dir, folder))
       .filter((file) => file.endsWith('.hbs'))
       .sort()
-      .map((file) => ({ path: `${folder}/${file}`, partial: `${prefix}${basename(file, '.hbs')}` }));
+      .map((file) => ({ path: `${folder}/${file}`, partial: `${prefix}${basename(file, '.hbs')}`, source: read(dir, folder, file) }));
   return [...list('partials', ''), ...list('pages', 'page-')];
 }
 
@@ -45,7 +46,7 @@ export function createTemplates(strings: Strings, overrides: readonly TemplateOv
 function compileTemplates(strings: Strings, overrides: readonly TemplateOverride[]): (view: object) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
-  for (const template of builtInTemplates()) hbs.registerPartial(template.partial, read(dir, template.path));
+  for (const template of builtInTemplates()) hbs.registerPartial(template.partial, template.source);
   for (const override of overrides) hbs.registerPartial(override.partial, override.source);
   hbs.registerHelper('md', (source: unknown) => (typeof source === 'string' ? renderMarkdown(source) : ''));
   hbs.registerHelper('mdInline', (source: unknown) => (typeof source === 'string' ? renderInlineMarkdown(source) : ''));

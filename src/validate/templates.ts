@@ -3,7 +3,7 @@ import { closest } from '../diagnostics/did-you-mean';
 import { fileSpan, messages, type Position, type Report, type SourceSpan } from '../diagnostics';
 import type { TemplateFile } from '../load';
 import type { TemplateOverride } from '../model';
-import { builtInTemplates, TEMPLATE_HELPERS } from '../render/templates';
+import { type BuiltInTemplate, builtInTemplates, TEMPLATE_HELPERS } from '../render/templates';
 
 const HANDLEBARS_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 
@@ -25,9 +25,29 @@ export function validateTemplates(files: readonly TemplateFile[], report: Report
     if (!ast) continue;
     const before = report.errors.length;
     checkReferences(ast, file, { partials, helpers }, report);
+    checkHooks(file, builtIn, report);
     if (report.errors.length === before) overrides.push({ partial: builtIn.partial, source: file.text, span: fileSpan(file.displayPath) });
   }
   return overrides;
+}
+
+/** Ids the player can do without: a course's header may leave out the progress indicator. */
+const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"'];
+
+/** The fixed ids and the data attributes the player finds its elements by, in a built-in template. */
+export function hooksOf(source: string): string[] {
+  const hooks = new Set([...source.matchAll(/\bid="cp-[\w-]+"|\bdata-[a-z][a-z-]*/g)].map((match) => match[0]));
+  return [...hooks].filter((hook) => !OPTIONAL_HOOKS.includes(hook)).sort();
+}
+
+function checkHooks(file: TemplateFile, builtIn: BuiltInTemplate, report: Report): void {
+  const hooks = hooksOf(builtIn.source);
+  const missing = hooks.filter((hook) => !new RegExp(`${escapeRegExp(hook)}(?![\\w-])`).test(file.text));
+  if (missing.length) report.add(messages.templateMissingHooks(fileSpan(file.displayPath), `templates/${file.path}`, missing, hooks));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function suggestPath(path: string, paths: readonly string[]): string | undefined {

@@ -125,9 +125,11 @@ export class Player {
     next.disabled = locked;
     one(this.doc, '#cp-locked').hidden = !locked || next.hidden;
     one<HTMLButtonElement>(this.doc, '#cp-back').hidden = this.current === 0;
-    const progress = one<HTMLProgressElement>(this.doc, '#cp-progress');
-    progress.value = this.state.done.filter(Boolean).length;
-    one(this.doc, '#cp-progress-text').textContent = format(this.data.strings.pageOf, { n: this.current + 1, total });
+    // A course's own header may leave the progress indicator out.
+    const progress = this.doc.querySelector<HTMLProgressElement>('#cp-progress');
+    if (progress) progress.value = this.state.done.filter(Boolean).length;
+    const progressText = this.doc.querySelector('#cp-progress-text');
+    if (progressText) progressText.textContent = format(this.data.strings.pageOf, { n: this.current + 1, total });
   }
 
   private complete(index: number): void {
