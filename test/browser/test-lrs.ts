@@ -22,6 +22,8 @@ export class TestLrs {
   resends = 0;
   /** While true, statement and state writes get 503 Service Unavailable. */
   failing = false;
+  /** A slow LRS: writes are stored at once, but answered only this much later. */
+  delayMs = 0;
   readonly fetchCalls: string[] = [];
   private readonly states = new Map<string, Json>();
   private readonly profiles = new Map<string, Json>();
@@ -74,6 +76,7 @@ export class TestLrs {
     response.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, OPTIONS');
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     this.requests.push({ method: request.method ?? '', path: url.pathname });
+    if (this.delayMs && request.method !== 'GET') delayEnd(response, this.delayMs);
     const body = await readBody(request);
     if (url.pathname.startsWith('/fetch/')) return this.fetchToken(url.pathname.slice(7), request.method, response);
     if (url.pathname === '/return') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Back in the LMS</title><h1>Back in the LMS</h1>');
@@ -132,6 +135,15 @@ export class TestLrs {
     store.set(key, JSON.parse(body || 'null'));
     response.writeHead(204).end();
   }
+}
+
+/** Holds the answer back (the request has been acted on already), as a slow LRS does. */
+function delayEnd(response: ServerResponse, ms: number): void {
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.end = ((...args: unknown[]) => {
+    setTimeout(() => end(...args), ms);
+    return response;
+  }) as typeof response.end;
 }
 
 function stateKey(activityId: string, agent: string, registration: string | undefined, stateId: string): string {

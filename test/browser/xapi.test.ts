@@ -27,6 +27,7 @@ afterAll(async () => {
 beforeEach(() => {
   lrs.statements.length = 0;
   lrs.failing = false;
+  lrs.delayMs = 0;
 });
 
 function xapiLaunch(registration: string): string {
@@ -110,6 +111,20 @@ describe('xAPI package', () => {
     await page.getByRole('button', { name: 'Finish course' }).click();
     await eventually(async () => lrs.sequence(registration), (s) => s.length === fullRun(COURSE_IRI).length, 20000);
     expect(lrs.sequence(registration)).toEqual(fullRun(COURSE_IRI));
+    expectValidOnce();
+    await context.close();
+  });
+
+  it('loses nothing to a slow LRS: closed while answers wait, everything arrives once, in order, without a relaunch', async () => {
+    const registration = randomUUID();
+    const context = await harness.newContext();
+    const page = await harness.open(context, xapiLaunch(registration));
+    lrs.delayMs = 1500;
+    await takeCourse(page, { finish: false });
+    await page.close({ runBeforeUnload: true });
+    const expected = fullRun(COURSE_IRI);
+    await eventually(async () => lrs.sequence(registration), (s) => s.length >= expected.length, 10000);
+    expect(lrs.sequence(registration)).toEqual(expected);
     expectValidOnce();
     await context.close();
   });

@@ -25,6 +25,8 @@ export class LrsClient {
   private pending: Pending;
   private sending = false;
   private failures = 0;
+  /** The id of the statement sent and not yet answered for. */
+  private inFlight: string | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private listener: (status: ConnectionStatus) => void = () => {};
   authorization: string | undefined;
@@ -91,13 +93,22 @@ export class LrsClient {
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
     const statements: Statement[] = [];
+    const send = (url: string, method: string, body: string) => void fetch(url, { method, headers: this.headers(true), body, keepalive: true }).catch(() => undefined);
+    // A slow LRS may already hold the statement whose answer is awaited; in a batch it would get
+    // the whole batch refused (409), so it goes again on its own, where a repeat is harmless.
+    const waiting = this.pending.statements.find((statement) => statement.id === this.inFlight);
+    if (waiting) {
+      const body = JSON.stringify(waiting);
+      budget -= body.length;
+      send(`${this.endpoint}statements?statementId=${encodeURIComponent(waiting.id)}`, 'PUT', body);
+    }
     for (const statement of this.pending.statements) {
+      if (statement === waiting) continue;
       const size = JSON.stringify(statement).length + 1;
       if (size > budget) break;
       budget -= size;
       statements.push(statement);
     }
-    const send = (url: string, method: string, body: string) => void fetch(url, { method, headers: this.headers(true), body, keepalive: true }).catch(() => undefined);
     if (statements.length) send(`${this.endpoint}statements`, 'POST', JSON.stringify(statements));
     for (const state of this.pending.states) {
       const body = JSON.stringify(state.body);
@@ -107,8 +118,8 @@ export class LrsClient {
     }
   }
 
-  private *requests(): Generator<{ url: string; body: string }> {
-    for (const statement of this.pending.statements) yield { url: `${this.endpoint}statements?statementId=${encodeURIComponent(statement.id)}`, body: JSON.stringify(statement) };
+  private *requests(): Generator<{ url: string; body: string; statementId?: string }> {
+    for (const statement of this.pending.statements) yield { url: `${this.endpoint}statements?statementId=${encodeURIComponent(statement.id)}`, body: JSON.stringify(statement), statementId: statement.id };
     for (const state of this.pending.states) yield { url: `${this.endpoint}activities/state?${state.query}`, body: JSON.stringify(state.body) };
   }
 
@@ -117,10 +128,13 @@ export class LrsClient {
     const request = this.requests().next().value;
     if (!request) return true;
     let status: number;
+    this.inFlight = request.statementId;
     try {
       status = (await fetch(request.url, { method: 'PUT', headers: this.headers(true), body: request.body })).status;
     } catch {
       return false;
+    } finally {
+      this.inFlight = undefined;
     }
     if (status >= 500 || status === 429 || status === 408) return false;
     // 409: a statement with this id is already stored — a resend that arrived before.
