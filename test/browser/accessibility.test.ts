@@ -4,18 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { eventually, Harness } from './harness';
 import { Learner } from './learner';
 import { ANGRY_CUSTOMER, LAUNCH_POST, POOL, SAMPLE_COURSE, STATEMENT, takeQuiz } from './sample-course';
 
 const harness = new Harness();
 let urls: Record<'scorm2004', string>;
+let questionTypes: Record<'scorm2004', string>;
 const SHOTS = join(__dirname, '../../build/screenshots');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 beforeAll(async () => {
   await harness.start();
   urls = await harness.buildAndServe(SAMPLE_COURSE, ['scorm2004']);
+  questionTypes = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['scorm2004'], 'question-types/');
 });
 afterAll(() => harness.stop());
 
@@ -106,6 +109,23 @@ describe('accessibility and layout', () => {
     await walkThrough(new Learner(run.course), run.page, async (name) => {
       for (const violation of await violations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
     });
+    expect(found).toEqual([]);
+  });
+
+  it('has no WCAG 2.1 A/AA violations on the question types the sample course does not use', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: questionTypes.scorm2004 });
+    const learner = new Learner(run.course);
+    const found: string[] = [];
+    const check = async (name: string) => {
+      for (const violation of await violations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
+    };
+    await learner.seesPage('Where each message goes');
+    await learner.next();
+    await learner.seesPage('Every question type');
+    await check('matching, ordering, numeric, likert');
+    await answerAll(learner, false);
+    await learner.submitQuiz();
+    await check('graded, with feedback');
     expect(found).toEqual([]);
   });
 

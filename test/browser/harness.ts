@@ -57,17 +57,18 @@ export class Harness {
   }
 
   /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
-  async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[]): Promise<Record<T, string>> {
+  /** Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several courses apart). */
+  async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = ''): Promise<Record<T, string>> {
     const out = join(this.temp, 'build');
     execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out], { stdio: 'pipe' });
     const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;
       const zip = join(out, `${courseId}-${target}.zip`);
-      const folder = join(this.temp, target);
+      const folder = join(this.temp, `${under}${target}`);
       await extract(zip, { dir: folder });
-      this.server!.mount(`/${target}/`, folder);
-      urls[target] = `/${target}/index.html`;
+      this.server!.mount(`/${under}${target}/`, folder);
+      urls[target] = `/${under}${target}/index.html`;
     }
     return urls;
   }
