@@ -2,7 +2,7 @@
 // LMS frame played by scorm-again; every assertion reads what the LMS stored.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { Harness, relaunchCmi, type Cmi } from './harness';
+import { eventually, Harness, relaunchCmi, type Cmi } from './harness';
 import { Learner } from './learner';
 import type { Standard } from './lms-page';
 
@@ -125,6 +125,36 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     expect(interactions(standard, cmi).map((i) => i.id)).toEqual(['dilemma.second', 'check.ban-works', 'check.best-approach', 'check.who-writes', 'check.network', 'acknowledge']);
     if (standard === 'scorm12') expect(cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100' } });
     else expect(cmi).toMatchObject({ success_status: 'passed', completion_status: 'completed', score: { raw: '24', max: '24' } });
+  });
+
+  it('an LMS that answers "true" and stores nothing: the learner resumes from the copy in the browser, which goes to the LMS again', async () => {
+    const first = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard] });
+    let learner = new Learner(first.course);
+    await learner.next();
+    await learner.decide('Refer them to support');
+    const location = (cmi: Cmi) => (standard === 'scorm12' ? cmi.core?.lesson_location : cmi.location);
+    await eventually(() => first.stored(), (cmi) => location(cmi) === 'dilemma');
+    await first.page.evaluate(() => ((window as any).lms.dropping = true));
+    await learner.decide('Move the talk to a private channel');
+    await learner.next();
+    await learner.seesPage('Check your knowledge');
+    await first.closeCourse();
+    const stored = await first.stored();
+    expect(location(stored)).toBe('dilemma');
+
+    const second = await harness.launch({ standard, courseUrl: urls[standard], cmi: relaunchCmi(standard, stored, learnerCmi[standard]), context: first.context });
+    learner = new Learner(second.course);
+    await learner.seesPage('Check your knowledge');
+    const restored = await eventually(() => second.stored(), (cmi) => location(cmi) === 'check');
+    expect(location(restored)).toBe('check');
+    await second.closeCourse();
+
+    // A new attempt (nothing saved, not a resume) starts afresh, whatever this browser remembers.
+    const third = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard], context: first.context });
+    await new Learner(third.course).seesPage('Welcome');
+    // Another browser has no copy: it resumes where the LMS says.
+    const elsewhere = await harness.launch({ standard, courseUrl: urls[standard], cmi: relaunchCmi(standard, stored, learnerCmi[standard]) });
+    await new Learner(elsewhere.course).seesPage('A dilemma');
   });
 });
 

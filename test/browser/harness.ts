@@ -23,6 +23,7 @@ export interface LmsCall {
 /** One launch of the course: the LMS page and the course's frame or popup. */
 export interface Launched {
   page: Page;
+  context: BrowserContext;
   /** Locates inside the course, wherever it was launched. */
   course: FrameLocator | Page;
   /** What the LMS stored at the last successful commit or finish. */
@@ -92,12 +93,13 @@ export class Harness {
     return this.server!.origin.replace('127.0.0.1', 'localhost') + url;
   }
 
-  async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod }): Promise<Launched> {
+  /** Opens the LMS page; `context` reuses a browser profile (its localStorage) from an earlier launch. */
+  async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod; context?: BrowserContext }): Promise<Launched> {
     const method = options.method ?? 'frame';
     const path = `/lms/${++this.launches}.html`;
     const script = `/scorm-again/${options.standard}.min.js`;
     this.server!.page(path, lmsPageHtml({ standard: options.standard, cmi: options.cmi ?? {}, courseUrl: options.courseUrl, launch: method }, script));
-    const context = await this.browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = options.context ?? (await this.browser!.newContext({ viewport: { width: 1280, height: 900 } }));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
@@ -117,6 +119,7 @@ export class Harness {
     }
     return {
       page,
+      context,
       course,
       stored: () => page.evaluate(() => (window as any).lms.stored ?? {}),
       calls: () => page.evaluate(() => (window as any).lms.calls),

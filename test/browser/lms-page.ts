@@ -1,5 +1,5 @@
 // The LMS side of a browser test: scorm-again's API in a page that launches the course in a
-// frame or a popup, and keeps only what was committed, as Moodle does.
+// frame or a popup, and keeps only what was committed, as Moodle does (or, on demand, not even that).
 export type Standard = 'scorm12' | 'scorm2004';
 export type LaunchMethod = 'frame' | 'popup';
 
@@ -22,14 +22,16 @@ function installLms(config: LmsConfig, methods: string[]): void {
   const Api = config.standard === 'scorm12' ? w.Scorm12API : w.Scorm2004API;
   const api = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api.loadFromJSON(config.cmi);
-  const lms = { calls: [] as unknown[], stored: null as unknown, commits: 0, terminated: 0 };
+  // `dropping`: Commit and Terminate still answer "true" but store nothing, as Moodle does once
+  // its session has expired.
+  const lms = { calls: [] as unknown[], stored: null as unknown, commits: 0, terminated: 0, dropping: false };
   const stores = new Set([methods[1], methods[4]]);
   for (const method of methods) {
     const original = api[method].bind(api);
     api[method] = (...args: string[]) => {
       const result = original(...args);
       lms.calls.push({ method, args, result: String(result) });
-      if (stores.has(method) && String(result) === 'true') {
+      if (stores.has(method) && String(result) === 'true' && !lms.dropping) {
         lms.commits++;
         lms.stored = api.renderCMIToJSONObject().cmi;
       }

@@ -1,5 +1,6 @@
 // Picks the adapter for the package's standard; no LMS found means standalone mode.
 import { findApi } from './discover-api';
+import { LocalBackupTracker } from './local-backup';
 import { Scorm12Tracker } from './scorm12';
 import { Scorm2004Tracker } from './scorm2004';
 import { localStorageOf, StandaloneTracker } from './standalone';
@@ -17,13 +18,14 @@ export function createTrackerFor(data: CourseData, win: Window): Tracker {
     const launch = readLaunchParameters(win.location.search);
     if (launch.endpoint) return standard === 'cmi5' ? new Cmi5Tracker(data, launch, win) : new XapiTracker(data, launch, win);
   }
+  const backupKey = `coursepack:backup:${courseId}:${standard}`;
   if (standard === 'scorm12') {
     const api = findApi<object>(win, 'API');
-    if (api) return new Scorm12Tracker(api);
+    if (api) return new LocalBackupTracker(new Scorm12Tracker(api), localStorageOf(win), backupKey);
   }
   if (standard === 'scorm2004') {
     const api = findApi<object>(win, 'API_1484_11');
-    if (api) return new Scorm2004Tracker(api);
+    if (api) return new LocalBackupTracker(new Scorm2004Tracker(api), localStorageOf(win), backupKey);
   }
   return new StandaloneTracker(localStorageOf(win), `coursepack:${courseId}`);
 }
