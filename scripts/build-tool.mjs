@@ -27,7 +27,8 @@ await Promise.all([
     outdir: 'dist',
     bundle: true,
     platform: 'browser',
-    target: ['es2019'],
+    // ES2020 keeps ?. and ?? as written (0.8 KiB gzip less); every LMS browser and webview since 2020 runs it.
+    target: ['es2020'],
     format: 'iife',
     minify: true,
     legalComments: 'none',
