@@ -94,9 +94,12 @@ export class LrsClient {
     let budget = KEEPALIVE_BUDGET;
     const statements: Statement[] = [];
     const send = (url: string, method: string, body: string) => void fetch(url, { method, headers: this.headers(true), body, keepalive: true }).catch(() => undefined);
-    // A slow LRS may already hold the statement whose answer is awaited; in a batch it would get
-    // the whole batch refused (409), so it goes again on its own, where a repeat is harmless.
-    const waiting = this.pending.statements.find((statement) => statement.id === this.inFlight);
+    // A slow but working LRS has most likely stored the statement whose answer is awaited; in a
+    // batch it would get the whole batch refused (409), so it goes again on its own, where a
+    // repeat is harmless. While the LRS is failing it most likely has not: it stays in the batch,
+    // which keeps the order. (A wrong guess costs order or a delay until the next launch, never a
+    // statement: the queue stays in localStorage.)
+    const waiting = this.failures === 0 ? this.pending.statements.find((statement) => statement.id === this.inFlight) : undefined;
     if (waiting) {
       const body = JSON.stringify(waiting);
       budget -= body.length;
