@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { axeViolations, courseFrame, settled } from './axe';
 import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { eventually, Harness } from './harness';
 import { Learner } from './learner';
@@ -13,7 +14,6 @@ const harness = new Harness();
 let urls: Record<'scorm2004', string>;
 let questionTypes: Record<'scorm2004', string>;
 const SHOTS = join(__dirname, '../../build/screenshots');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 beforeAll(async () => {
   await harness.start();
@@ -21,28 +21,6 @@ beforeAll(async () => {
   questionTypes = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['scorm2004'], 'question-types/');
 });
 afterAll(() => harness.stop());
-
-function courseFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/scorm2004/index.html'));
-  if (!frame) throw new Error('the course frame is not there');
-  return frame;
-}
-
-/** Contrast and screenshots are taken of the page as the learner reads it, after its fade-in. */
-async function settled(frame: Frame): Promise<void> {
-  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-}
-
-/** axe-core's WCAG A/AA violations on the page as it is now, one line each. */
-async function violations(frame: Frame): Promise<string[]> {
-  await settled(frame);
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const found = await frame.evaluate(async (tags) => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  }, WCAG);
-  return found as string[];
-}
 
 /** No horizontal scrolling, and the navigation in view of a learner who scrolls down. */
 async function layoutProblems(frame: Frame): Promise<string[]> {
@@ -107,7 +85,7 @@ describe('accessibility and layout', () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: { learner_name: 'Doe, Jane' } });
     const found: string[] = [];
     await walkThrough(new Learner(run.course), run.page, async (name) => {
-      for (const violation of await violations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
+      for (const violation of await axeViolations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
     });
     expect(found).toEqual([]);
   });
@@ -117,7 +95,7 @@ describe('accessibility and layout', () => {
     const learner = new Learner(run.course);
     const found: string[] = [];
     const check = async (name: string) => {
-      for (const violation of await violations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
+      for (const violation of await axeViolations(courseFrame(run.page))) found.push(`${name}: ${violation}`);
     };
     await learner.seesPage('Where each message goes');
     await learner.next();

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
 import { nearestDarkerPassing } from '../../src/validate/contrast';
 import { AA_CONTRAST, BRAND_NEIGHBOURS } from '../../src/validate/theme';
+import { axeViolations, courseFrame } from './axe';
 import { Harness } from './harness';
 import { Learner } from './learner';
 
@@ -46,22 +46,13 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function contrastViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return frame.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast', 'link-in-text-block'] } });
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 describe('a branded course with its own templates', () => {
   it('shows the brand colour, the font and the course header, passes axe contrast at the limit, and works', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: url });
     const learner = new Learner(run.course);
     await learner.seesPage('Welcome');
     await expect(run.course.getByText('ACME Academy · Basic course & friends').isVisible()).resolves.toBe(true);
-    const frame = run.page.frames().find((f) => f.url().includes('/scorm2004/index.html'))!;
+    const frame = courseFrame(run.page);
     const styles = await frame.evaluate(() => ({
       header: getComputedStyle(document.querySelector('.course-header')!).backgroundColor,
       next: getComputedStyle(document.getElementById('cp-next')!).backgroundColor,
@@ -69,7 +60,7 @@ describe('a branded course with its own templates', () => {
     }));
     const rgb = `rgb(${[1, 3, 5].map((i) => Number.parseInt(BRAND.slice(i, i + 2), 16)).join(', ')})`;
     expect(styles).toEqual({ header: rgb, next: rgb, font: FONT });
-    expect(await contrastViolations(frame)).toEqual([]);
+    expect(await axeViolations(frame, { type: 'rule', values: ['color-contrast', 'link-in-text-block'] })).toEqual([]);
     await run.course.getByRole('button', { name: 'Next →' }).click();
     await learner.seesPage('A dilemma');
     await run.course.getByRole('button', { name: '← Back' }).click();

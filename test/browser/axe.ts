@@ -1,0 +1,28 @@
+// axe-core in the course frame: what the accessibility and theme tests ask of every page.
+import type { Frame, Page } from 'playwright-core';
+
+/** WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_AA = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } as const;
+export type AxeRunOnly = typeof WCAG_AA | { type: 'rule'; values: readonly string[] };
+
+/** The frame the LMS page launched the package in (served under /…/<target>/index.html). */
+export function courseFrame(page: Page, target = 'scorm2004'): Frame {
+  const frame = page.frames().find((f) => f.url().includes(`/${target}/index.html`));
+  if (!frame) throw new Error('the course frame is not there');
+  return frame;
+}
+
+/** Contrast and screenshots are taken of the page as the learner reads it, after its fade-in. */
+export async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+}
+
+/** axe-core's violations on the page as it is now, one line each. */
+export async function axeViolations(frame: Frame, runOnly: AxeRunOnly = WCAG_AA): Promise<string[]> {
+  await settled(frame);
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return frame.evaluate(async (only) => {
+    const result = await (window as any).axe.run(document, { runOnly: only });
+    return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  }, runOnly as { type: string; values: string[] });
+}
