@@ -34,20 +34,17 @@ export function validateTemplates(files: readonly TemplateFile[], report: Report
 /** Ids the player can do without: a course's header may leave out the progress indicator. */
 const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"'];
 
-/** The fixed ids and the data attributes the player finds its elements by, in a built-in template. */
-export function hooksOf(source: string): string[] {
+/** The fixed ids and the data attributes the player finds its elements by, in a template. */
+function hooksOf(source: string): string[] {
   const hooks = new Set([...source.matchAll(/\bid="cp-[\w-]+"|\bdata-[a-z][a-z-]*/g)].map((match) => match[0]));
   return [...hooks].filter((hook) => !OPTIONAL_HOOKS.includes(hook)).sort();
 }
 
 function checkHooks(file: TemplateFile, builtIn: BuiltInTemplate, report: Report): void {
   const hooks = hooksOf(builtIn.source);
-  const missing = hooks.filter((hook) => !new RegExp(`${escapeRegExp(hook)}(?![\\w-])`).test(file.text));
+  const kept = new Set(hooksOf(file.text));
+  const missing = hooks.filter((hook) => !kept.has(hook));
   if (missing.length) report.add(messages.templateMissingHooks(fileSpan(file.displayPath), `templates/${file.path}`, missing, hooks));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function suggestPath(path: string, paths: readonly string[]): string | undefined {

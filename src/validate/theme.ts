@@ -57,5 +57,3 @@ function checkFont(fields: Fields, font: string): boolean {
   if (!GENERIC_FAMILIES.includes(last)) fields.reader.report.add(messages.fontWithoutFallback(fields.spanOf('font'), font));
   return true;
 }
-
-
