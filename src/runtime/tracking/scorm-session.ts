@@ -1,5 +1,6 @@
 // One wrapper for both SCORM APIs: checks every call, logs LMS errors, skips redundant writes.
 import { warn } from './log';
+import type { LaunchMode } from './tracker';
 
 /** The method names of an API; SCORM 1.2 prefixes them with "LMS". */
 export interface Dialect {
@@ -96,4 +97,9 @@ export class ScormSession {
     const diagnostic = code ? String(this.invoke(this.dialect.getDiagnostic, String(code)) ?? '') : '';
     warn(`${what} failed${code ? `: ${code} ${text}${diagnostic && diagnostic !== text ? ` (${diagnostic})` : ''}` : ''}`);
   }
+}
+
+/** cmi.core.lesson_mode (1.2) and cmi.mode (2004) share their vocabulary; anything else is normal. */
+export function scormLaunchMode(value: string): LaunchMode {
+  return value === 'browse' || value === 'review' ? value : 'normal';
 }

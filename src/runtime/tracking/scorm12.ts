@@ -2,8 +2,8 @@
 import { cmiTime, cmiTimespan, decimal } from './format';
 import { patternLimit, scorm12Response, scorm12Result, scorm12Type } from './interaction-format';
 import { warn } from './log';
-import { ScormSession } from './scorm-session';
-import type { InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from './tracker';
+import { ScormSession, scormLaunchMode } from './scorm-session';
+import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
 
 const DIALECT = {
   initialize: 'LMSInitialize',
@@ -40,7 +40,7 @@ export class Scorm12Tracker implements Tracker {
     const status = s.get('cmi.core.lesson_status');
     // An LMS without _count still takes interactions; start at 0 then.
     this.nextInteraction = Number.parseInt(s.get('cmi.interactions._count'), 10) || 0;
-    const mode = launchMode(s.get('cmi.core.lesson_mode'));
+    const mode = scormLaunchMode(s.get('cmi.core.lesson_mode'));
     // Browse and review launches must leave the record as it is.
     if (mode === 'normal' && (status === 'not attempted' || status === '')) s.set('cmi.core.lesson_status', 'incomplete');
     return {
@@ -99,10 +99,6 @@ export class Scorm12Tracker implements Tracker {
     this.session.commit();
     this.session.terminate();
   }
-}
-
-function launchMode(value: string): LaunchMode {
-  return value === 'browse' || value === 'review' ? value : 'normal';
 }
 
 /** 1.2 has one status for both completion and success. */

@@ -2,8 +2,8 @@
 import { decimal, isoDuration, isoTimestamp } from './format';
 import { patternLimit, scorm2004Description, scorm2004Response } from './interaction-format';
 import { warn } from './log';
-import { ScormSession } from './scorm-session';
-import type { InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from './tracker';
+import { ScormSession, scormLaunchMode } from './scorm-session';
+import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
 
 const DIALECT = {
   initialize: 'Initialize',
@@ -38,7 +38,7 @@ export class Scorm2004Tracker implements Tracker {
     const passing = Number.parseFloat(s.get('cmi.scaled_passing_score'));
     const suspendData = s.get('cmi.suspend_data');
     this.nextInteraction = Number.parseInt(s.get('cmi.interactions._count'), 10) || 0;
-    const mode = launchMode(s.get('cmi.mode'));
+    const mode = scormLaunchMode(s.get('cmi.mode'));
     const completion = s.get('cmi.completion_status');
     // Browse and review launches must leave the record as it is.
     if (mode === 'normal' && (completion === 'not attempted' || completion === 'unknown')) s.set('cmi.completion_status', 'incomplete');
@@ -103,8 +103,4 @@ export class Scorm2004Tracker implements Tracker {
     this.session.commit();
     this.session.terminate();
   }
-}
-
-function launchMode(value: string): LaunchMode {
-  return value === 'browse' || value === 'review' ? value : 'normal';
 }
