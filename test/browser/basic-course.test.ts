@@ -43,6 +43,16 @@ async function answerQuiz(learner: Learner, right: boolean): Promise<void> {
   await learner.submitQuiz();
 }
 
+/** From the quiz to the end: answers, attests, reaches the results and presses Finish. */
+async function finishFromQuiz(learner: Learner, right: boolean): Promise<void> {
+  await answerQuiz(learner, right);
+  await learner.next();
+  await learner.attest(STATEMENT);
+  await learner.next();
+  await learner.seesPage('Results');
+  await learner.finish();
+}
+
 describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
   it('a learner who does well passes; the LMS stores score, status and every answer', async () => {
     const run = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard] });
@@ -53,12 +63,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     await learner.decide('Refer them to support');
     await learner.decide('Move the talk to a private channel');
     await learner.next();
-    await answerQuiz(learner, true);
-    await learner.next();
-    await learner.attest(STATEMENT);
-    await learner.next();
-    await learner.seesPage('Results');
-    await learner.finish();
+    await finishFromQuiz(learner, true);
     const cmi = await run.stored();
     const v = standard === 'scorm12' ? '1.2' : '2004';
     const sep = v === '1.2' ? ',' : '[,]';
@@ -86,11 +91,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     await learner.next();
     await learner.decide('Argue back');
     await learner.next();
-    await answerQuiz(learner, false);
-    await learner.next();
-    await learner.attest(STATEMENT);
-    await learner.next();
-    await learner.finish();
+    await finishFromQuiz(learner, false);
     const cmi = await run.stored();
     const results = interactions(standard, cmi).map((i) => `${i.id}:${i.result}`);
     const wrong = standard === 'scorm12' ? 'wrong' : 'incorrect';
@@ -116,11 +117,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     // The first decision is kept: the learner is at the second scene, not the first.
     await learner.decide('Move the talk to a private channel');
     await learner.next();
-    await answerQuiz(learner, true);
-    await learner.next();
-    await learner.attest(STATEMENT);
-    await learner.next();
-    await learner.finish();
+    await finishFromQuiz(learner, true);
     const cmi = await second.stored();
     expect(interactions(standard, cmi).map((i) => i.id)).toEqual(['dilemma.second', 'check.ban-works', 'check.best-approach', 'check.who-writes', 'check.network', 'acknowledge']);
     if (standard === 'scorm12') expect(cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100' } });
@@ -190,11 +187,7 @@ describe('launch situations real LMSs create', () => {
     await learner.decide('Refer them to support');
     await learner.decide('Promise a refund publicly');
     await learner.next();
-    await answerQuiz(learner, true);
-    await learner.next();
-    await learner.attest(STATEMENT);
-    await learner.next();
-    await learner.finish();
+    await finishFromQuiz(learner, true);
     expect((await run.stored()).core).toMatchObject({ lesson_status: 'passed', score: { raw: '58.33' } });
   });
 });
