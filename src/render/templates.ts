@@ -17,8 +17,15 @@ export interface BuiltInTemplate {
   source: string;
 }
 
-/** Partials are registered under their file name; page templates as "page-<type>". */
-export function builtInTemplates(): BuiltInTemplate[] {
+let builtIns: readonly BuiltInTemplate[] | undefined;
+
+/** Partials are registered under their file name; page templates as "page-<type>". Read once. */
+export function builtInTemplates(): readonly BuiltInTemplate[] {
+  builtIns ??= readBuiltInTemplates();
+  return builtIns;
+}
+
+function readBuiltInTemplates(): BuiltInTemplate[] {
   const dir = join(toolRoot(), 'templates');
   const list = (folder: string, prefix: string) =>
     readdirSync(join(dir, folder))
