@@ -64,6 +64,8 @@ export class Learner {
 
   async finish(): Promise<void> {
     await this.course.getByRole('button', { name: 'Finish course' }).click();
+    // Said once the LMS has acknowledged everything (at once in SCORM; after the LRS answers in xAPI).
+    await this.course.getByText('Your results have been saved.').waitFor({ timeout: 20000 });
     await expect(this.course.getByText('Your results have been saved.').count()).resolves.toBe(1);
   }
 }

@@ -6,14 +6,14 @@ import type { Page } from 'playwright-core';
 import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { eventually, Harness } from './harness';
 import { Learner } from './learner';
+import { ACTOR, AU, cmi5Launch as launchCmi5, COURSE_IRI, expectValidOnce as expectLrsValidOnce, fullRun, PUBLISHER, SESSION, takeCourse, xapiLaunch as launchXapi } from './lrs-launch';
 import { TestLrs, type Json } from './test-lrs';
 
 const harness = new Harness();
 const lrs = new TestLrs();
-let urls: Record<'xapi' | 'cmi5', string>;
-const ACTOR = { objectType: 'Agent', name: 'Jane Doe', account: { homePage: 'https://lms.example.com', name: 'jdoe' } };
-const COURSE_IRI = 'https://lms.example.com/activities/question-types';
-const QUESTIONS = ['single', 'multiple', 'truefalse', 'fillin', 'match', 'order', 'number', 'survey'];
+let urls = {} as Record<'xapi' | 'cmi5', string>;
+const xapiLaunch = (registration: string): string => launchXapi(lrs, urls.xapi, registration);
+const expectValidOnce = (): void => expectLrsValidOnce(lrs);
 
 beforeAll(async () => {
   await harness.start();
@@ -24,49 +24,7 @@ afterAll(async () => {
   await harness.stop();
   await lrs.stop();
 });
-beforeEach(() => {
-  lrs.statements.length = 0;
-  lrs.failing = false;
-  lrs.delayMs = 0;
-});
-
-function xapiLaunch(registration: string): string {
-  const query = new URLSearchParams({ endpoint: lrs.endpoint, auth: 'Basic dGVzdDp0ZXN0', actor: JSON.stringify(ACTOR), registration, activity_id: COURSE_IRI });
-  return `${urls.xapi}?${query.toString()}`;
-}
-
-/** The statement stream of a learner who answers everything right, as verb + object id. */
-function fullRun(iri: string): string[] {
-  return [
-    `initialized ${iri}`,
-    `experienced ${iri}/channels`,
-    `experienced ${iri}/quiz`,
-    ...QUESTIONS.map((q) => `answered ${iri}/quiz/${q}`),
-    `experienced ${iri}/results`,
-    `completed ${iri}`,
-    `passed ${iri}`,
-    `terminated ${iri}`,
-  ];
-}
-
-async function takeCourse(page: Page, options: { finish?: boolean } = {}): Promise<void> {
-  const learner = new Learner(page);
-  await learner.seesPage('Where each message goes');
-  await learner.next();
-  await answerAll(learner, true);
-  await learner.submitQuiz();
-  await learner.next();
-  await learner.seesPage('Your results');
-  if (options.finish !== false) await page.getByRole('button', { name: 'Finish course' }).click();
-}
-
-function expectValidOnce(): void {
-  expect(lrs.statements.flatMap((s) => s.problems)).toEqual([]);
-  const ids = lrs.statements.map((s) => s.statement.id);
-  expect(new Set(ids).size).toBe(ids.length);
-  const times = lrs.statements.map((s) => Date.parse(s.statement.timestamp));
-  expect([...times].sort((a, b) => a - b)).toEqual(times);
-}
+beforeEach(() => lrs.reset());
 
 describe('xAPI package', () => {
   it('sends initialized, experienced, answered with definitions, completed, passed, terminated', async () => {
@@ -119,7 +77,7 @@ describe('xAPI package', () => {
     const registration = randomUUID();
     const context = await harness.newContext();
     const page = await harness.open(context, xapiLaunch(registration));
-    lrs.delayMs = 1500;
+    lrs.faults.delayMs = { statements: 1500, state: 1500 };
     await takeCourse(page, { finish: false });
     await page.close({ runBeforeUnload: true });
     const expected = fullRun(COURSE_IRI);
@@ -157,23 +115,7 @@ describe('xAPI package', () => {
 });
 
 describe('cmi5 package', () => {
-  const AU = 'https://lms.example.com/au/question-types-1';
-  const PUBLISHER = 'urn:coursepack:course:question-types/au';
-  const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
-
-  function cmi5Launch(name: string, launchData: Json): { url: string; registration: string } {
-    const registration = randomUUID();
-    const sessionId = randomUUID();
-    lrs.setState({ activityId: AU, agent: ACTOR, registration, stateId: 'LMS.LaunchData' }, {
-      contextTemplate: { contextActivities: { grouping: [{ id: PUBLISHER }] }, extensions: { [SESSION]: sessionId } },
-      launchMethod: 'AnyWindow',
-      moveOn: 'CompletedAndPassed',
-      returnURL: `${lrs.origin}/return`,
-      ...launchData,
-    });
-    const query = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.fetchUrl(name), actor: JSON.stringify(ACTOR), registration, activityId: AU });
-    return { url: `${urls.cmi5}?${query.toString()}`, registration };
-  }
+  const cmi5Launch = (_name: string, launchData: Json) => launchCmi5(lrs, urls.cmi5, launchData);
 
   it('follows cmi5: one fetch, launch data, defined statements with their categories, returnURL on exit', async () => {
     const { url, registration } = cmi5Launch('normal', { launchMode: 'Normal', masteryScore: 0.6 });
@@ -183,8 +125,8 @@ describe('cmi5 package', () => {
     await page.waitForURL(`${lrs.origin}/return`);
     expect(lrs.sequence(registration)).toEqual(fullRun(AU));
     expectValidOnce();
-    expect(lrs.fetchCalls).toEqual(['POST normal']);
-    expect(lrs.requests).toContainEqual({ method: 'GET', path: '/xapi/agents/profile' });
+    expect(lrs.fetchCalls).toEqual([expect.stringMatching(/^POST launch-/)]);
+    expect(lrs.log).toContainEqual(expect.objectContaining({ method: 'GET', path: '/xapi/agents/profile' }));
     // The AU reads LMS.LaunchData and must never write it.
     expect(lrs.getState({ activityId: AU, agent: ACTOR, registration, stateId: 'LMS.LaunchData' })).toMatchObject({ launchMode: 'Normal', masteryScore: 0.6 });
     for (const statement of lrs.of(registration)) {

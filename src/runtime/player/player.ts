@@ -1,10 +1,10 @@
 import type { CourseData } from '../course-data';
-import type { InteractionRecord, Launch, Tracker } from '../tracking/tracker';
+import type { ConnectionStatus, InteractionRecord, Launch, Tracker } from '../tracking/tracker';
 import { setupAttestation } from './attestation';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one } from './dom';
 import { setupQuiz } from './quiz';
-import { setupResults } from './results';
+import { setupResults, type SaveProgress } from './results';
 import { setupScenario } from './scenario';
 import { courseResult, courseStatus } from './scoring';
 import { decodeState, emptyState, encodeState, type State } from './state';
@@ -22,6 +22,12 @@ export class Player {
   private readonly recording: boolean;
   private lastCommit = 0;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bookmark and state as the LMS holds them (or will, once committed). */
+  private saved: string;
+  /** False while the pages restore the saved state: restoring is not a change to record. */
+  private started = false;
+  private connection: ConnectionStatus = 'online';
+  private connectionWatchers: Array<(status: ConnectionStatus) => void> = [];
 
   constructor(
     private readonly data: CourseData,
@@ -33,6 +39,7 @@ export class Player {
     this.recording = this.launch.mode === 'normal';
     this.state = decodeState(data, this.launch.suspendData) ?? emptyState(data);
     this.sections = all(doc, '[data-page]');
+    this.saved = snapshot(this.launch.location, this.launch.suspendData);
   }
 
   start(): void {
@@ -42,13 +49,29 @@ export class Player {
     this.showNotice();
     this.watchConnection();
     const bookmark = this.data.pages.findIndex((page) => page.id === this.launch.location);
+    this.started = true;
     this.show(bookmark >= 0 ? bookmark : 0, false);
   }
 
-  /** Ends the session once: the learner pressed Finish, or the window is going away (unloading). */
-  leave(unloading: boolean): void {
+  /**
+   * Ends the session once: the learner pressed Finish, or the window is going away (unloading).
+   * Resolves when the LMS has acknowledged everything.
+   */
+  leave(unloading: boolean): Promise<void> {
     this.save();
     this.tracker.finish(this.isFinished() ? 'finished' : 'suspended', unloading);
+    return this.tracker.settled?.() ?? Promise.resolve();
+  }
+
+  /** Finish: tells the learner whether the results are saved, being saved, or waiting for the LMS. */
+  private finishCourse(progress: (state: SaveProgress) => void): void {
+    const watch = (status: ConnectionStatus): void => progress(status === 'offline' ? 'waiting' : 'saving');
+    watch(this.connection);
+    this.connectionWatchers.push(watch);
+    void this.leave(false).then(() => {
+      this.connectionWatchers = this.connectionWatchers.filter((w) => w !== watch);
+      progress('saved');
+    });
   }
 
   /** Asks the LMS to store what it has now; the page may be about to disappear. */
@@ -70,7 +93,7 @@ export class Player {
       case 'attestation':
         return setupAttestation(ctx, page);
       case 'results':
-        return setupResults(ctx, page, () => this.leave(false));
+        return setupResults(ctx, page, (progress) => this.finishCourse(progress));
       case 'content':
         return { shown: () => ctx.complete() };
     }
@@ -142,7 +165,11 @@ export class Player {
     if (this.recording) this.tracker.recordInteraction({ pageId: this.data.pages[this.current]?.id, ...interaction, timestamp: new Date() });
   }
 
+  /** After a change: saves and commits, unless bookmark and state are what the LMS holds already. */
   private changed(): void {
+    if (!this.started || !this.recording) return;
+    const now = snapshot(this.data.pages[this.current]?.id ?? '', encodeState(this.data, this.state));
+    if (now === this.saved) return;
     this.save();
     this.scheduleCommit();
   }
@@ -153,8 +180,10 @@ export class Player {
     const status = courseStatus(this.data, this.state, result);
     if (result.score.max > 0) this.tracker.reportScore(result.score);
     this.tracker.reportStatus(status);
-    const page = this.data.pages[this.current];
-    this.tracker.saveState(page?.id ?? '', encodeState(this.data, this.state));
+    const location = this.data.pages[this.current]?.id ?? '';
+    const suspendData = encodeState(this.data, this.state);
+    this.saved = snapshot(location, suspendData);
+    this.tracker.saveState(location, suspendData);
   }
 
   private isFinished(): boolean {
@@ -181,6 +210,8 @@ export class Player {
   /** Tells the learner when the LMS cannot be reached, and when it can again. */
   private watchConnection(): void {
     this.tracker.onConnection?.((status) => {
+      this.connection = status;
+      this.connectionWatchers.forEach((watch) => watch(status));
       const notice = one(this.doc, '#cp-notice');
       notice.textContent = (status === 'offline' ? this.data.strings.connectionLost : this.data.strings.connectionBack) ?? '';
       notice.hidden = false;
@@ -193,4 +224,9 @@ export class Player {
     notice.textContent = text ?? '';
     notice.hidden = !text;
   }
+}
+
+/** Bookmark and state in one string, to tell whether anything changed. */
+function snapshot(location: string, suspendData: string): string {
+  return `${location}\n${suspendData}`;
 }

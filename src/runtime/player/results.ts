@@ -4,16 +4,20 @@ import type { PageBehaviour, PageContext } from './context';
 import { format, one } from './dom';
 import { courseResult, courseStatus } from './scoring';
 
+/** Where the results are after Finish: on their way, waiting for the LMS to be reachable, stored. */
+export type SaveProgress = 'saving' | 'waiting' | 'saved';
+
+const PROGRESS_TEXT: Record<SaveProgress, string> = { saving: 'saving', waiting: 'savePending', saved: 'finished' };
+
 /** Score and pass/fail as the LMS will record them, the answer review, the certificate, Finish. */
-export function setupResults(ctx: PageContext, page: ResultsPageData, finish: () => void): PageBehaviour {
+export function setupResults(ctx: PageContext, page: ResultsPageData, finish: (progress: (state: SaveProgress) => void) => void): PageBehaviour {
   const field = (name: string) => one(ctx.section, `[data-result="${name}"]`);
   const button = one<HTMLButtonElement>(ctx.section, '[data-finish]');
   const print = ctx.section.querySelector<HTMLButtonElement>('[data-print]');
 
   button.addEventListener('click', () => {
-    finish();
     button.disabled = true;
-    field('finished').textContent = ctx.strings.finished ?? '';
+    finish((state) => (field('finished').textContent = ctx.strings[PROGRESS_TEXT[state]] ?? ''));
   });
   print?.addEventListener('click', () => window.print());
 

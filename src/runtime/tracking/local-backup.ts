@@ -68,6 +68,10 @@ export class LocalBackupTracker implements Tracker {
     this.inner.finish(reason, unloading);
   }
 
+  settled(): Promise<void> {
+    return this.inner.settled?.() ?? Promise.resolve();
+  }
+
   recordInteraction(record: InteractionRecord): void {
     this.inner.recordInteraction(record);
   }

@@ -108,4 +108,9 @@ export interface Tracker {
    * `unloading` is true when the page is going away (pagehide): nothing may wait or navigate then.
    */
   finish(reason: 'finished' | 'suspended', unloading?: boolean): void;
+  /**
+   * Resolves once the LMS has acknowledged everything written so far (waiting through retries
+   * while it cannot be reached). Absent where every call is acknowledged as it is made (SCORM).
+   */
+  settled?(): Promise<void>;
 }

@@ -8,6 +8,7 @@ interface Call {
   method: string;
   body: string;
   keepalive: boolean;
+  headers: Record<string, string>;
   answer(status: number): void;
   fail(): void;
 }
@@ -23,6 +24,7 @@ function manualFetch(): { calls: Call[]; restore(): void } {
         method: init.method ?? 'GET',
         body: String(init.body ?? ''),
         keepalive: Boolean(init.keepalive),
+        headers: init.headers as Record<string, string>,
         answer: (status) => resolve({ status, ok: status < 300, json: async () => ({}) } as Response),
         fail: () => reject(new TypeError('Failed to fetch')),
       });
@@ -32,7 +34,11 @@ function manualFetch(): { calls: Call[]; restore(): void } {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const statement = (id: string): Statement => ({ id, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } });
-const what = (call: Call) => (call.url.includes('statements') ? `${call.method} statement ${(JSON.parse(call.body) as Statement).id ?? ''}` : `${call.method} state ${(JSON.parse(call.body) as { v: number }).v}`);
+function what(call: Call): string {
+  if (!call.url.includes('statements')) return `${call.method} state ${(JSON.parse(call.body) as { v: number }).v}`;
+  const body = JSON.parse(call.body) as Statement | Statement[];
+  return `${call.method} statement ${Array.isArray(body) ? body.map((s) => s.id).join('+') : body.id}`;
+}
 
 let net: ReturnType<typeof manualFetch>;
 beforeEach(() => {
@@ -95,5 +101,82 @@ describe('LRS client queue', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('sends statements queued together as one POST; a refused batch goes again statement by statement', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.putState({ stateId: 'resume' }, { v: 1 });
+    for (const id of ['s1', 's2', 's3']) client.send(statement(id));
+    await tick();
+    net.calls[0]!.answer(204);
+    await tick();
+    await tick();
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement s1+s2+s3']);
+    // s2 arrived before (its answer was lost): a strict LRS refuses the whole batch.
+    net.calls[1]!.answer(409);
+    for (const [i, status] of [[2, 204], [3, 204], [4, 400]] as const) {
+      await tick();
+      await tick();
+      net.calls[i]!.answer(status);
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await client.idle();
+    warn.mockRestore();
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement s1+s2+s3', 'PUT statement s1', 'PUT statement s2', 'PUT statement s3']);
+    expect(client.backlog).toBe(0);
+  });
+
+  it('on exit leaves the request on its way to arrive and hands the rest to the browser, in order', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.send(statement('s1'));
+    await tick();
+    client.send(statement('s2'));
+    client.putState({ stateId: 'resume' }, { v: 1 });
+    client.send(statement('s3'));
+    client.flushOnExit();
+    expect(net.calls.map((call) => `${what(call)}${call.keepalive ? ' (keepalive)' : ''}`)).toEqual([
+      'PUT statement s1 (keepalive)',
+      'PUT state 1 (keepalive)',
+      'POST statement s2+s3 (keepalive)',
+    ]);
+    // Nothing is forgotten: the queue stays in this browser until the LRS answers.
+    expect(JSON.parse(localStorage.getItem('queue') ?? '{}').requests).toHaveLength(4);
+  });
+
+  it('on exit while the LRS is failing, the statement on its way goes in the batch too, keeping the order', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    try {
+      const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+      client.send(statement('s1'));
+      await Promise.resolve();
+      net.calls[0]!.answer(503);
+      await jest.advanceTimersByTimeAsync(1000);
+      client.send(statement('s2'));
+      client.flushOnExit();
+      expect(net.calls.slice(1).map(what)).toEqual(['PUT statement s1', 'POST statement s1+s2']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("sends an earlier cmi5 session's writes with that session's credentials, never the new one's", async () => {
+    const first = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    first.startSession('session-1', 'Basic one');
+    first.send(statement('s1'));
+    await tick();
+    net.calls[0]!.fail();
+    await tick();
+    const second = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    second.startSession('session-2', 'Basic two');
+    second.send(statement('s2'));
+    await tick();
+    const auth = (call: Call) => call.headers.Authorization;
+    expect(net.calls.slice(1).map((call) => `${what(call)} ${auth(call)}`)).toEqual(['PUT statement s1 Basic one']);
+    net.calls[1]!.answer(401);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await tick();
+    await tick();
+    warn.mockRestore();
+    expect(net.calls.slice(2).map((call) => `${what(call)} ${auth(call)}`)).toEqual(['PUT statement s2 Basic two']);
   });
 });

@@ -8,6 +8,7 @@ import { XapiTracker } from './xapi-tracker';
 const CATEGORY_CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const CATEGORY_MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const EXTENSION_MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+const EXTENSION_SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
 interface LaunchData {
   contextTemplate?: Context;
@@ -24,7 +25,8 @@ export class Cmi5Tracker extends XapiTracker {
   override async prepare(): Promise<void> {
     const { fetch: fetchUrl, activityId, actor, registration } = this.launch;
     if (!fetchUrl || !activityId || !actor || !registration) throw new LaunchError(this.data.strings.cmi5LaunchIncomplete ?? 'This course was launched without its cmi5 launch parameters.');
-    this.client.authorization = `Basic ${await this.authToken(fetchUrl)}`;
+    const authorization = `Basic ${await this.authToken(fetchUrl)}`;
+    this.client.authorization = authorization;
     const params = { activityId, agent: JSON.stringify(actor), registration };
     try {
       this.launchData = ((await this.client.getJson('activities/state', { ...params, stateId: 'LMS.LaunchData' })) as LaunchData | undefined) ?? {};
@@ -35,6 +37,9 @@ export class Cmi5Tracker extends XapiTracker {
     }
     this.mode = this.launchData.launchMode === 'Browse' ? 'browse' : this.launchData.launchMode === 'Review' ? 'review' : 'normal';
     this.masteryScore = typeof this.launchData.masteryScore === 'number' ? this.launchData.masteryScore : undefined;
+    // A launch without a session id in its context template is still a session of its own.
+    const sessionId = this.launchData.contextTemplate?.extensions?.[EXTENSION_SESSION];
+    this.client.startSession(typeof sessionId === 'string' ? sessionId : fetchUrl, authorization);
     await super.prepare();
   }
 

@@ -27,18 +27,26 @@ interface SavedV1 {
   states: Array<{ query: string; body: unknown }>;
 }
 
-type Outcome = 'delivered' | 'dropped' | 'retry';
+/** delivered / dropped: the requests leave the queue; split: a batch goes again statement by statement. */
+type Outcome = 'delivered' | 'dropped' | 'retry' | 'split';
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000, 30000];
 // Browsers allow 64 KiB of keepalive bodies in flight at once (Fetch standard, "keepalive").
 const KEEPALIVE_BUDGET = 60000;
+/** Statements queued one after another go as one POST: one round trip however slow the LRS. */
+const BATCH_LIMIT = 50;
 
 export class LrsClient {
   private saved: Saved;
   private busy = false;
   private failures = 0;
-  /** The request sent and not yet answered, and whether it outlives the page (keepalive). */
-  private inFlight: { request: Request; keepalive: boolean } | undefined;
+  /** The requests sent and not yet answered, and whether they outlive the page (keepalive). */
+  private inFlight: { requests: Request[]; keepalive: boolean } | undefined;
+  /**
+   * Statements of a batch the LRS refused: each goes again on its own (PUT), where an exact repeat
+   * is accepted (a batch that arrived before its answer was lost) and a bad one is refused alone.
+   */
+  private readonly singles = new WeakSet<Request>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: Array<() => void> = [];
   private listener: (status: ConnectionStatus) => void = () => {};
@@ -80,8 +88,8 @@ export class LrsClient {
   putState(params: Record<string, string>, body: unknown): void {
     const query = new URLSearchParams(params).toString();
     // Only the newest version of a document matters; the one on its way cannot be called back.
-    const sending = this.inFlight?.request;
-    this.saved.requests = this.saved.requests.filter((request) => request === sending || request.kind !== 'state' || request.query !== query);
+    const sending = this.inFlight?.requests ?? [];
+    this.saved.requests = this.saved.requests.filter((request) => sending.includes(request) || request.kind !== 'state' || request.query !== query);
     this.enqueue({ kind: 'state', query, body });
   }
 
@@ -99,14 +107,16 @@ export class LrsClient {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Sends what is queued, one request at a time, in order; on failure tries again later. */
+  /** Sends what is queued, in order, one request (or batch) at a time; on failure tries again later. */
   async flush(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
-      for (let request = this.saved.requests[0]; request; request = this.saved.requests[0]) {
-        if ((await this.deliver(request)) === 'retry') return this.retryLater();
-        this.remove(request);
+      for (let batch = this.next(); batch.length; batch = this.next()) {
+        const outcome = await this.deliver(batch);
+        if (outcome === 'retry') return this.retryLater();
+        if (outcome === 'split') batch.forEach((request) => this.singles.add(request));
+        else this.remove(batch);
       }
       if (this.failures > 0) this.listener('online');
       this.failures = 0;
@@ -118,36 +128,32 @@ export class LrsClient {
 
   /**
    * The page is going away: hand the queue to the browser with keepalive (it outlives the page).
-   * The request on its way already went with keepalive and is left to arrive. The others go in
-   * queue order, consecutive statements as one POST (so they arrive in order), documents as PUTs;
-   * the queue stays in localStorage, and what did not arrive is sent on the next launch (an LRS
-   * ignores ids it already has).
+   * Documents go first as PUTs; each session's statements as one POST, so they arrive all
+   * together and in order or not at all. The request on its way is left to arrive while the LRS
+   * has been answering (in a batch, a strict LRS that already stored it would refuse the whole
+   * batch); while the LRS is failing it most likely did not arrive and goes in the batch, which
+   * keeps the order. The queue stays in localStorage: what did not arrive goes at the next launch
+   * (an LRS ignores ids it already has).
    */
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
-    const sending = this.inFlight?.keepalive ? this.inFlight.request : undefined;
-    if (sending) budget -= bodyOf(sending).length;
-    let batch: Statement[] = [];
-    let batchSession: string | undefined;
-    const post = (): void => {
-      if (batch.length) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(batch), batchSession);
-      batch = [];
+    const sending = this.inFlight?.keepalive && this.failures === 0 ? this.inFlight.requests : [];
+    for (const request of sending) budget -= bodyOf(request).length;
+    const batches = new Map<string | undefined, Statement[]>();
+    const fits = (request: Request): boolean => {
+      const size = bodyOf(request).length + 1;
+      budget -= size;
+      return budget >= 0;
     };
     for (const request of this.saved.requests) {
-      if (request === sending) continue;
-      const size = bodyOf(request).length + 1;
-      if (size > budget) break;
-      budget -= size;
-      if (request.kind === 'state') {
-        post();
-        this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
-        continue;
-      }
-      if (batch.length && batchSession !== request.session) post();
-      batchSession = request.session;
-      batch.push(request.statement);
+      if (sending.includes(request) || request.kind !== 'state' || !fits(request)) continue;
+      this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
     }
-    post();
+    for (const request of this.saved.requests) {
+      if (sending.includes(request) || request.kind !== 'statement' || !fits(request)) continue;
+      batches.set(request.session, [...(batches.get(request.session) ?? []), request.statement]);
+    }
+    for (const [session, statements] of batches) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(statements), session);
   }
 
   private enqueue(request: { kind: 'statement'; statement: Statement } | { kind: 'state'; query: string; body: unknown }): void {
@@ -158,27 +164,44 @@ export class LrsClient {
     void this.flush();
   }
 
-  private remove(request: Request): void {
-    this.saved.requests = this.saved.requests.filter((queued) => queued !== request);
+  private remove(batch: Request[]): void {
+    this.saved.requests = this.saved.requests.filter((queued) => !batch.includes(queued));
     const live = new Set(this.saved.requests.map((queued) => queued.session));
     for (const session of Object.keys(this.saved.sessions)) if (!live.has(session)) delete this.saved.sessions[session];
     this.save();
   }
 
-  /** Sends one request and reads its answer. */
-  private async deliver(request: Request): Promise<Outcome> {
-    const authorization = this.authorizationOf(request);
+  /** The head of the queue, with the statements of its session queued right behind it. */
+  private next(): Request[] {
+    const head = this.saved.requests[0];
+    if (!head || head.kind === 'state' || this.singles.has(head)) return head ? [head] : [];
+    const batch = [head];
+    let size = bodyOf(head).length;
+    for (const request of this.saved.requests.slice(1, BATCH_LIMIT)) {
+      size += bodyOf(request).length + 1;
+      if (request.kind !== 'statement' || request.session !== head.session || this.singles.has(request) || size > KEEPALIVE_BUDGET) break;
+      batch.push(request);
+    }
+    return batch;
+  }
+
+  /** Sends one request, or a batch of statements as one POST, and reads the answer. */
+  private async deliver(batch: Request[]): Promise<Outcome> {
+    const first = batch[0] as Request;
+    const authorization = this.authorizationOf(first);
     if (authorization === undefined) {
-      warn(`no credentials are left for an earlier session's ${request.kind}; dropped`);
+      warn(`no credentials are left for an earlier session's ${first.kind}; dropped`);
       return 'dropped';
     }
-    const body = bodyOf(request);
+    const single = batch.length === 1;
+    const body = single ? bodyOf(first) : `[${batch.map(bodyOf).join(',')}]`;
+    const url = single ? this.urlOf(first) : `${this.endpoint}statements`;
     const keepalive = body.length <= KEEPALIVE_BUDGET;
     let status: number;
-    this.inFlight = { request, keepalive };
+    this.inFlight = { requests: batch, keepalive };
     try {
       // keepalive: the request still arrives if the learner closes the window meanwhile.
-      status = (await fetch(this.urlOf(request), { method: 'PUT', headers: this.headers(authorization, true), body, keepalive })).status;
+      status = (await fetch(url, { method: single ? 'PUT' : 'POST', headers: this.headers(authorization, true), body, keepalive })).status;
     } catch {
       return 'retry';
     } finally {
@@ -186,8 +209,9 @@ export class LrsClient {
     }
     if (status >= 500 || status === 429 || status === 408) return 'retry';
     if (status < 300) return 'delivered';
+    if (!single) return 'split';
     // 409: a statement with this id is already stored — a resend that arrived before.
-    if (status !== 409) warn(`the LRS refused ${this.urlOf(request)} (${status}); dropped`);
+    if (status !== 409) warn(`the LRS refused ${url} (${status}); dropped`);
     return 'dropped';
   }
 
@@ -197,7 +221,8 @@ export class LrsClient {
   }
 
   private authorizationOf(request: Request): string | undefined {
-    if (!request.session) return this.authorization ?? '';
+    // A write of unknown session (queued by an older runtime) has no credentials in a cmi5 session.
+    if (!request.session) return this.session ? undefined : (this.authorization ?? '');
     return request.session === this.session ? this.authorization : this.saved.sessions[request.session];
   }
 

@@ -28,11 +28,15 @@ export function activity(id: string, type: string, name: string, language: strin
   return { objectType: 'Activity', id, definition: { type, name: { [language]: name } } };
 }
 
+export function verbId(verb: VerbName): string {
+  return `${ADL}${verb}`;
+}
+
 export function statement(actor: Agent, verb: VerbName, object: Activity, context: Context, result?: Record<string, unknown>): Statement {
   return {
     id: uuid(),
     actor,
-    verb: { id: `${ADL}${verb}`, display: { 'en-US': verb } },
+    verb: { id: verbId(verb), display: { 'en-US': verb } },
     object,
     context,
     ...(result ? { result } : {}),

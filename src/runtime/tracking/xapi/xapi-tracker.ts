@@ -6,9 +6,11 @@ import { localStorageOf } from '../standalone';
 import type { ConnectionStatus, InteractionRecord, Launch, LaunchMode, Score, Status, Tracker } from '../tracker';
 import type { Agent, LaunchParameters } from './launch';
 import { LrsClient } from './lrs-client';
-import { ACTIVITY_TYPES, activity, answeredResult, type Context, interactionActivity, statement, type VerbName } from './statements';
+import { ACTIVITY_TYPES, activity, answeredResult, type Context, interactionActivity, statement, type VerbName, verbId } from './statements';
 
 export const RESUME_STATE_ID = 'https://w3id.org/coursepack/state/resume';
+/** How long a launch waits for an earlier launch's unsent writes before it starts. */
+const LEFTOVER_WAIT_MS = 3000;
 
 /** Saved in the State API (and in localStorage, should the LRS be out of reach at relaunch). */
 export interface ResumeDocument {
@@ -16,6 +18,8 @@ export interface ResumeDocument {
   suspendData: string;
   /** Verbs already sent in this registration: each of these may be sent once only. */
   reported: { completed?: boolean; passed?: boolean };
+  /** When it was written (ms since 1970): of two copies, the newer wins. */
+  at?: number;
 }
 
 export class XapiTracker implements Tracker {
@@ -31,6 +35,9 @@ export class XapiTracker implements Tracker {
   private score: Score | undefined;
   private failedThisSession = false;
   private finished = false;
+  private unloading = false;
+  /** The resume document as last handed to the LRS: an unchanged one is not written again. */
+  private written = '';
   private readonly storage: Storage | undefined;
 
   constructor(
@@ -46,7 +53,11 @@ export class XapiTracker implements Tracker {
   }
 
   async prepare(): Promise<void> {
+    await this.sendLeftovers();
     this.resume = (await this.readResume()) ?? this.resume;
+    this.resume.reported = await this.reportedSoFar(this.resume.reported);
+    const { at: _, ...content } = this.resume;
+    this.written = JSON.stringify(content);
     this.startedAt = Date.now();
     this.send('initialized', this.courseActivity(), this.context('defined'));
   }
@@ -108,12 +119,23 @@ export class XapiTracker implements Tracker {
   }
 
   finish(_reason: 'finished' | 'suspended', unloading = false): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.send('terminated', this.courseActivity(), this.context('defined'), { duration: isoDuration(Date.now() - this.startedAt) });
-    this.writeResume();
-    if (unloading) this.client.flushOnExit();
-    else void this.client.flush().then(() => this.afterFinish());
+    if (!this.finished) {
+      // The last bookmark goes before terminated: a cmi5 LMS refuses every write after it
+      // (cmi5 9.3: terminated is the session's last statement; CATAPULT 8.1.2.0-2).
+      this.writeResume();
+      this.send('terminated', this.courseActivity(), this.context('defined'), { duration: isoDuration(Date.now() - this.startedAt) });
+      this.finished = true;
+      void this.client.idle().then(() => this.unloading || this.afterFinish());
+    }
+    // Also after Finish: whatever the LRS has not acknowledged yet is handed to the browser.
+    if (unloading) {
+      this.unloading = true;
+      this.client.flushOnExit();
+    }
+  }
+
+  settled(): Promise<void> {
+    return this.client.idle();
   }
 
   /** What happens once everything is sent after the learner pressed Finish (cmi5: returnURL). */
@@ -142,6 +164,8 @@ export class XapiTracker implements Tracker {
   }
 
   protected send(verb: VerbName, object: ReturnType<typeof activity>, context: Context, result?: Record<string, unknown>, at?: Date): void {
+    // Nothing follows terminated in a session (cmi5 9.3).
+    if (this.finished) return;
     const built = statement(this.actor, verb, object, pruneContext(context), result);
     if (at) built.timestamp = at.toISOString();
     this.client.send(built);
@@ -165,7 +189,11 @@ export class XapiTracker implements Tracker {
   }
 
   private writeResume(): void {
-    if (this.mode !== 'normal') return;
+    const { at: _, ...content } = this.resume;
+    const text = JSON.stringify(content);
+    if (this.mode !== 'normal' || text === this.written) return;
+    this.written = text;
+    this.resume = { ...content, at: Date.now() };
     this.client.putState(this.stateParams(), this.resume);
     try {
       this.storage?.setItem(`${this.stateKey()}`, JSON.stringify(this.resume));
@@ -178,12 +206,45 @@ export class XapiTracker implements Tracker {
     return `coursepack:resume:${this.courseId}:${this.launch.registration ?? ''}`;
   }
 
+  /**
+   * Writes left by an earlier launch in this browser go first, each with its own session's
+   * credentials (see LrsClient); the LRS gets a few seconds for them before this session starts.
+   */
+  private async sendLeftovers(): Promise<void> {
+    if (this.client.backlog === 0) return;
+    void this.client.flush();
+    await Promise.race([this.client.idle(), new Promise((resolve) => setTimeout(resolve, LEFTOVER_WAIT_MS))]);
+  }
+
+  /**
+   * Which of completed and passed this registration already has. The LRS's statements are the
+   * truth: the resume document may have been lost with the last session (another device, a tab
+   * closed mid-write), and cmi5 allows each once per registration (cmi5 9.3). Statements still
+   * queued in this browser count too. Without an answer from the LRS, the resume document decides.
+   */
+  private async reportedSoFar(fromDocument: ResumeDocument['reported']): Promise<ResumeDocument['reported']> {
+    const queued = (verb: VerbName) => this.client.queuedStatements().some((s) => (s.verb as { id?: string } | undefined)?.id === verbId(verb) && (s.object as { id?: string } | undefined)?.id === this.courseId);
+    const stored = async (verb: VerbName): Promise<boolean> => {
+      const params = { agent: JSON.stringify(this.actor), verb: verbId(verb), activity: this.courseId, limit: '1', ...(this.launch.registration ? { registration: this.launch.registration } : {}) };
+      const found = (await this.client.getJson('statements', params)) as { statements?: unknown[] } | undefined;
+      return Boolean(found?.statements?.length);
+    };
+    try {
+      const [completed, passed] = await Promise.all([stored('completed'), stored('passed')]);
+      return { completed: completed || queued('completed'), passed: passed || queued('passed') };
+    } catch {
+      return { completed: Boolean(fromDocument.completed) || queued('completed'), passed: Boolean(fromDocument.passed) || queued('passed') };
+    }
+  }
+
   /** The LRS's copy; this browser's copy when the LRS is out of reach or has an older one queued. */
   private async readResume(): Promise<ResumeDocument | undefined> {
     const local = parseResume(this.storage?.getItem(this.stateKey()) ?? null);
     if (this.client.backlog > 0 && local) return local;
     try {
-      return parseResume(JSON.stringify(await this.client.getJson('activities/state', this.stateParams()))) ?? local;
+      const remote = parseResume(JSON.stringify(await this.client.getJson('activities/state', this.stateParams())));
+      // This browser's copy is newer when its last write never reached the LRS.
+      return !remote || (local && (local.at ?? 0) > (remote.at ?? 0)) ? local : remote;
     } catch {
       return local;
     }
@@ -194,7 +255,7 @@ function parseResume(text: string | null): ResumeDocument | undefined {
   try {
     const value = JSON.parse(text ?? 'null') as Partial<ResumeDocument> | null;
     if (!value || typeof value.location !== 'string' || typeof value.suspendData !== 'string') return undefined;
-    return { location: value.location, suspendData: value.suspendData, reported: value.reported ?? {} };
+    return { location: value.location, suspendData: value.suspendData, reported: value.reported ?? {}, ...(typeof value.at === 'number' ? { at: value.at } : {}) };
   } catch {
     return undefined;
   }
