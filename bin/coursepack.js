@@ -3,16 +3,19 @@
 // The CLI is bundled into dist/ by `npm install` (prepare) so that start-up loads one file.
 // It is compiled through V8's code cache: a cold `coursepack build` is mostly start-up, and the
 // cache saves compiling 1 MB of JavaScript on every run. The cache is keyed by the source's
-// hash (V8 itself checks little more than its length) and written after the first full run.
+// hash (V8 itself checks little more than its length) and written after the first full run,
+// in the user's cache folder: an installed coursepack never writes into node_modules.
 const { createHash } = require('node:crypto');
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
+const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const file = join(__dirname, '..', 'dist', 'cli.js');
+const file = join(__dirname, '..', 'dist', 'index.js');
 const source = readFileSync(file, 'utf8');
-const cacheFile = join(dirname(file), `.cli-${createHash('sha1').update(source).update(process.version).digest('hex').slice(0, 12)}.v8cache`);
+const cacheDir = process.env.COURSEPACK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'coursepack');
+const cacheFile = join(cacheDir, `cli-${createHash('sha1').update(source).update(process.version).digest('hex').slice(0, 12)}.v8cache`);
 const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const cli = { exports: {} };
@@ -23,6 +26,7 @@ cli.exports.main(process.argv.slice(2)).then((code) => {
   if (cachedData && !script.cachedDataRejected) return;
   try {
     // Temp file + rename: a concurrent run never reads half a cache.
+    mkdirSync(cacheDir, { recursive: true });
     const temp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);

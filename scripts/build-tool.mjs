@@ -3,13 +3,13 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 
-// Code caches of the previous CLI build are stale now (see bin/coursepack.js).
+// Code caches of older CLI builds (kept in dist/ before they moved to the user's cache folder).
 mkdirSync('dist', { recursive: true });
-for (const file of readdirSync('dist', { withFileTypes: true }).filter((f) => f.name.endsWith('.v8cache'))) rmSync(`dist/${file.name}`);
+for (const file of readdirSync('dist', { withFileTypes: true }).filter((f) => f.name.endsWith('.v8cache') || f.name.startsWith('cli.js'))) rmSync(`dist/${file.name}`);
 
 await Promise.all([
   build({
-    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+    entryPoints: { index: 'src/index.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCourse, type BuildResult, checkCourse, type CheckResult, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
+import { initProject } from './init';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -11,18 +12,26 @@ const USAGE = `Usage: coursepack <command> [course…] [options]
 Commands:
   build [course…]      Validate and package courses (default: every folder in ./courses)
   validate [course…]   Check courses without building them
+  init [folder]        Start a project: a commented sample course, VS Code settings, a README
 
 A course is a folder holding course.yaml, or the path of a course.yaml file.
 
 Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
   --out <dir>          Output folder (default: build)
+  --id <id>            init: the new course's id (default: my-course)
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
   -v, --version        Show the version
 
 Exit codes: 0 success, 1 invalid course, 2 usage error, 3 internal error.`;
+
+interface InitOptions {
+  command: 'init';
+  folder: string;
+  id: string;
+}
 
 interface Options {
   command: 'build' | 'validate';
@@ -43,6 +52,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       err.write(`${formatDiagnostic(parsed, { sources: new Map(), color: false })}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
+    if (parsed.command === 'init') return init(parsed, out, err);
     return await run(parsed, out, err);
   } catch (cause) {
     // Never a stack trace: a user gets what went wrong and where to report it.
@@ -52,7 +62,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -62,6 +72,7 @@ function parseOptions(argv: string[], out: Output): Options | Diagnostic | numbe
       options: {
         target: { type: 'string' },
         out: { type: 'string' },
+        id: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -74,8 +85,12 @@ function parseOptions(argv: string[], out: Output): Options | Diagnostic | numbe
   if (values.help) return out.write(`${USAGE}\n`), EXIT.ok;
   if (values.version) return out.write(`${require('../package.json').version}\n`), EXIT.ok;
   const [command, ...courses] = positionals;
+  if (command === 'init') {
+    if (courses.length > 1) return messages.badArgument('init takes one folder.', 'Run coursepack init, or coursepack init my-courses.');
+    return { command, folder: courses[0] ?? '.', id: values.id ?? 'my-course' };
+  }
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build" or "coursepack validate".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate" or "coursepack init".');
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
@@ -102,6 +117,19 @@ function discoverCourses(): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'course.yaml')))
     .map((entry) => join('courses', entry.name))
     .sort();
+}
+
+function init(options: InitOptions, out: Output, err: Output): number {
+  const result = initProject(options.folder, options.id);
+  if (result.problem) {
+    err.write(`${formatDiagnostic(result.problem, { sources: new Map(), color: false })}\n`);
+    return EXIT.usage;
+  }
+  for (const file of result.written) out.write(`created ${join(options.folder, file)}\n`);
+  for (const file of result.kept) out.write(`kept    ${join(options.folder, file)} (already there)\n`);
+  const cd = options.folder === '.' ? '' : `cd ${options.folder} && `;
+  out.write(`\nNext: ${cd}npx coursepack validate, then npx coursepack build. Start by reading courses/${options.id}/course.yaml.\n`);
+  return EXIT.ok;
 }
 
 async function run(options: Options, out: Output, err: Output): Promise<number> {

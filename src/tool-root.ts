@@ -5,7 +5,7 @@ let cached: string | undefined;
 
 /**
  * The folder of coursepack's own package.json: templates/ and dist/runtime.js are found from
- * it whether the code runs bundled (dist/cli.js) or from source (tests).
+ * it whether the code runs bundled (dist/index.js) or from source (tests).
  */
 export function toolRoot(): string {
   if (cached) return cached;

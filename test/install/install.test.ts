@@ -1,0 +1,88 @@
+// coursepack as a designer installs it: `npm pack`, the tarball installed into a project folder
+// outside this repository, then init, validate and build run there through npx, as subprocesses.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { repoRoot } from '../cli/run-cli';
+
+const work = join(tmpdir(), `coursepack-install-${process.pid}`);
+const project = join(work, 'designer-courses');
+const cache = join(work, 'cache');
+let tarball = '';
+
+/** Every file under a folder, relative to it, with its modification time. */
+function snapshot(dir: string): Map<string, number> {
+  const files = new Map<string, number>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), statSync(path).mtimeMs);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function npx(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('npx', ['--no-install', 'coursepack', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  // dist/ was built by pretest; the tarball is what `npm pack` (and so a release) holds.
+  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8' });
+  tarball = join(work, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'designer-courses', private: true }, null, 2));
+  execFileSync('npm', ['install', '--save-dev', tarball, '--offline', '--no-audit', '--no-fund'], { cwd: project, stdio: 'pipe' });
+}, 120000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test('the tarball holds only what runs: no tests, fixtures, sources or source maps', () => {
+  const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
+  expect(listed).toContain('bin/coursepack.js');
+  expect(listed).toContain('dist/index.js');
+  expect(listed).toContain('dist/runtime.js');
+  expect(listed).toContain('templates/starter/course/course.yaml');
+  expect(listed.filter((file) => /^(test|src|scripts|courses)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'))).toEqual([]);
+  // Everything it needs is bundled: installing it fetches nothing.
+  expect(JSON.parse(readFileSync(join(project, 'node_modules/coursepack/package.json'), 'utf8')).dependencies).toBeUndefined();
+});
+
+test('init, validate and build work in a folder of their own; output lands there; nothing writes into node_modules', () => {
+  const installed = snapshot(join(project, 'node_modules'));
+
+  const init = npx('init');
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  for (const file of ['courses/my-course/course.yaml', 'courses/my-course/pages/scenario.yaml', 'courses/my-course/pools/questions.yaml', 'courses/my-course/assets/welcome.svg', '.gitignore', '.vscode/settings.json', '.vscode/extensions.json', 'README.md']) {
+    expect(existsSync(join(project, file))).toBe(true);
+  }
+  expect(readFileSync(join(project, '.gitignore'), 'utf8')).toMatch(/^build\/$/m);
+  expect(JSON.parse(readFileSync(join(project, '.vscode/extensions.json'), 'utf8')).recommendations).toContain('redhat.vscode-yaml');
+
+  const again = npx('init');
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain('init writes nothing over existing files: courses/my-course/');
+
+  const validate = npx('validate');
+  expect(validate.stderr).toBe('');
+  expect(validate.stdout).toBe('courses/my-course: valid (5 pages)\n');
+
+  const build = npx('build');
+  expect(build.stderr).toBe('');
+  expect(build.code).toBe(0);
+  expect(readdirSync(join(project, 'build')).sort()).toEqual(['my-course-cmi5.zip', 'my-course-scorm12.zip', 'my-course-scorm2004.zip', 'my-course-xapi.zip']);
+
+  // A course path and --out are relative to where the designer stands, too.
+  const one = npx('build', 'courses/my-course', '--target', 'scorm12', '--out', 'dist/lms');
+  expect(one.code).toBe(0);
+  expect(readdirSync(join(project, 'dist/lms'))).toEqual(['my-course-scorm12.zip']);
+
+  expect(snapshot(join(project, 'node_modules'))).toEqual(installed);
+  // The start-up cache went to the user's cache folder instead.
+  expect(readdirSync(join(cache, 'coursepack')).some((file) => file.endsWith('.v8cache'))).toBe(true);
+});
