@@ -43,6 +43,8 @@ const scormOut = mkdtempSync(join(tmpdir(), 'coursepack-bench-scorm-'));
 const buildScorm = timeCommand(['build', course, '--target', 'scorm12,scorm2004', '--out', scormOut]);
 const validate = timeCommand(['validate', course]);
 const runtime = readFileSync(join(root, 'dist/runtime.js'));
+// What a designer's `npm install` of a release downloads and unpacks.
+const [packed] = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }).stdout);
 
 console.log(`coursepack bench — ${course}, ${runs} runs each, cold node process per run`);
 console.log(`node start alone:              median ${nodeOnly.toFixed(0)} ms`);
@@ -50,6 +52,7 @@ console.log(`build (scorm12 + scorm2004):   ${ms(buildScorm)}   target ≤ 300 m
 console.log(`build (all four targets):      ${ms(build)}`);
 console.log(`validate:                      ${ms(validate)}`);
 console.log(`runtime (coursepack.js):       ${kb(runtime.length)} raw, ${kb(gzipSync(runtime, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
+console.log(`npm package (tarball):         ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
 for (const file of readdirSync(out).sort()) console.log(`package ${file.padEnd(36)} ${kb(statSync(join(out, file)).size)}`);
 const zip2004 = readdirSync(out).find((file) => file.endsWith('-scorm2004.zip'));
 if (zip2004) {
