@@ -1,7 +1,7 @@
 // Builds the tool itself: the compiler/CLI for Node and the browser runtime that ships in
 // every package. Runs on `npm install` (prepare) and before `npm test`.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 // Code caches of older CLI builds (kept in dist/ before they moved to the user's cache folder).
 mkdirSync('dist', { recursive: true });
@@ -22,16 +22,26 @@ await Promise.all([
     sourcemap: true,
     logLevel: 'warning',
   }),
-  build({
-    entryPoints: { runtime: 'src/runtime/main.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'browser',
-    // ES2020 keeps ?. and ?? as written (0.8 KiB gzip less); every LMS browser and webview since 2020 runs it.
-    target: ['es2020'],
-    format: 'iife',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  }),
+  ...[false, true].map((preview) =>
+    build({
+      entryPoints: { [preview ? 'runtime-preview' : 'runtime']: 'src/runtime/main.ts' },
+      outdir: 'dist',
+      bundle: true,
+      platform: 'browser',
+      // ES2020 keeps ?. and ?? as written (0.8 KiB gzip less); every LMS browser and webview since 2020 runs it.
+      target: ['es2020'],
+      format: 'iife',
+      minify: true,
+      // The preview's runtime keeps the developer hooks; the learners' drops them as dead code.
+      define: { PREVIEW: String(preview) },
+      legalComments: 'none',
+      logLevel: 'warning',
+    }),
+  ),
 ]);
+
+// The preview plays the LMS with scorm-again (MIT, see its licence beside it); a designer's
+// installed coursepack carries its two browser builds, never a learner's package.
+mkdirSync('dist/preview', { recursive: true });
+for (const name of ['scorm12.min.js', 'scorm2004.min.js']) copyFileSync(`node_modules/scorm-again/dist/${name}`, `dist/preview/${name}`);
+copyFileSync('node_modules/scorm-again/LICENSE', 'dist/preview/scorm-again-LICENSE');

@@ -6,7 +6,7 @@ import { emitManifest } from './emit';
 import { loadCourse } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
-import { renderCourse } from './render';
+import { type OutputFile, renderCourse } from './render';
 import { buildCourseData } from './render/course-data';
 import { SUSPEND_DATA_LIMITS, worstCaseSuspendData } from './render/suspend-budget';
 import { loadStrings } from './render/templates';
@@ -58,6 +58,15 @@ function checkSuspendData(course: Course, target: Target, report: Report): void 
 
 const TARGET_NAMES: Record<'scorm12' | 'scorm2004', string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
 
+/**
+ * A valid course's package for one target, in memory: rendered files and the manifest. The
+ * preview serves these; `preview` ships the runtime with its developer hooks.
+ */
+export function renderPackage(course: Course, target: Target, options: { preview?: boolean } = {}): OutputFile[] {
+  const files = renderCourse(course, target, options);
+  return [...files, emitManifest(target, course, files)];
+}
+
 /** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
 export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string }): Promise<BuildResult> {
   const checked = checkCourse(coursePath);
@@ -67,10 +76,8 @@ export async function buildCourse(coursePath: string, options: { targets: readon
   for (const target of options.targets) {
     checkSuspendData(course, target, report);
     try {
-      const files = renderCourse(course, target);
-      const all = [...files, emitManifest(target, course, files)];
       const path = join(options.outDir, `${course.id}-${target}.zip`);
-      await writePackage(path, all);
+      await writePackage(path, renderPackage(course, target));
       const bytes = statSync(path).size;
       packages.push({ target, path, bytes });
     } catch (cause) {

@@ -11,7 +11,7 @@ import { createTemplates, loadStrings, readThemeCss } from './templates';
 export type { OutputFile } from './output-file';
 
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
-export function renderCourse(course: Course, standard: Standard): OutputFile[] {
+export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean } = {}): OutputFile[] {
   const strings = loadStrings(course.language);
   const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings);
@@ -23,7 +23,7 @@ export function renderCourse(course: Course, standard: Standard): OutputFile[] {
   return [
     { path: 'index.html', contents: Buffer.from(html) },
     { path: 'theme.css', contents: readThemeCss() },
-    { path: 'coursepack.js', contents: readRuntime() },
+    { path: 'coursepack.js', contents: readRuntime(options.preview) },
     ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
   ];
 }
@@ -33,10 +33,15 @@ function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-let runtime: Buffer | undefined;
+const runtimes = new Map<string, Buffer>();
 
-/** The browser runtime, bundled by esbuild when coursepack itself is built (npm install). */
-export function readRuntime(): Buffer {
-  runtime ??= readFileSync(join(toolRoot(), 'dist', 'runtime.js'));
-  return runtime;
+/**
+ * The browser runtime, bundled by esbuild when coursepack itself is built (npm install); the
+ * preview's copy also holds the developer hooks the preview page drives (jump, auto-answer).
+ */
+export function readRuntime(preview = false): Buffer {
+  const file = preview ? 'runtime-preview.js' : 'runtime.js';
+  const cached = runtimes.get(file) ?? readFileSync(join(toolRoot(), 'dist', file));
+  runtimes.set(file, cached);
+  return cached;
 }

@@ -2,7 +2,11 @@
 import type { CourseData } from './course-data';
 import { Player } from './player/player';
 import { createTrackerFor } from './tracking';
+import { installPreview } from './preview';
 import { LaunchError, type Tracker } from './tracking/tracker';
+
+/** True only in the preview's build of the runtime (esbuild `define`, see scripts/build-tool.mjs). */
+declare const PREVIEW: boolean;
 
 async function boot(): Promise<void> {
   const data = JSON.parse(document.getElementById('cp-data')?.textContent ?? '{}') as CourseData;
@@ -14,6 +18,7 @@ async function boot(): Promise<void> {
   }
   const player = new Player(data, tracker, document);
   player.start();
+  if (PREVIEW) installPreview(player, data, document);
   // Lets `npm run bench` (and anyone profiling in an LMS) see when the first page is usable.
   performance.mark?.('coursepack:ready');
   // Browsers block synchronous requests during unload, so commit as soon as the page is hidden.

@@ -63,6 +63,21 @@ export class Player {
     return this.tracker.settled?.() ?? Promise.resolve();
   }
 
+  /** The page shown now (the preview's developer hooks read it). */
+  currentPage(): number {
+    return this.current;
+  }
+
+  /** The learner's progress as it stands (read by the preview). */
+  progress(): Readonly<State> {
+    return this.state;
+  }
+
+  /** Shows a page whether or not the learner may go there yet (the preview's "jump"). */
+  jump(index: number): void {
+    if (index >= 0 && index < this.sections.length) this.show(index, true);
+  }
+
   /** Finish: tells the learner whether the results are saved, being saved, or waiting for the LMS. */
   private finishCourse(progress: (state: SaveProgress) => void): void {
     const watch = (status: ConnectionStatus): void => progress(status === 'offline' ? 'waiting' : 'saving');

@@ -1,0 +1,92 @@
+// A course kept built in memory and rebuilt when one of its files changes: the preview serves it
+// and `build --watch` writes it. It reuses the compiler in-process (compile.ts keeps the order),
+// so templates, strings and the runtime are read once and a rebuild costs only the course itself.
+import { type FSWatcher, watch } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkCourse, type CheckResult, renderPackage, type Target } from '../compile';
+import { formatDiagnostic } from '../diagnostics';
+import type { Course } from '../model';
+import type { OutputFile } from '../render';
+
+/** What the last build gave: a course to show, or what is wrong with it (never a stale course). */
+export type Build =
+  | { version: number; ok: true; course: Course; warnings: string; ms: number }
+  | { version: number; ok: false; errors: string; ms: number };
+
+/** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
+const SETTLE_MS = 25;
+
+export class LiveCourse {
+  private current: Build;
+  private readonly packages = new Map<Target, Map<string, Buffer>>();
+  private watcher: FSWatcher | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<(build: Build) => void>();
+
+  constructor(
+    readonly path: string,
+    private readonly options: { preview: boolean },
+  ) {
+    this.current = this.compile(0);
+  }
+
+  get build(): Build {
+    return this.current;
+  }
+
+  /** The folder watched: the course folder (course.yaml, includes, assets, templates). */
+  get folder(): string {
+    return this.path.endsWith('.yaml') ? dirname(resolve(this.path)) : resolve(this.path);
+  }
+
+  onBuild(listener: (build: Build) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A file of the package for a target, rendered on first request after each build. */
+  file(target: Target, path: string): Buffer | undefined {
+    if (!this.current.ok) return undefined;
+    let files = this.packages.get(target);
+    if (!files) {
+      files = new Map(renderPackage(this.current.course, target, this.options).map((file: OutputFile) => [file.path, file.contents]));
+      this.packages.set(target, files);
+    }
+    return files.get(path);
+  }
+
+  watch(): void {
+    this.watcher ??= watch(this.folder, { recursive: true }, () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.rebuild(), SETTLE_MS);
+    });
+  }
+
+  rebuild(): Build {
+    this.current = this.compile(this.current.version + 1);
+    this.packages.clear();
+    for (const listener of this.listeners) listener(this.current);
+    return this.current;
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+  }
+
+  private compile(version: number): Build {
+    const started = performance.now();
+    const checked = checkCourse(this.path);
+    const ms = Math.round(performance.now() - started);
+    const errors = checked.report.errors;
+    if (!checked.course || errors.length > 0) return { version, ok: false, errors: describe(checked, 'errors'), ms };
+    return { version, ok: true, course: checked.course, warnings: describe(checked, 'warnings'), ms };
+  }
+}
+
+/** The diagnostics as the terminal shows them: position, code frame, hint. */
+function describe(checked: CheckResult, which: 'errors' | 'warnings'): string {
+  const sources = new Map(checked.sources.map((file) => [file.displayPath, file.text]));
+  const list = which === 'errors' ? checked.report.sorted().filter((d) => d.severity === 'error') : checked.report.warnings;
+  return list.map((d) => formatDiagnostic(d, { sources, color: false })).join('\n\n');
+}

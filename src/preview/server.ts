@@ -1,0 +1,177 @@
+// `coursepack preview`: the course inside a simulated LMS on 127.0.0.1 — scorm-again for SCORM
+// 1.2 and 2004, the in-process LRS for xAPI and cmi5 — beside a live data panel and developer
+// controls (templates/preview/). Saving a course file rebuilds it and the page relaunches the
+// course where the learner was; a broken file shows its errors over the preview.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { TARGETS, type Target } from '../compile';
+import { toolRoot } from '../tool-root';
+import type { Build, LiveCourse } from './live-course';
+import { Lrs } from './lrs';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt',
+  '.mp3': 'audio/mpeg',
+};
+
+/** The preview page's own files, and scorm-again's browser builds (copied into dist/preview). */
+const APP_FILES: Record<string, string[]> = {
+  '/': ['templates', 'preview', 'index.html'],
+  '/app/preview.js': ['templates', 'preview', 'preview.js'],
+  '/app/preview.css': ['templates', 'preview', 'preview.css'],
+  '/app/scorm12.js': ['dist', 'preview', 'scorm12.min.js'],
+  '/app/scorm2004.js': ['dist', 'preview', 'scorm2004.min.js'],
+};
+
+export interface LaunchRequest {
+  standard: 'xapi' | 'cmi5';
+  registration: string;
+  learnerName: string;
+  /** Percent, for cmi5's launch data. */
+  masteryScore?: number;
+  mode: 'normal' | 'review' | 'browse';
+}
+
+export class PreviewServer {
+  readonly lrs = new Lrs();
+  private server: Server | undefined;
+  private readonly streams = new Set<ServerResponse>();
+  private launches = 0;
+  origin = '';
+
+  constructor(private readonly course: LiveCourse) {
+    course.onBuild((build) => this.broadcast(build));
+  }
+
+  /** Listens on the port asked for, or the next free one (up to 20 further); 0 picks any. */
+  async start(port: number): Promise<void> {
+    await this.lrs.start();
+    this.server = createServer((request, response) => void this.handle(request, response));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await listen(this.server, port === 0 ? 0 : port + attempt);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0 || attempt >= 20) throw error;
+      }
+    }
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const stream of this.streams) stream.end();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.lrs.stop();
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const app = APP_FILES[url.pathname];
+    if (app) return send(response, 200, TYPES[extname(app[2] ?? '')] ?? 'text/plain', readFileSync(join(toolRoot(), ...app)));
+    if (url.pathname === '/api/events') return this.events(response);
+    if (url.pathname === '/api/build') return json(response, describe(this.course.build, this.lrs.endpoint));
+    if (url.pathname === '/api/launch' && request.method === 'POST') return json(response, this.launch(JSON.parse(await readBody(request)) as LaunchRequest));
+    if (url.pathname === '/api/lrs') return json(response, this.lrsView(url.searchParams.get('registration') ?? ''));
+    const [, prefix, target, ...rest] = url.pathname.split('/');
+    if (prefix === 'course' && (TARGETS as readonly string[]).includes(target ?? '')) {
+      const path = decodeURIComponent(rest.join('/')) || 'index.html';
+      const file = this.course.file(target as Target, path);
+      if (file) return send(response, 200, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);
+    }
+    send(response, 404, 'text/plain', Buffer.from('Not found'));
+  }
+
+  /** Server-sent events: every build, so the page relaunches the course or shows the errors. */
+  private events(response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(`data: ${JSON.stringify(describe(this.course.build, this.lrs.endpoint))}\n\n`);
+    this.streams.add(response);
+    response.on('close', () => this.streams.delete(response));
+  }
+
+  private broadcast(build: Build): void {
+    const text = `data: ${JSON.stringify(describe(build, this.lrs.endpoint))}\n\n`;
+    for (const stream of this.streams) stream.write(text);
+  }
+
+  /** An xAPI launch link, or a cmi5 one as an LMS makes it: launch data stored, a one-time fetch URL. */
+  private launch(request: LaunchRequest): { query: string } {
+    const build = this.course.build;
+    const activityId = build.ok ? build.course.activityId : 'urn:coursepack:preview';
+    const actor = { objectType: 'Agent', name: request.learnerName || 'Preview Learner', account: { homePage: 'http://127.0.0.1', name: 'preview-learner' } };
+    const params: Record<string, string> = { endpoint: this.lrs.endpoint, actor: JSON.stringify(actor), registration: request.registration };
+    if (request.standard === 'xapi') return { query: new URLSearchParams({ ...params, auth: 'Basic dGVzdDp0ZXN0', activity_id: activityId }).toString() };
+    const au = `${activityId}/au`;
+    const sessionId = randomUUID();
+    this.lrs.setState({ activityId: au, agent: actor, registration: request.registration, stateId: 'LMS.LaunchData' }, {
+      contextTemplate: { contextActivities: { grouping: [{ id: activityId }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId } },
+      launchMode: { normal: 'Normal', review: 'Review', browse: 'Browse' }[request.mode],
+      launchMethod: 'AnyWindow',
+      moveOn: 'CompletedAndPassed',
+      ...(request.masteryScore === undefined ? {} : { masteryScore: request.masteryScore / 100 }),
+    });
+    const fetchUrl = this.lrs.fetchUrl(`preview-${++this.launches}`, { registration: request.registration, id: sessionId });
+    return { query: new URLSearchParams({ ...params, fetch: fetchUrl, activityId: au }).toString() };
+  }
+
+  /** What the LRS holds for a registration: every request with its answer, the statements, the state. */
+  private lrsView(registration: string) {
+    const resume = [...this.lrs.log].reverse().find((entry) => entry.document && entry.status < 300)?.document;
+    return {
+      statements: this.lrs.of(registration),
+      requests: this.lrs.log.slice(-200),
+      state: resume ?? null,
+    };
+  }
+}
+
+function describe(build: Build, lrs: string) {
+  return build.ok
+    ? { version: build.version, ok: true, ms: build.ms, warnings: build.warnings, title: build.course.title, pages: build.course.pages.map((page) => ({ id: page.id, type: page.type })), lrs }
+    : { version: build.version, ok: false, ms: build.ms, errors: build.errors, lrs };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(error);
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+function send(response: ServerResponse, status: number, type: string, body: Buffer): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+}
+
+function json(response: ServerResponse, value: unknown): void {
+  send(response, 200, 'application/json', Buffer.from(JSON.stringify(value)));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => resolve(text));
+  });
+}
