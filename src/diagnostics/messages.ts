@@ -34,6 +34,10 @@ export const fileUnreadable = (span: SourceSpan | undefined, path: string, cause
 export const pathOutsideCourse = (span: SourceSpan, path: string) =>
   error('path-outside-course', span, `The path "${path}" points outside the course folder.`, 'Copy the file into the course folder (e.g. assets/) and refer to it from there.');
 
+/** A link's target is not named: it may be a file the user never meant to show anyone. */
+export const linkOutsideCourse = (span: SourceSpan, path: string) =>
+  error('path-outside-course', span, `The path "${path}" is a symbolic link to a file outside the course folder.`, "Copy the file into the course folder instead of linking to it: a package holds only the course's own files.");
+
 export const fileTooLarge = (span: SourceSpan | undefined, path: string, size: number, limit: number) =>
   error('file-too-large', span, `"${path}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed.`, 'Split large YAML into included files, or compress the asset.');
 

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages, type Report, fileSpan } from '../diagnostics';
-import { displayPath, isInside } from './paths';
+import { displayPath, staysInside } from './paths';
 
 /** A template file is tiny; one this large is a mistake (a video saved with the wrong name). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -36,9 +36,8 @@ export function loadTemplateFiles(root: string, report: Report): TemplateFile[] 
 function readTemplate(root: string, absolute: string, path: string, report: Report): TemplateFile[] {
   const shown = displayPath(absolute);
   try {
-    // A symbolic link may point outside the course folder, where no course file belongs.
-    if (!isInside(realpathSync(root), realpathSync(absolute))) {
-      report.add(messages.pathOutsideCourse(fileSpan(shown), `templates/${path}`));
+    if (!staysInside(root, absolute)) {
+      report.add(messages.linkOutsideCourse(fileSpan(shown), `templates/${path}`));
       return [];
     }
     const size = statSync(absolute).size;

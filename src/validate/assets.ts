@@ -1,7 +1,7 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { messages, type SourceSpan } from '../diagnostics';
-import { isInside } from '../load/paths';
+import { isInside, staysInside } from '../load/paths';
 import type { Asset } from '../model';
 import type { Reader } from './reader';
 
@@ -21,9 +21,8 @@ export function readImage(reader: Reader, path: string, span: SourceSpan): Asset
     reader.report.add(messages.fileNotFound(span, path, 'image'));
     return undefined;
   }
-  // A symbolic link inside the folder may still point outside it.
-  if (!isInside(realpathSync(root), realpathSync(absolute))) {
-    reader.report.add(messages.pathOutsideCourse(span, path));
+  if (!staysInside(root, absolute)) {
+    reader.report.add(messages.linkOutsideCourse(span, path));
     return undefined;
   }
   if (!(IMAGE_TYPES as readonly string[]).includes(extname(absolute).toLowerCase())) {

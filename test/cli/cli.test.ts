@@ -92,6 +92,15 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  test('an include linked to a file outside the course is refused, and its content never shown', () => {
+    const out = tempDir();
+    const result = runCli(['build', join(repoRoot, 'test/fixtures/invalid/include-link-outside'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/invalid/include-link-outside/course.yaml:8:14 error The path "pages/intro.yaml" is a symbolic link to a file outside the course folder. [path-outside-course]');
+    expect(result.stderr).not.toMatch(/API_KEY|sk-live|hunter2/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);
