@@ -107,8 +107,24 @@ export const unsupportedAsset = (span: SourceSpan, path: string, allowed: readon
 export const attestationPageMissing = (span: SourceSpan) =>
   error('attestation-page-missing', span, 'Completion requires "attestation" but the course has no attestation page.', 'Add a page with "type: attestation", or remove "attestation" from completion.require.');
 
-export const nothingScored = (span: SourceSpan) =>
-  error('nothing-scored', span, 'Completion requires "passing-score" but no page earns points.', 'Add a quiz or a scenario with points, or remove "passing-score" from completion.require.');
+/** `scoredPages`: the course has quizzes or scenarios, but none of them can earn a point. */
+export const nothingScored = (span: SourceSpan, scoredPages: boolean) =>
+  error(
+    'nothing-scored',
+    span,
+    'Completion requires "passing-score" but no page earns points.',
+    scoredPages
+      ? 'Scenario choices earn 0 points unless they say "points: …", and likert questions never score: give the better choices or some questions points, or remove "passing-score" from completion.require.'
+      : 'Add a quiz or a scenario with points, or remove "passing-score" from completion.require.',
+  );
+
+export const scenarioScoresNothing = (span: SourceSpan, scenario: string, best: number) =>
+  warning(
+    'scenario-scores-nothing',
+    span,
+    `No path through scenario "${scenario}" earns points (the best earns ${best}), so it adds nothing to the course's score.`,
+    'Choices earn 0 points unless they say "points: …": give the better choices points. A scenario meant as practice only may stay as it is.',
+  );
 
 export const emptyAnswer = (span: SourceSpan, question: string) =>
   error('empty-answer', span, `Question "${question}" lists an empty accepted answer.`, 'Remove the empty entry from "accept".');

@@ -6,6 +6,7 @@ import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { readPage } from './pages';
+import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
 import { readTheme } from './theme';
@@ -97,8 +98,16 @@ function checkCompletion(fields: Fields, completion: Completion, pages: Page[]):
   if (completion.require.includes('attestation') && !pages.some((page) => page.type === 'attestation')) {
     report.add(messages.attestationPageMissing(span));
   }
-  const scored = pages.some((page) => page.type === 'quiz' || page.type === 'scenario');
-  if (completion.require.includes('passing-score') && !scored) report.add(messages.nothingScored(span));
+  if (!completion.require.includes('passing-score') || pages.some((page) => pointsPossible(page) > 0)) return;
+  // With nothing to earn, every learner scores 100 % and passes: a mistake, never a course.
+  report.add(messages.nothingScored(span, pages.some((page) => page.type === 'quiz' || page.type === 'scenario')));
+}
+
+/** The most points a page can give: its quiz questions' (likert has none), its scenario's best path. */
+function pointsPossible(page: Page): number {
+  if (page.type === 'quiz') return page.questions.reduce((sum, question) => sum + question.points, 0);
+  if (page.type === 'scenario') return maxScenarioPoints(page);
+  return 0;
 }
 
 /** Remediation links must lead to a page of this course. */

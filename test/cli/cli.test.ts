@@ -101,6 +101,15 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  test.each(readdirSync(join(repoRoot, 'test/fixtures/warning')))('a warning never blocks the build: %s', (name) => {
+    const out = tempDir();
+    const expected = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/warning', name, 'expected.json'), 'utf8'));
+    const result = runCli(['build', join(repoRoot, 'test/fixtures/warning', name), '--target', 'scorm12', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning ${expected.message} [${expected.code}]`);
+    expect(readdirSync(out)).toEqual(['fixture-scorm12.zip']);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);
