@@ -57,6 +57,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     completion,
 
     span: fields.span,
+    idSpan: fields.spanOf('id'),
     root: loaded.root,
     assets: uniqueAssets(context.assets),
   } as Course;

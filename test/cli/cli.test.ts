@@ -110,6 +110,24 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual(['fixture-scorm12.zip']);
   });
 
+  test('two courses with one id: the second is refused, naming both files, and the first keeps its packages', () => {
+    const out = tempDir();
+    const twins = 'test/fixtures/invalid/duplicate-course-id';
+    const message = `${twins}/second/course.yaml:1:5 error The course id "twins" is also the id of ${twins}/first/course.yaml; both would be written to the same packages (twins-scorm12.zip…). [duplicate-course-id]`;
+    const result = runCli(['build', `${twins}/first`, `${twins}/second`, '--target', 'scorm12', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('hint: Give each course its own id');
+    expect(readdirSync(out)).toEqual(['twins-scorm12.zip']);
+    const html = require('node:child_process').execFileSync('unzip', ['-p', join(out, 'twins-scorm12.zip'), 'index.html'], { encoding: 'utf8' });
+    expect(html).toContain('The first twin');
+    const validated = runCli(['validate', `${twins}/first`, `${twins}/second`]);
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain(message);
+    // The same course named twice is one course, built twice alike.
+    expect(runCli(['build', `${twins}/first`, `${twins}/first/course.yaml`, '--target', 'scorm12', '--out', out]).code).toBe(0);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);
