@@ -44,6 +44,14 @@ export const fileTooLarge = (span: SourceSpan | undefined, path: string, size: n
 export const includeCycle = (span: SourceSpan, path: string) =>
   error('include-cycle', span, `"${path}" includes itself (directly or through other files).`, 'Remove one of the include lines that form the loop.');
 
+export const controlCharacter = (span: SourceSpan, what: string, found: { code: string; name: string; near: string }) =>
+  error(
+    'control-character',
+    span,
+    `${capitalise(what)} contains an invisible character, ${found.code} (${found.name}), which XML forbids: LMSs refuse a package whose manifest holds it, and pages do not show it.`,
+    `Delete it (it sits ${found.near}), or replace it with a space; it usually comes with text pasted from Word or a PDF.`,
+  );
+
 export const notACourse = (path: string) =>
   error('not-a-course', undefined, `No course.yaml found at "${path}".`, 'Pass a course folder (containing course.yaml) or the path of a course.yaml file.');
 
