@@ -8,7 +8,8 @@ import type { Course } from './model';
 import { writePackage } from './package';
 import { renderCourse } from './render';
 import { buildCourseData } from './render/course-data';
-import { SUSPEND_DATA_LIMITS, worstCaseSuspendData } from './render/suspend-budget';
+import { worstCaseSuspendData } from './render/suspend-budget';
+import { STANDARD_NAMES, SUSPEND_DATA_LIMITS } from './standards/limits';
 import { loadStrings } from './render/templates';
 import { validateCourse } from './validate';
 
@@ -71,10 +72,8 @@ function checkSuspendData(course: Course, target: Target, report: Report): void 
   if (target !== 'scorm12' && target !== 'scorm2004') return;
   const size = worstCaseSuspendData(buildCourseData(course, target, loadStrings(course.language)));
   const limit = SUSPEND_DATA_LIMITS[target];
-  if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, TARGET_NAMES[target]));
+  if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, STANDARD_NAMES[target]));
 }
-
-const TARGET_NAMES: Record<'scorm12' | 'scorm2004', string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
 
 /** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
 export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string; ids?: CourseIds }): Promise<BuildResult> {

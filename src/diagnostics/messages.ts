@@ -157,6 +157,14 @@ export const noPoints = (span: SourceSpan, question: string) =>
 export const noPages = (span: SourceSpan) =>
   error('no-pages', span, 'The course has no pages.', 'Add pages under "pages:".');
 
+export const textTooLong = (span: SourceSpan, what: string, length: number, limit: { max: number; standards: string }, field: string, advice: string) =>
+  warning(
+    'text-too-long',
+    span,
+    `${capitalise(what)} is ${length} characters long; ${limit.standards} LMSs may keep only the first ${limit.max} (${field}).`,
+    `Shorten it to ${limit.max} characters or fewer; ${advice}.`,
+  );
+
 export const suspendDataMayOverflow = (span: SourceSpan, size: number, limit: number, target: string) =>
   warning('suspend-data-too-large', span, `Saved progress may reach ${size} characters, more than ${target} keeps (${limit}).`, 'Split the course or reduce the number of questions.');
 

@@ -5,6 +5,7 @@ import type { Completion, Course, Page, ReportMode, Requirement } from '../model
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
+import { checkLengths } from './lengths';
 import { readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
@@ -47,6 +48,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };
+  checkLengths(fields);
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);

@@ -1,30 +1,9 @@
 // Characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF) make every
 // manifest ill-formed: they are refused where they are written, however they were written.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { formatDiagnostic, Report } from '../../../src/diagnostics';
-import { loadCourse } from '../../../src/load';
-import { validateCourse } from '../../../src/validate';
+import { formatDiagnostic } from '../../../src/diagnostics';
+import { checkYaml as check, HEAD, PAGE, positions } from './temp-course';
 
-const HEAD = 'id: fixture\nversion: 1.0.0\nlanguage: en\ndescription: Control characters.\ncompletion: { require: [all-pages] }\n';
-const PAGE = 'pages:\n  - { id: intro, type: content, title: Introduction, body: Welcome. }\n';
-
-function check(yaml: string, templates: Record<string, string> = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'coursepack-control-'));
-  writeFileSync(join(root, 'course.yaml'), yaml);
-  for (const [path, text] of Object.entries(templates)) {
-    mkdirSync(join(root, 'templates', path, '..'), { recursive: true });
-    writeFileSync(join(root, 'templates', path), text);
-  }
-  const report = new Report();
-  const loaded = loadCourse(root, report);
-  const course = loaded && validateCourse(loaded, report);
-  const sources = new Map([...(loaded?.files ?? []), ...(loaded?.templates ?? [])].map((file) => [file.displayPath, file.text]));
-  return { course, report, sources };
-}
-
-const at = (report: Report) => report.errors.map((d) => [d.code, d.span?.start.line, d.span?.start.column]);
+const at = (report: Parameters<typeof positions>[0]) => positions(report);
 
 test('an escape in a double-quoted string is found where it is written', () => {
   const { course, report } = check(`${HEAD}title: "Bell\\a and tab\\t are different"\n${PAGE}`);
