@@ -120,6 +120,25 @@ export const imageWithoutAlt = (span: SourceSpan, image: string) =>
 export const unsupportedAsset = (span: SourceSpan, path: string, allowed: readonly string[]) =>
   error('unsupported-asset', span, `"${path}" is not a supported image type.`, `Use one of: ${allowed.join(', ')}.`);
 
+/** `actual`: what the bytes are (undefined: no image at all), with that kind's usual extension. */
+export const imageContent = (span: SourceSpan, path: string, extension: string, actual: string | undefined, actualExtension: string | undefined) =>
+  error(
+    'image-content',
+    span,
+    actual
+      ? `"${path}" is named ${extension} but holds a ${actual} image: browsers and LMSs that go by the name show it broken.`
+      : `"${path}" is named ${extension} but holds no image coursepack knows (PNG, JPEG, GIF, WebP or SVG): learners would see a broken image.`,
+    actual ? `Rename the file to ${actualExtension} (and its path here), or export it again as ${extension.slice(1).toUpperCase()}.` : 'Export the image again from the program that made it; renaming a file does not convert it.',
+  );
+
+export const svgScript = (span: SourceSpan, path: string, what: string, line: number) =>
+  error(
+    'svg-script',
+    span,
+    `"${path}" holds script (${what}, on line ${line} of the image): opened on its own, the image runs it in the LMS's site, with the learner's session.`,
+    'Remove scripts, on…= attributes and javascript: links from the SVG, or export it again without interactivity.',
+  );
+
 export const attestationPageMissing = (span: SourceSpan) =>
   error('attestation-page-missing', span, 'Completion requires "attestation" but the course has no attestation page.', 'Add a page with "type: attestation", or remove "attestation" from completion.require.');
 
