@@ -28,8 +28,12 @@ export const yamlSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
 export const fileNotFound = (span: SourceSpan | undefined, path: string, what: string) =>
   error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Paths are relative to the file that names them; check spelling and case.');
 
+/** `cause`: the file system's error, or the reason in words. */
 export const fileUnreadable = (span: SourceSpan | undefined, path: string, cause: unknown) =>
-  error('file-unreadable', span, `Could not read "${path}": ${(cause as Error)?.message ?? cause}.`, undefined, cause);
+  error('file-unreadable', span, `Could not read "${path}": ${typeof cause === 'string' ? cause : fileSystemReason(cause)}.`, undefined, typeof cause === 'string' ? undefined : cause);
+
+export const danglingLink = (span: SourceSpan, path: string, target: string) =>
+  error('file-not-found', span, `"${path}" is a symbolic link to "${target}", which does not exist.`, 'Point the link at an existing file, or put the file itself in its place.');
 
 export const pathOutsideCourse = (span: SourceSpan, path: string) =>
   error('path-outside-course', span, `The path "${path}" points outside the course folder.`, 'Copy the file into the course folder (e.g. assets/) and refer to it from there.');
@@ -194,6 +198,23 @@ export const badArgument = (message: string, hint?: string) => error('usage', un
 
 export const internalError = (cause: unknown) =>
   error('internal-error', undefined, `coursepack failed unexpectedly: ${(cause as Error)?.message ?? String(cause)}.`, 'This is a bug in coursepack; please report it with the course that triggers it.', cause);
+
+/** A file system error in plain words, without the absolute path Node puts in its message. */
+function fileSystemReason(cause: unknown): string {
+  const { code, message } = (cause ?? {}) as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'it does not exist',
+    ELOOP: 'it is a symbolic link that leads back to itself',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EIO: 'the disk or network drive failed to read it',
+    EMFILE: 'too many files are open',
+    ENAMETOOLONG: 'its path is too long',
+  };
+  return (code && reasons[code]) ?? message ?? String(cause);
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

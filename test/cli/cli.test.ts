@@ -128,6 +128,18 @@ describe('coursepack CLI', () => {
     expect(runCli(['build', `${twins}/first`, `${twins}/first/course.yaml`, '--target', 'scorm12', '--out', out]).code).toBe(0);
   });
 
+  test("a templates/ folder the file system trips on is the course's error (exit 1), not an internal one", () => {
+    const dangling = runCli(['build', join(repoRoot, 'test/fixtures/invalid/template-dangling-link'), '--out', tempDir()]);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).toContain('test/fixtures/invalid/template-dangling-link/templates/partials/header.hbs:1:1 error "templates/partials/header.hbs" is a symbolic link to "../../shared-templates/header.hbs", which does not exist. [file-not-found]');
+    noStackTrace(dangling.stderr);
+    const course = copyFixture('valid', 'basic');
+    writeFileSync(join(course, 'templates'), '<header></header>');
+    const file = runCli(['validate', course]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toMatch(/basic\/templates:1:1 error Could not read "templates": it is a file, not a folder of templates\. \[file-unreadable\]/);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);
