@@ -115,8 +115,8 @@ describe('suspend data', () => {
     const state = emptyState(data);
     state.done = [true, true, false, false];
     state.paths[1] = [1, 0];
-    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, seed: 7, answers: ['a "quoted", text', '0,2', 'f'] };
-    state.attested[3] = true;
+    // Answers in the order drawn (fill-in, true-false, multiple-choice); attestations are in state.test.ts.
+    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, seed: 7, answers: ['a "quoted", text', 'f', '0,2'] };
     const text = encodeState(data, state);
     expect(text.length).toBeLessThan(120);
     expect(decodeState(data, text)).toEqual(state);
