@@ -1,20 +1,7 @@
-import type { CourseData, QuizPageData, ScenarioPageData } from '../../../src/runtime/course-data';
+import type { CourseData, QuizPageData } from '../../../src/runtime/course-data';
 import { courseResult, courseStatus, isCorrect, quizResult, scenarioResult } from '../../../src/runtime/player/scoring';
 import { decodeState, emptyState, encodeState } from '../../../src/runtime/player/state';
-
-const scenario: ScenarioPageData = {
-  type: 'scenario',
-  retry: false,
-  id: 'dilemma',
-  start: 'first',
-  maxPoints: 20,
-  scenes: {
-    first: { description: 'First', choices: [{ id: 'argue', points: 0, next: 'bad' }, { id: 'refer', points: 10, next: 'second' }] },
-    second: { description: 'Second', choices: [{ id: 'promise', points: 5, next: 'bad' }, { id: 'private', points: 10, next: 'good' }] },
-    bad: { outcome: 'fail' },
-    good: { outcome: 'pass' },
-  },
-};
+import { scenario } from './sample-pages';
 
 const quiz: QuizPageData = {
   type: 'quiz',

@@ -1,22 +1,9 @@
 // Saved state the course cannot use in full (an old version of the course, another tool,
 // tampering) is checked piece by piece: what fits is kept, what does not is dropped with a
 // console note, and the course always opens.
-import type { CourseData, QuizPageData, ScenarioPageData } from '../../../src/runtime/course-data';
+import type { CourseData, QuizPageData } from '../../../src/runtime/course-data';
 import { decodeState, emptyState, encodeState, type State } from '../../../src/runtime/player/state';
-
-const scenario: ScenarioPageData = {
-  type: 'scenario',
-  retry: false,
-  id: 'dilemma',
-  start: 'first',
-  maxPoints: 20,
-  scenes: {
-    first: { description: 'First', choices: [{ id: 'argue', points: 0, next: 'bad' }, { id: 'refer', points: 10, next: 'second' }] },
-    second: { description: 'Second', choices: [{ id: 'promise', points: 5, next: 'bad' }, { id: 'private', points: 10, next: 'good' }] },
-    bad: { outcome: 'fail' },
-    good: { outcome: 'pass' },
-  },
-};
+import { scenario } from './sample-pages';
 
 const base = { points: 1, description: 'Q' };
 const quiz: QuizPageData = {
