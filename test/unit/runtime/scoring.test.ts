@@ -112,6 +112,10 @@ describe('suspend data', () => {
     const data = course();
     const text = encodeState(data, emptyState(data));
     expect(decodeState({ ...data, revision: 'other' }, text)).toBeUndefined();
+    // Text that is no state at all is noted in the console (see state.test.ts).
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(decodeState(data, 'not json')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
