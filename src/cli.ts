@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCourse, type BuildResult, checkCourse, type CheckResult, type Target, TARGETS } from './compile';
+import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
 import { initProject } from './init';
 
@@ -134,8 +134,9 @@ function init(options: InitOptions, out: Output, err: Output): number {
 
 async function run(options: Options, out: Output, err: Output): Promise<number> {
   const results: Array<CheckResult | BuildResult> = [];
+  const ids = new CourseIds();
   for (const course of options.courses) {
-    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir }) : checkCourse(course);
+    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids }) : checkCourse(course, ids);
     results.push(result);
     if (!options.json) printResult(course, result, options, out, err);
   }

@@ -8,7 +8,8 @@ import type { Course } from './model';
 import { writePackage } from './package';
 import { type OutputFile, renderCourse } from './render';
 import { buildCourseData } from './render/course-data';
-import { SUSPEND_DATA_LIMITS, worstCaseSuspendData } from './render/suspend-budget';
+import { worstCaseSuspendData } from './render/suspend-budget';
+import { STANDARD_NAMES, SUSPEND_DATA_LIMITS } from './standards/limits';
 import { loadStrings } from './render/templates';
 import { validateCourse } from './validate';
 
@@ -38,12 +39,30 @@ export interface BuildResult extends CheckResult {
   packages: BuiltPackage[];
 }
 
-/** Load and validate: the course model, or the report of everything wrong with it. */
-export function checkCourse(coursePath: string): CheckResult {
+/** The courses of one run by id: packages are named by it, so a second course would overwrite the first's. */
+export class CourseIds {
+  private readonly files = new Map<string, string>();
+
+  /** Records the course's id, or reports that another course file of this run has it. */
+  claim(course: Course, report: Report): void {
+    const file = course.idSpan.file;
+    const other = this.files.get(course.id);
+    // The same file named twice (folder and course.yaml) is one course, built twice alike.
+    if (other !== undefined && other !== file) report.add(messages.duplicateCourseId(course.idSpan, course.id, other));
+    else this.files.set(course.id, file);
+  }
+}
+
+/**
+ * Load and validate: the course model, or the report of everything wrong with it. `ids` holds
+ * the courses checked before this one in the same run.
+ */
+export function checkCourse(coursePath: string, ids = new CourseIds()): CheckResult {
   const report = new Report();
   const loaded = loadCourse(coursePath, report);
   if (!loaded) return { report, sources: [] };
   const course = validateCourse(loaded, report);
+  if (course) ids.claim(course, report);
   return { course, report, sources: [...loaded.files, ...loaded.templates] };
 }
 
@@ -53,10 +72,8 @@ function checkSuspendData(course: Course, target: Target, report: Report): void 
   if (target !== 'scorm12' && target !== 'scorm2004') return;
   const size = worstCaseSuspendData(buildCourseData(course, target, loadStrings(course.language)));
   const limit = SUSPEND_DATA_LIMITS[target];
-  if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, TARGET_NAMES[target]));
+  if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, STANDARD_NAMES[target]));
 }
-
-const TARGET_NAMES: Record<'scorm12' | 'scorm2004', string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
 
 /**
  * A valid course's package for one target, in memory: rendered files and the manifest. The
@@ -68,8 +85,8 @@ export function renderPackage(course: Course, target: Target, options: { preview
 }
 
 /** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
-export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string }): Promise<BuildResult> {
-  const checked = checkCourse(coursePath);
+export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string; ids?: CourseIds }): Promise<BuildResult> {
+  const checked = checkCourse(coursePath, options.ids);
   const { course, report } = checked;
   if (!course || report.hasErrors) return { ...checked, packages: [] };
   const packages: BuiltPackage[] = [];

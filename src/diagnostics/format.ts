@@ -9,13 +9,22 @@ export interface FormatOptions {
 /** Compiler-style text: `file:line:col error message [code]`, a code frame, then the hint. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const paint = painter(options.color);
-  const where = d.span ? `${d.span.file}:${d.span.start.line}:${d.span.start.column} ` : '';
+  const where = d.span ? `${visible(d.span.file)}:${d.span.start.line}:${d.span.start.column} ` : '';
   const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-  const lines = [`${paint.bold(where)}${severity} ${d.message} ${paint.dim(`[${d.code}]`)}`];
+  const lines = [`${paint.bold(where)}${severity} ${visible(d.message)} ${paint.dim(`[${d.code}]`)}`];
   const frame = d.span ? codeFrame(options.sources.get(d.span.file), d.span.start.line, d.span.start.column) : '';
-  if (frame) lines.push(frame);
-  if (d.hint) lines.push(`  ${paint.cyan('hint:')} ${d.hint}`);
+  if (frame) lines.push(visible(frame));
+  if (d.hint) lines.push(`  ${paint.cyan('hint:')} ${visible(d.hint)}`);
   return lines.join('\n');
+}
+
+/**
+ * Control characters of a course's text as their Unicode pictures (U+000B as ␋, ESC as ␛): one
+ * character each, so the caret stays under them, and a course file cannot send escape sequences
+ * to the terminal.
+ */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 }
 
 function codeFrame(text: string | undefined, line: number, column: number): string {

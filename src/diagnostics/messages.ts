@@ -28,17 +28,33 @@ export const yamlSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
 export const fileNotFound = (span: SourceSpan | undefined, path: string, what: string) =>
   error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Paths are relative to the file that names them; check spelling and case.');
 
+/** `cause`: the file system's error, or the reason in words. */
 export const fileUnreadable = (span: SourceSpan | undefined, path: string, cause: unknown) =>
-  error('file-unreadable', span, `Could not read "${path}": ${(cause as Error)?.message ?? cause}.`, undefined, cause);
+  error('file-unreadable', span, `Could not read "${path}": ${typeof cause === 'string' ? cause : fileSystemReason(cause)}.`, undefined, typeof cause === 'string' ? undefined : cause);
+
+export const danglingLink = (span: SourceSpan, path: string, target: string) =>
+  error('file-not-found', span, `"${path}" is a symbolic link to "${target}", which does not exist.`, 'Point the link at an existing file, or put the file itself in its place.');
 
 export const pathOutsideCourse = (span: SourceSpan, path: string) =>
   error('path-outside-course', span, `The path "${path}" points outside the course folder.`, 'Copy the file into the course folder (e.g. assets/) and refer to it from there.');
+
+/** A link's target is not named: it may be a file the user never meant to show anyone. */
+export const linkOutsideCourse = (span: SourceSpan, path: string) =>
+  error('path-outside-course', span, `The path "${path}" is a symbolic link to a file outside the course folder.`, "Copy the file into the course folder instead of linking to it: a package holds only the course's own files.");
 
 export const fileTooLarge = (span: SourceSpan | undefined, path: string, size: number, limit: number) =>
   error('file-too-large', span, `"${path}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed.`, 'Split large YAML into included files, or compress the asset.');
 
 export const includeCycle = (span: SourceSpan, path: string) =>
   error('include-cycle', span, `"${path}" includes itself (directly or through other files).`, 'Remove one of the include lines that form the loop.');
+
+export const controlCharacter = (span: SourceSpan, what: string, found: { code: string; name: string; near: string }) =>
+  error(
+    'control-character',
+    span,
+    `${capitalise(what)} contains an invisible character, ${found.code} (${found.name}), which XML forbids: LMSs refuse a package whose manifest holds it, and pages do not show it.`,
+    `Delete it (it sits ${found.near}), or replace it with a space; it usually comes with text pasted from Word or a PDF.`,
+  );
 
 export const notACourse = (path: string) =>
   error('not-a-course', undefined, `No course.yaml found at "${path}".`, 'Pass a course folder (containing course.yaml) or the path of a course.yaml file.');
@@ -66,6 +82,14 @@ export const invalidId = (span: SourceSpan, id: string) =>
 
 export const duplicateId = (span: SourceSpan, id: string, firstAt: SourceSpan) =>
   error('duplicate-id', span, `The id "${id}" is already used at ${firstAt.file}:${firstAt.start.line}:${firstAt.start.column}.`, 'Ids must be unique in the course: rename one of them.');
+
+export const duplicateCourseId = (span: SourceSpan, id: string, otherFile: string) =>
+  error(
+    'duplicate-course-id',
+    span,
+    `The course id "${id}" is also the id of ${otherFile}; both would be written to the same packages (${id}-scorm12.zip…).`,
+    "Give each course its own id (a copied course keeps the original's): packages are named by it, and LMSs keep learners' records by it.",
+  );
 
 export const emptyList = (span: SourceSpan, what: string) =>
   error('empty-list', span, `${capitalise(what)} is empty.`, `Add at least one item to ${what}.`);
@@ -100,11 +124,46 @@ export const imageWithoutAlt = (span: SourceSpan, image: string) =>
 export const unsupportedAsset = (span: SourceSpan, path: string, allowed: readonly string[]) =>
   error('unsupported-asset', span, `"${path}" is not a supported image type.`, `Use one of: ${allowed.join(', ')}.`);
 
+/** `actual`: what the bytes are (undefined: no image at all), with that kind's usual extension. */
+export const imageContent = (span: SourceSpan, path: string, extension: string, actual: string | undefined, actualExtension: string | undefined) =>
+  error(
+    'image-content',
+    span,
+    actual
+      ? `"${path}" is named ${extension} but holds a ${actual} image: browsers and LMSs that go by the name show it broken.`
+      : `"${path}" is named ${extension} but holds no image coursepack knows (PNG, JPEG, GIF, WebP or SVG): learners would see a broken image.`,
+    actual ? `Rename the file to ${actualExtension} (and its path here), or export it again as ${extension.slice(1).toUpperCase()}.` : 'Export the image again from the program that made it; renaming a file does not convert it.',
+  );
+
+export const svgScript = (span: SourceSpan, path: string, what: string, line: number) =>
+  error(
+    'svg-script',
+    span,
+    `"${path}" holds script (${what}, on line ${line} of the image): opened on its own, the image runs it in the LMS's site, with the learner's session.`,
+    'Remove scripts, on…= attributes and javascript: links from the SVG, or export it again without interactivity.',
+  );
+
 export const attestationPageMissing = (span: SourceSpan) =>
   error('attestation-page-missing', span, 'Completion requires "attestation" but the course has no attestation page.', 'Add a page with "type: attestation", or remove "attestation" from completion.require.');
 
-export const nothingScored = (span: SourceSpan) =>
-  error('nothing-scored', span, 'Completion requires "passing-score" but no page earns points.', 'Add a quiz or a scenario with points, or remove "passing-score" from completion.require.');
+/** `scoredPages`: the course has quizzes or scenarios, but none of them can earn a point. */
+export const nothingScored = (span: SourceSpan, scoredPages: boolean) =>
+  error(
+    'nothing-scored',
+    span,
+    'Completion requires "passing-score" but no page earns points.',
+    scoredPages
+      ? 'Scenario choices earn 0 points unless they say "points: …", and likert questions never score: give the better choices or some questions points, or remove "passing-score" from completion.require.'
+      : 'Add a quiz or a scenario with points, or remove "passing-score" from completion.require.',
+  );
+
+export const scenarioScoresNothing = (span: SourceSpan, scenario: string, best: number) =>
+  warning(
+    'scenario-scores-nothing',
+    span,
+    `No path through scenario "${scenario}" earns points (the best earns ${best}), so it adds nothing to the course's score.`,
+    'Choices earn 0 points unless they say "points: …": give the better choices points. A scenario meant as practice only may stay as it is.',
+  );
 
 export const emptyAnswer = (span: SourceSpan, question: string) =>
   error('empty-answer', span, `Question "${question}" lists an empty accepted answer.`, 'Remove the empty entry from "accept".');
@@ -121,6 +180,14 @@ export const noPoints = (span: SourceSpan, question: string) =>
 export const noPages = (span: SourceSpan) =>
   error('no-pages', span, 'The course has no pages.', 'Add pages under "pages:".');
 
+export const textTooLong = (span: SourceSpan, what: string, length: number, limit: { max: number; standards: string }, field: string, advice: string) =>
+  warning(
+    'text-too-long',
+    span,
+    `${capitalise(what)} is ${length} characters long; ${limit.standards} LMSs may keep only the first ${limit.max} (${field}).`,
+    `Shorten it to ${limit.max} characters or fewer; ${advice}.`,
+  );
+
 export const suspendDataMayOverflow = (span: SourceSpan, size: number, limit: number, target: string) =>
   warning('suspend-data-too-large', span, `Saved progress may reach ${size} characters, more than ${target} keeps (${limit}).`, 'Split the course or reduce the number of questions.');
 
@@ -131,6 +198,23 @@ export const badArgument = (message: string, hint?: string) => error('usage', un
 
 export const internalError = (cause: unknown) =>
   error('internal-error', undefined, `coursepack failed unexpectedly: ${(cause as Error)?.message ?? String(cause)}.`, 'This is a bug in coursepack; please report it with the course that triggers it.', cause);
+
+/** A file system error in plain words, without the absolute path Node puts in its message. */
+function fileSystemReason(cause: unknown): string {
+  const { code, message } = (cause ?? {}) as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'it does not exist',
+    ELOOP: 'it is a symbolic link that leads back to itself',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EIO: 'the disk or network drive failed to read it',
+    EMFILE: 'too many files are open',
+    ENAMETOOLONG: 'its path is too long',
+  };
+  return (code && reasons[code]) ?? message ?? String(cause);
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Course } from '../model/course';
 import type { OutputFile } from '../render/output-file';
+import { cut, fieldLimit } from '../standards/limits';
 import { toolRoot } from '../tool-root';
 
 export type ManifestTarget = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
@@ -18,6 +19,8 @@ export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed';
 export interface ManifestView {
   id: string;
   title: string;
+  /** The organization's and item's <title>: cut where the manifest's schema limits it (SCORM 1.2). */
+  itemTitle: string;
   description: string;
   version: string;
   /** The manifest's `version` attribute: absent when longer than IMS CP 1.1.2 allows (20). */
@@ -39,9 +42,6 @@ export interface ManifestView {
   files: string[];
 }
 
-/** IMS CP 1.1.2 (SCORM 1.2) limits manifest/@version to 20 characters; LOM keeps the full one. */
-const MAX_MANIFEST_VERSION = 20;
-
 /** href is a URI: a space, `#`, `%` or `?` in a file name must be percent-encoded. */
 export function fileHref(path: string): string {
   return path.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
@@ -52,14 +52,22 @@ function identifiers(courseId: string): ManifestView['ids'] {
   return { manifest: `cp-${courseId}`, organization: `org-${courseId}`, item: `item-${courseId}`, resource: `res-${courseId}`, objective: `${courseId}.passing` };
 }
 
-export function manifestView(course: Course, files: readonly OutputFile[]): ManifestView {
+/**
+ * What the manifest says. SCORM 1.2's schema limits <title> and manifest/@version (see
+ * standards/limits): the title is cut and the version left out of that attribute, the metadata
+ * keeps both whole; the build has warned about either.
+ */
+export function manifestView(course: Course, files: readonly OutputFile[], target: ManifestTarget): ManifestView {
   const scored = course.completion.require.includes('passing-score');
+  const titleLimit = target === 'scorm12' ? fieldLimit('title', target) : undefined;
+  const versionLimit = target === 'scorm12' ? fieldLimit('version', target) : undefined;
   return {
     id: course.id,
     title: course.title,
+    itemTitle: titleLimit ? cut(course.title, titleLimit) : course.title,
     description: course.description,
     version: course.version,
-    ...(course.version.length <= MAX_MANIFEST_VERSION ? { manifestVersion: course.version } : {}),
+    ...(versionLimit === undefined || [...course.version].length <= versionLimit ? { manifestVersion: course.version } : {}),
     language: course.language,
     keywords: course.keywords,
     ...(course.duration ? { duration: course.duration } : {}),
@@ -93,6 +101,6 @@ function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestV
 }
 
 export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[]): OutputFile {
-  const xml = template(target)(manifestView(course, files));
+  const xml = template(target)(manifestView(course, files, target));
   return { path: MANIFEST_FILES[target], contents: Buffer.from(xml, 'utf8') };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
-import { displayPath, isInside } from './paths';
+import { displayPath, isInside, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
 
 export type { TemplateFile } from './templates';
@@ -41,7 +41,7 @@ export function loadCourse(coursePath: string, report: Report): LoadedCourse | u
   const main = readSource(mainPath, undefined, report);
   if (!main) return undefined;
   const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
-  resolveIncludes(loaded, main, [mainPath], report);
+  resolveIncludes(loaded, main, [realPath(mainPath)], report);
   return loaded;
 }
 
@@ -96,16 +96,19 @@ function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[]
     const target = resolve(dirname(file.path), value.value);
     if (!isInside(loaded.root, target)) {
       report.add(messages.pathOutsideCourse(span, value.value));
-    } else if (chain.includes(target)) {
-      report.add(messages.includeCycle(span, value.value));
     } else if (!existsSync(target) || !statSync(target).isFile()) {
       report.add(messages.fileNotFound(span, value.value, 'included file'));
+    } else if (!staysInside(loaded.root, target)) {
+      report.add(messages.linkOutsideCourse(span, value.value));
+    } else if (chain.includes(realPath(target))) {
+      // Compared by real path: through a linked folder, one file has endless names.
+      report.add(messages.includeCycle(span, value.value));
     } else {
       const included = readSource(target, span, report);
       if (!included) continue;
       loaded.includes.set(item, included);
       loaded.files.push(included);
-      resolveIncludes(loaded, included, [...chain, target], report);
+      resolveIncludes(loaded, included, [...chain, realPath(target)], report);
     }
   }
 }

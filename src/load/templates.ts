@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { messages, type Report, fileSpan } from '../diagnostics';
-import { displayPath, isInside } from './paths';
+import { displayPath, staysInside } from './paths';
 
 /** A template file is tiny; one this large is a mistake (a video saved with the wrong name). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -14,31 +14,89 @@ export interface TemplateFile {
   text: string;
 }
 
-/** Every file under `<course>/templates/` (two levels, dot-files skipped); none when absent. */
+/**
+ * Every file under `<course>/templates/` (two levels, dot-files skipped); none when absent.
+ * Whatever the file system does (a link to nothing, a folder it will not list, a pipe) is a
+ * diagnostic about that path: it is the course's file at fault, never coursepack.
+ */
 export function loadTemplateFiles(root: string, report: Report): TemplateFile[] {
   const folder = join(root, 'templates');
   const files: TemplateFile[] = [];
   const walk = (dir: string, prefix: string, depth: number): void => {
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of list(root, dir, report)) {
       if (name.startsWith('.')) continue;
       const absolute = join(dir, name);
       const path = `${prefix}${name}`;
-      const stat = statSync(absolute);
-      if (stat.isDirectory() && depth < 2) walk(absolute, `${path}/`, depth + 1);
-      else if (stat.isDirectory()) files.push({ path: `${path}/`, displayPath: displayPath(absolute), text: '' });
-      else files.push(...readTemplate(root, absolute, path, report));
+      const stat = entry(root, absolute, report);
+      if (stat?.isDirectory() && depth < 2) walk(absolute, `${path}/`, depth + 1);
+      else if (stat?.isDirectory()) files.push({ path: `${path}/`, displayPath: displayPath(absolute), text: '' });
+      else if (stat) files.push(...readTemplate(root, absolute, path, report));
     }
   };
-  if (isFolder(folder)) walk(folder, '', 1);
+  if (!exists(folder)) return files;
+  const stat = entry(root, folder, report);
+  if (stat?.isDirectory()) walk(folder, '', 1);
+  else if (stat) report.add(messages.fileUnreadable(fileSpan(displayPath(folder)), 'templates', 'it is a file, not a folder of templates'));
   return files;
+}
+
+/** The names in a folder; none (and a diagnostic) when the system will not list it. */
+function list(root: string, dir: string, report: Report): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch (cause) {
+    report.add(messages.fileUnreadable(fileSpan(displayPath(dir)), inCourse(root, dir), cause));
+    return [];
+  }
+}
+
+/**
+ * What a path is, links followed: a folder or a regular file; undefined (and a diagnostic) for
+ * a link to nothing, a loop of links, or anything that is neither (a pipe: reading it would
+ * wait forever).
+ */
+function entry(root: string, path: string, report: Report): Stats | undefined {
+  const span = fileSpan(displayPath(path));
+  const name = inCourse(root, path);
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory() || stat.isFile()) return stat;
+    report.add(messages.fileUnreadable(span, name, 'it is not a regular file'));
+  } catch (cause) {
+    const target = linkTarget(path);
+    if (target !== undefined && (cause as NodeJS.ErrnoException).code === 'ENOENT') report.add(messages.danglingLink(span, name, target));
+    else report.add(messages.fileUnreadable(span, name, cause));
+  }
+  return undefined;
+}
+
+/** The path as the course author knows it: from the course folder, "templates/partials/x.hbs". */
+function inCourse(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function readTemplate(root: string, absolute: string, path: string, report: Report): TemplateFile[] {
   const shown = displayPath(absolute);
   try {
-    // A symbolic link may point outside the course folder, where no course file belongs.
-    if (!isInside(realpathSync(root), realpathSync(absolute))) {
-      report.add(messages.pathOutsideCourse(fileSpan(shown), `templates/${path}`));
+    if (!staysInside(root, absolute)) {
+      report.add(messages.linkOutsideCourse(fileSpan(shown), `templates/${path}`));
       return [];
     }
     const size = statSync(absolute).size;
@@ -50,13 +108,5 @@ function readTemplate(root: string, absolute: string, path: string, report: Repo
   } catch (cause) {
     report.add(messages.fileUnreadable(fileSpan(shown), shown, cause));
     return [];
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

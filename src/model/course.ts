@@ -42,6 +42,8 @@ export interface Asset extends Located {
 
 export interface Course extends Located {
   id: string;
+  /** Where the id is written: packages are named by it, so two courses of one build must differ. */
+  idSpan: SourceSpan;
   /** The course's xAPI activity IRI (`activity-id`, default urn:coursepack:course:<id>). */
   activityId: string;
   title: string;

@@ -1,10 +1,11 @@
 // The package phase: one deterministic zip per target, written atomically.
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
+import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
 
 /** Every entry gets this date, so the same input gives the same bytes (stored as UTC by archiver). */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -47,24 +48,38 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   }
 }
 
-let sequence = 0;
-
 /**
  * Writes the zip next to its final path and renames it into place, so a reader (or an LMS
- * upload) never sees a partial package; on failure nothing is left behind.
+ * upload) never sees a partial package; on failure or interruption nothing is left behind.
  */
 export async function writePackage(outFile: string, files: readonly OutputFile[]): Promise<void> {
   checkFiles(files);
   const folder = dirname(outFile);
   await mkdir(folder, { recursive: true });
+  removeStaleTempFiles(folder);
   // Unique per call, so a file of that name can only be a leftover of a dead process.
-  const temp = join(folder, `.${basename(outFile)}.${process.pid}.${sequence++}.tmp`);
+  const temp = tempPathFor(outFile);
   await rm(temp, { force: true });
+  track(temp);
   try {
     await zipTo(temp, files);
+    await holdForTests(temp);
     await rename(temp, outFile);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    release(temp);
   }
+}
+
+/**
+ * For tests only: with COURSEPACK_HOLD_BEFORE_RENAME set, the build stops once its temporary zip
+ * is written and says so on stderr, so a test can interrupt it at that very moment instead of
+ * guessing at timing. Never set by users; without it this does nothing.
+ */
+async function holdForTests(temp: string): Promise<void> {
+  if (!process.env.COURSEPACK_HOLD_BEFORE_RENAME) return;
+  process.stderr.write(`coursepack: holding ${temp}\n`);
+  await new Promise((resolve) => setTimeout(resolve, 2 ** 31 - 1));
 }

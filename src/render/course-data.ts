@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Course, Page, Question } from '../model';
 import type { CourseData, PageData, QuestionData, SceneData, Standard } from '../runtime/course-data';
+import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from './markdown';
 import type { Strings } from './templates';
@@ -90,7 +91,7 @@ function questionData(question: Question, pageIndex: ReadonlyMap<string, number>
 /** The default likert scale: the five agreement labels of the UI strings. */
 export const LIKERT_DEFAULT_SIZE = 5;
 
-/** SCORM 2004 keeps at most 250 characters of an interaction description. */
-function truncate(text: string, limit = 250): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+/** An interaction description, cut to what SCORM 2004 LMSs keep. */
+function truncate(text: string): string {
+  return cut(text, INTERACTION_DESCRIPTION_LIMIT);
 }

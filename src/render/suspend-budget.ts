@@ -3,7 +3,7 @@
 import type { CourseData, QuestionData, QuizPageData, ScenarioPageData } from '../runtime/course-data';
 import { encodeState, emptyState, SAVED_TEXT_LIMIT, type State } from '../runtime/player/state';
 
-export const SUSPEND_DATA_LIMITS = { scorm12: 4096, scorm2004: 64000 } as const;
+export { SUSPEND_DATA_LIMITS } from '../standards/limits';
 
 /** The longest answer each question can leave in the saved state. */
 function longestAnswer(question: QuestionData): string {

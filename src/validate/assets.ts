@@ -1,11 +1,13 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { messages, type SourceSpan } from '../diagnostics';
-import { isInside } from '../load/paths';
+import { isInside, staysInside } from '../load/paths';
 import type { Asset } from '../model';
+import { EXTENSION_KINDS, type ImageKind, imageKind, KIND_NAMES, svgScript } from './image-content';
 import type { Reader } from './reader';
 
-export const IMAGE_TYPES = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'] as const;
+/** The file name extensions of images a course may hold. */
+export const IMAGE_TYPES: readonly string[] = Object.keys(EXTENSION_KINDS);
 /** An image larger than this would make the package slow on every learner's device. */
 export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 
@@ -21,12 +23,11 @@ export function readImage(reader: Reader, path: string, span: SourceSpan): Asset
     reader.report.add(messages.fileNotFound(span, path, 'image'));
     return undefined;
   }
-  // A symbolic link inside the folder may still point outside it.
-  if (!isInside(realpathSync(root), realpathSync(absolute))) {
-    reader.report.add(messages.pathOutsideCourse(span, path));
+  if (!staysInside(root, absolute)) {
+    reader.report.add(messages.linkOutsideCourse(span, path));
     return undefined;
   }
-  if (!(IMAGE_TYPES as readonly string[]).includes(extname(absolute).toLowerCase())) {
+  if (!IMAGE_TYPES.includes(extname(absolute).toLowerCase())) {
     reader.report.add(messages.unsupportedAsset(span, path, IMAGE_TYPES));
     return undefined;
   }
@@ -35,7 +36,33 @@ export function readImage(reader: Reader, path: string, span: SourceSpan): Asset
     reader.report.add(messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES));
     return undefined;
   }
+  if (!checkContent(reader, path, absolute, span)) return undefined;
   return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
+}
+
+/** The bytes must be the image the name promises; an SVG must not carry script. */
+function checkContent(reader: Reader, path: string, absolute: string, span: SourceSpan): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (cause) {
+    reader.report.add(messages.fileUnreadable(span, path, cause));
+    return false;
+  }
+  const extension = extname(absolute).toLowerCase();
+  const promised = EXTENSION_KINDS[extension];
+  const kind = imageKind(bytes);
+  if (kind !== promised) {
+    reader.report.add(messages.imageContent(span, path, extension, kind && KIND_NAMES[kind], kind && extensionOf(kind)));
+    return false;
+  }
+  const script = kind === 'svg' ? svgScript(bytes.toString('utf8')) : undefined;
+  if (script) reader.report.add(messages.svgScript(span, path, script.what, script.line));
+  return !script;
+}
+
+function extensionOf(kind: ImageKind): string {
+  return Object.keys(EXTENSION_KINDS).find((extension) => EXTENSION_KINDS[extension] === kind) ?? `.${kind}`;
 }
 
 /** Each asset once, sorted by path, so the package is the same whatever the page order. */

@@ -5,7 +5,9 @@ import type { Completion, Course, Page, ReportMode, Requirement } from '../model
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
+import { checkLengths } from './lengths';
 import { readPage } from './pages';
+import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
 import { readTheme } from './theme';
@@ -46,6 +48,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };
+  checkLengths(fields);
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
@@ -56,6 +59,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     completion,
 
     span: fields.span,
+    idSpan: fields.spanOf('id'),
     root: loaded.root,
     assets: uniqueAssets(context.assets),
   } as Course;
@@ -97,8 +101,16 @@ function checkCompletion(fields: Fields, completion: Completion, pages: Page[]):
   if (completion.require.includes('attestation') && !pages.some((page) => page.type === 'attestation')) {
     report.add(messages.attestationPageMissing(span));
   }
-  const scored = pages.some((page) => page.type === 'quiz' || page.type === 'scenario');
-  if (completion.require.includes('passing-score') && !scored) report.add(messages.nothingScored(span));
+  if (!completion.require.includes('passing-score') || pages.some((page) => pointsPossible(page) > 0)) return;
+  // With nothing to earn, every learner scores 100 % and passes: a mistake, never a course.
+  report.add(messages.nothingScored(span, pages.some((page) => page.type === 'quiz' || page.type === 'scenario')));
+}
+
+/** The most points a page can give: its quiz questions' (likert has none), its scenario's best path. */
+function pointsPossible(page: Page): number {
+  if (page.type === 'quiz') return page.questions.reduce((sum, question) => sum + question.points, 0);
+  if (page.type === 'scenario') return maxScenarioPoints(page);
+  return 0;
 }
 
 /** Remediation links must lead to a page of this course. */

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean';
-import { messages, type Report, type SourceFile, type SourceSpan, spanOf } from '../diagnostics';
+import { messages, type Report, type SourceFile, type SourceSpan, spanOf, spanOfRange } from '../diagnostics';
 import type { LoadedCourse } from '../load';
+import { forbiddenCharacter, forbiddenCharacterSource } from './text';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -25,6 +26,20 @@ export class Reader {
     if (!this.isInclude(node)) return { reader: this, node };
     const included = this.loaded.includes.get(node as YAMLMap);
     return included && { reader: new Reader(included, this.report, this.loaded), node: included.doc.contents };
+  }
+
+  /**
+   * False (and a diagnostic at the very character) when the text holds a character that would
+   * make a manifest ill-formed; every text of a course is read through here.
+   */
+  printable(node: Scalar, text: string, what: string): boolean {
+    const found = forbiddenCharacter(text);
+    if (!found) return true;
+    const [start = 0, end = start] = node.range ?? [];
+    const at = forbiddenCharacterSource(this.file.text.slice(start, end), node.type === 'QUOTE_DOUBLE');
+    const offset = start + Math.max(0, at);
+    this.report.add(messages.controlCharacter(spanOfRange(this.file, offset, offset + 1), what, found));
+    return false;
   }
 
   isInclude(node: unknown): boolean {
@@ -116,7 +131,7 @@ export class Fields {
       this.wrong(key, 'non-empty text', node);
       return undefined;
     }
-    return text;
+    return this.reader.printable(node, text, `"${key}" in ${this.where}`) ? text : undefined;
   }
 
   number(key: string, range: { min: number; max: number; integer?: boolean }): number | undefined {
@@ -192,7 +207,8 @@ export class Fields {
     const out: string[] = [];
     for (const item of items) {
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
-        out.push(typeof item.value === 'string' ? item.value : sourceText(this.reader.file, item));
+        const text = typeof item.value === 'string' ? item.value : sourceText(this.reader.file, item);
+        if (this.reader.printable(item, text, `an item of "${key}" in ${this.where}`)) out.push(text);
       } else {
         this.reader.report.add(messages.wrongType(this.reader.span(item as YamlNode), `each item of "${key}"`, 'text', describe(item)));
       }

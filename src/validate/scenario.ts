@@ -16,6 +16,8 @@ export function readScenario(fields: Fields): Omit<ScenarioPage, 'id'> | undefin
   if (title === undefined || start === undefined || scenes === undefined || retry === undefined) return undefined;
   const scenarioId = fields.string('id') ?? '?';
   if (!checkGraph(fields, scenarioId, start, scenes)) return undefined;
+  const best = maxScenarioPoints({ start, scenes });
+  if (best <= 0) fields.reader.report.add(messages.scenarioScoresNothing(fields.span, scenarioId, best));
   return { type: 'scenario', title, intro: fields.string('intro'), start, scenes, retry, span: fields.span };
 }
 

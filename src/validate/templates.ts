@@ -4,6 +4,7 @@ import { fileSpan, messages, type Position, type Report, type SourceSpan } from 
 import type { TemplateFile } from '../load';
 import type { TemplateOverride } from '../model';
 import { type BuiltInTemplate, builtInTemplates, TEMPLATE_HELPERS } from '../render/templates';
+import { forbiddenCharacter, forbiddenCharacterSource } from './text';
 
 const HANDLEBARS_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 
@@ -21,6 +22,7 @@ export function validateTemplates(files: readonly TemplateFile[], report: Report
       report.add(messages.unknownTemplate(fileSpan(file.displayPath), `templates/${file.path}`, suggestPath(file.path, paths), paths.map((path) => `templates/${path}`)));
       continue;
     }
+    if (!printable(file, report)) continue;
     const ast = parse(file, report);
     if (!ast) continue;
     const before = report.errors.length;
@@ -45,6 +47,16 @@ function checkHooks(file: TemplateFile, builtIn: BuiltInTemplate, report: Report
   const kept = new Set(hooksOf(file.text));
   const missing = hooks.filter((hook) => !kept.has(hook));
   if (missing.length) report.add(messages.templateMissingHooks(fileSpan(file.displayPath), `templates/${file.path}`, missing, hooks));
+}
+
+/** A template is part of every page: the same characters are refused in it as in the YAML. */
+function printable(file: TemplateFile, report: Report): boolean {
+  const found = forbiddenCharacter(file.text);
+  if (!found) return true;
+  const before = file.text.slice(0, forbiddenCharacterSource(file.text, false));
+  const line = before.split('\n').length;
+  report.add(messages.controlCharacter(spanAt(file, line, before.length - before.lastIndexOf('\n')), `the template "templates/${file.path}"`, found));
+  return false;
 }
 
 function suggestPath(path: string, paths: readonly string[]): string | undefined {

@@ -92,6 +92,54 @@ describe('coursepack CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  test('an include linked to a file outside the course is refused, and its content never shown', () => {
+    const out = tempDir();
+    const result = runCli(['build', join(repoRoot, 'test/fixtures/invalid/include-link-outside'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/invalid/include-link-outside/course.yaml:8:14 error The path "pages/intro.yaml" is a symbolic link to a file outside the course folder. [path-outside-course]');
+    expect(result.stderr).not.toMatch(/API_KEY|sk-live|hunter2/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test.each(readdirSync(join(repoRoot, 'test/fixtures/warning')))('a warning never blocks the build: %s', (name) => {
+    const out = tempDir();
+    const expected = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/warning', name, 'expected.json'), 'utf8'));
+    const result = runCli(['build', join(repoRoot, 'test/fixtures/warning', name), '--target', 'scorm12', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning ${expected.message} [${expected.code}]`);
+    expect(readdirSync(out)).toEqual(['fixture-scorm12.zip']);
+  });
+
+  test('two courses with one id: the second is refused, naming both files, and the first keeps its packages', () => {
+    const out = tempDir();
+    const twins = 'test/fixtures/invalid/duplicate-course-id';
+    const message = `${twins}/second/course.yaml:1:5 error The course id "twins" is also the id of ${twins}/first/course.yaml; both would be written to the same packages (twins-scorm12.zip…). [duplicate-course-id]`;
+    const result = runCli(['build', `${twins}/first`, `${twins}/second`, '--target', 'scorm12', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('hint: Give each course its own id');
+    expect(readdirSync(out)).toEqual(['twins-scorm12.zip']);
+    const html = require('node:child_process').execFileSync('unzip', ['-p', join(out, 'twins-scorm12.zip'), 'index.html'], { encoding: 'utf8' });
+    expect(html).toContain('The first twin');
+    const validated = runCli(['validate', `${twins}/first`, `${twins}/second`]);
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain(message);
+    // The same course named twice is one course, built twice alike.
+    expect(runCli(['build', `${twins}/first`, `${twins}/first/course.yaml`, '--target', 'scorm12', '--out', out]).code).toBe(0);
+  });
+
+  test("a templates/ folder the file system trips on is the course's error (exit 1), not an internal one", () => {
+    const dangling = runCli(['build', join(repoRoot, 'test/fixtures/invalid/template-dangling-link'), '--out', tempDir()]);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).toContain('test/fixtures/invalid/template-dangling-link/templates/partials/header.hbs:1:1 error "templates/partials/header.hbs" is a symbolic link to "../../shared-templates/header.hbs", which does not exist. [file-not-found]');
+    noStackTrace(dangling.stderr);
+    const course = copyFixture('valid', 'basic');
+    writeFileSync(join(course, 'templates'), '<header></header>');
+    const file = runCli(['validate', course]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toMatch(/basic\/templates:1:1 error Could not read "templates": it is a file, not a folder of templates\. \[file-unreadable\]/);
+  });
+
   test('--json reports diagnostics for editors and CI', () => {
     const result = runCli(['validate', join(repoRoot, 'test/fixtures/invalid/scene-not-found'), '--json']);
     expect(result.code).toBe(1);

@@ -1,4 +1,6 @@
-import type { CourseData } from '../course-data';
+import type { CourseData, PageData, QuestionData, QuizPageData } from '../course-data';
+import { warn } from '../tracking/log';
+import { answerFits, fittingOrder, fittingPath } from './state-fit';
 
 /** A quiz attempt: the drawn questions (indexes into the pool, in shown order) and the answers. */
 export interface QuizState {
@@ -45,14 +47,6 @@ function encodeOrder(order: number[]): string | undefined {
   return `${width}${order.map((i) => i.toString(36).padStart(width, '0')).join('')}`;
 }
 
-function decodeOrder(text: string | undefined, size: number): number[] {
-  if (!text) return Array.from({ length: size }, (_, i) => i);
-  const width = Number(text[0]);
-  const order: number[] = [];
-  for (let at = 1; at < text.length; at += width) order.push(parseInt(text.slice(at, at + width), 36));
-  return order;
-}
-
 function encodeQuiz(quiz: QuizState): EncodedQuiz {
   const order = encodeOrder(quiz.order);
   const answers = quiz.answers ?? 0;
@@ -71,24 +65,104 @@ export function encodeState(data: CourseData, state: State): string {
   return JSON.stringify(encoded);
 }
 
-/** The saved state, or undefined when there is none or it belongs to another revision. */
+/**
+ * The saved state, or undefined when there is none, it is not a state, or it belongs to another
+ * revision. Each piece is checked against the course: what fits is kept, what does not is left
+ * out with a console note, so the course always opens.
+ */
 export function decodeState(data: CourseData, text: string): State | undefined {
   if (!text) return undefined;
+  const encoded = parseObject(text);
+  if (!encoded) {
+    note('it is not a state this course writes, so the course starts afresh');
+    return undefined;
+  }
+  if (encoded.r !== data.revision) return undefined;
+  const state = emptyState(data);
+  state.done = readDone(data, encoded.d);
+  readQuizzes(data, encoded.q, state);
+  readPaths(data, encoded.s, state);
+  readAttested(data, encoded.a, state);
+  return state;
+}
+
+function note(what: string): void {
+  warn(`saved state: ${what}.`);
+}
+
+type Mapping = Record<string, unknown>;
+
+const isMapping = (value: unknown): value is Mapping => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseObject(text: string): Mapping | undefined {
   try {
-    const encoded = JSON.parse(text) as Encoded;
-    if (encoded.r !== data.revision) return undefined;
-    const state = emptyState(data);
-    state.done = data.pages.map((_, i) => encoded.d.charAt(i) === '1');
-    for (const [page, [attempt, seed, answers, order]] of Object.entries(encoded.q ?? {})) {
-      const quiz = data.pages[Number(page)];
-      const size = quiz?.type === 'quiz' ? quiz.draw : 0;
-      const decoded = { order: decodeOrder(order, size), attempt, seed };
-      state.quizzes[Number(page)] = answers ? { ...decoded, answers } : decoded;
-    }
-    for (const [page, path] of Object.entries(encoded.s ?? {})) state.paths[Number(page)] = [...path].map((c) => parseInt(c, 36));
-    for (const page of encoded.a ?? []) state.attested[page] = true;
-    return state;
+    const value: unknown = JSON.parse(text);
+    return isMapping(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The page a key of the saved state names, when it is of the type expected there. */
+function pageAt<T extends PageData['type']>(data: CourseData, key: string, type: T): { index: number; page: Extract<PageData, { type: T }> } | undefined {
+  const index = /^\d+$/.test(key) ? Number(key) : -1;
+  const page = data.pages[index];
+  return page?.type === type ? { index, page: page as Extract<PageData, { type: T }> } : undefined;
+}
+
+function readDone(data: CourseData, done: unknown): boolean[] {
+  if (typeof done !== 'string' || !/^[01]*$/.test(done)) note('the pages done are not a row of 0 and 1; only the 1s are kept');
+  const marks = typeof done === 'string' ? done : '';
+  return data.pages.map((_, i) => marks.charAt(i) === '1');
+}
+
+function readQuizzes(data: CourseData, quizzes: unknown, state: State): void {
+  if (quizzes === undefined) return;
+  if (!isMapping(quizzes)) return note('the quizzes are not in the form this course writes; left out');
+  for (const [key, value] of Object.entries(quizzes)) {
+    const found = pageAt(data, key, 'quiz');
+    const attempt = found && readAttempt(found.page, value);
+    if (!found || !attempt) {
+      note(found ? `the attempt at quiz "${found.page.id}" does not fit it; left out` : `a quiz attempt for page ${key}, which is no quiz; left out`);
+      continue;
+    }
+    const answers = (value as unknown[])[2];
+    const fits = Array.isArray(answers) && answers.length === attempt.order.length && answers.every((answer, i) => answerFits(found.page.questions[attempt.order[i] as number] as QuestionData, answer));
+    if (answers !== 0 && !fits) note(`the answers to quiz "${found.page.id}" do not fit its questions; left out, the attempt is kept`);
+    state.quizzes[found.index] = fits ? { ...attempt, answers: answers as string[] } : attempt;
+  }
+}
+
+/** [attempt, seed, answers, order?] as encodeQuiz writes it, without the answers. */
+function readAttempt(page: QuizPageData, value: unknown): QuizState | undefined {
+  if (!Array.isArray(value) || value.length < 3) return undefined;
+  const [attempt, seed, , text] = value as unknown[];
+  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1 || attempt > page.attempts) return undefined;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) return undefined;
+  const order = fittingOrder(page, text);
+  return order && { order, attempt, seed };
+}
+
+function readPaths(data: CourseData, paths: unknown, state: State): void {
+  if (paths === undefined) return;
+  if (!isMapping(paths)) return note('the scenario paths are not in the form this course writes; left out');
+  for (const [key, value] of Object.entries(paths)) {
+    const found = pageAt(data, key, 'scenario');
+    if (!found || typeof value !== 'string') {
+      note(`a scenario path for page ${key} does not fit; left out`);
+      continue;
+    }
+    const steps = [...value].map((c) => (/^[0-9a-z]$/.test(c) ? parseInt(c, 36) : -1));
+    const kept = fittingPath(found.page, steps);
+    if (kept.length < steps.length) note(`the path through scenario "${found.page.id}" leaves it after ${kept.length} steps; the steps after are left out`);
+    state.paths[found.index] = kept;
+  }
+}
+
+function readAttested(data: CourseData, attested: unknown, state: State): void {
+  if (attested === undefined) return;
+  const pages = Array.isArray(attested) ? attested : [];
+  const fit = pages.filter((page) => typeof page === 'number' && pageAt(data, String(page), 'attestation'));
+  if (!Array.isArray(attested) || fit.length < pages.length) note('some attestations are not of attestation pages; those are left out');
+  for (const page of fit) state.attested[page as number] = true;
 }

@@ -77,3 +77,13 @@ describe.each<ManifestTarget>(['scorm12', 'scorm2004'])('%s manifest', (target) 
     expect(() => xmllint(target, broken)).toThrow();
   });
 });
+
+test('a title longer than SCORM 1.2 allows is cut in its <title>s, so the manifest stays valid; SCORM 2004 keeps it whole', () => {
+  const title = `${'Long title '.repeat(30)}end`;
+  const course = { ...fixtureCourse(), title };
+  const scorm12 = emitManifest('scorm12', course, files).contents;
+  expect(() => xmllint('scorm12', scorm12)).not.toThrow();
+  expect(scorm12.toString('utf8')).toContain(`<title>${title.slice(0, 199)}…</title>`);
+  expect(scorm12.toString('utf8')).toContain(`<imsmd:langstring xml:lang="en">${title}</imsmd:langstring>`);
+  expect(emitManifest('scorm2004', course, files).contents.toString('utf8')).toContain(`<title>${title}</title>`);
+});

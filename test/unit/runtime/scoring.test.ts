@@ -1,20 +1,7 @@
-import type { CourseData, QuizPageData, ScenarioPageData } from '../../../src/runtime/course-data';
+import type { CourseData, QuizPageData } from '../../../src/runtime/course-data';
 import { courseResult, courseStatus, isCorrect, quizResult, scenarioResult } from '../../../src/runtime/player/scoring';
 import { decodeState, emptyState, encodeState } from '../../../src/runtime/player/state';
-
-const scenario: ScenarioPageData = {
-  type: 'scenario',
-  retry: false,
-  id: 'dilemma',
-  start: 'first',
-  maxPoints: 20,
-  scenes: {
-    first: { description: 'First', choices: [{ id: 'argue', points: 0, next: 'bad' }, { id: 'refer', points: 10, next: 'second' }] },
-    second: { description: 'Second', choices: [{ id: 'promise', points: 5, next: 'bad' }, { id: 'private', points: 10, next: 'good' }] },
-    bad: { outcome: 'fail' },
-    good: { outcome: 'pass' },
-  },
-};
+import { scenario } from './sample-pages';
 
 const quiz: QuizPageData = {
   type: 'quiz',
@@ -115,8 +102,8 @@ describe('suspend data', () => {
     const state = emptyState(data);
     state.done = [true, true, false, false];
     state.paths[1] = [1, 0];
-    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, seed: 7, answers: ['a "quoted", text', '0,2', 'f'] };
-    state.attested[3] = true;
+    // Answers in the order drawn (fill-in, true-false, multiple-choice); attestations are in state.test.ts.
+    state.quizzes[2] = { order: [2, 0, 1], attempt: 2, seed: 7, answers: ['a "quoted", text', 'f', '0,2'] };
     const text = encodeState(data, state);
     expect(text.length).toBeLessThan(120);
     expect(decodeState(data, text)).toEqual(state);
@@ -125,6 +112,10 @@ describe('suspend data', () => {
     const data = course();
     const text = encodeState(data, emptyState(data));
     expect(decodeState({ ...data, revision: 'other' }, text)).toBeUndefined();
+    // Text that is no state at all is noted in the console (see state.test.ts).
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(decodeState(data, 'not json')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
