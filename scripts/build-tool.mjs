@@ -1,7 +1,25 @@
 // Builds the tool itself: the compiler/CLI for Node and the browser runtime that ships in
 // every package. Runs on `npm install` (prepare) and before `npm test`.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Learning Locker's statement validator (used by the preview's LRS) loads its rules with
+ * require(variable), which a bundler cannot follow: this lists them as static, lazy requires
+ * (lazy, as in the original, because the rules and their map require each other).
+ */
+const staticValidatorRules = {
+  name: 'xapi-validation-static-requires',
+  setup(build) {
+    build.onLoad({ filter: /xapi-validation[\\/]dist[\\/]factory\.js$/ }, ({ path }) => {
+      const rules = ['schemaRules', 'regexValues'].flatMap((folder) => readdirSync(join(dirname(path), folder)).filter((file) => file.endsWith('.js')).map((file) => `./${folder}/${file.slice(0, -3)}`));
+      const table = ['./maps', ...rules].map((file) => `${JSON.stringify(file)}: () => require(${JSON.stringify(file)})`).join(',\n');
+      const source = readFileSync(path, 'utf8').replace('require(file)', '__rules[file]()');
+      return { contents: `var __rules = {\n${table}\n};\n${source}`, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
 
 // Code caches of older CLI builds (kept in dist/ before they moved to the user's cache folder).
 mkdirSync('dist', { recursive: true });
@@ -20,6 +38,7 @@ await Promise.all([
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: true,
+    plugins: [staticValidatorRules],
     logLevel: 'warning',
   }),
   ...[false, true].map((preview) =>

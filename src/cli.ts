@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
 import { initProject } from './init';
+import { preview, watchBuild } from './preview/commands';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -13,6 +14,7 @@ Commands:
   build [course…]      Validate and package courses (default: every folder in ./courses)
   validate [course…]   Check courses without building them
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
+  preview [course]     The course in a simulated LMS with a live data panel, updated on save
 
 A course is a folder holding course.yaml, or the path of a course.yaml file.
 
@@ -20,6 +22,8 @@ Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
+  --watch              build: rebuild a course's packages whenever one of its files changes
+  --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
@@ -33,8 +37,15 @@ interface InitOptions {
   id: string;
 }
 
+interface PreviewOptions {
+  command: 'preview';
+  course: string;
+  port: number;
+}
+
 interface Options {
   command: 'build' | 'validate';
+  watch: boolean;
   courses: string[];
   targets: Target[];
   outDir: string;
@@ -53,7 +64,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       return EXIT.usage;
     }
     if (parsed.command === 'init') return init(parsed, out, err);
-    return await run(parsed, out, err);
+    if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
+    const code = await run(parsed, out, err);
+    return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
     // Never a stack trace: a user gets what went wrong and where to report it.
     err.write(`${formatDiagnostic(messages.internalError(cause), { sources: new Map(), color: false })}\n`);
@@ -62,7 +75,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -73,6 +86,8 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Diag
         target: { type: 'string' },
         out: { type: 'string' },
         id: { type: 'string' },
+        watch: { type: 'boolean' },
+        port: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,15 +104,26 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Diag
     if (courses.length > 1) return messages.badArgument('init takes one folder.', 'Run coursepack init, or coursepack init my-courses.');
     return { command, folder: courses[0] ?? '.', id: values.id ?? 'my-course' };
   }
+  if (command === 'preview') return previewOptions(courses, values.port);
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate" or "coursepack init".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview" or "coursepack init".');
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
   const found = courses.length > 0 ? courses : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+}
+
+function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
+  const port = Number(portText ?? 4173);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return messages.badArgument(`"${portText}" is not a port.`, 'Give a number from 1024 to 65535, e.g. --port 8080 (0 picks a free one).');
+  const found = courses.length > 0 ? courses : discoverCourses();
+  if (found.length !== 1) {
+    return messages.badArgument(found.length === 0 ? 'No course to preview: ./courses has no folder with a course.yaml.' : 'preview shows one course at a time.', 'Name it: coursepack preview courses/my-course.');
+  }
+  return { command: 'preview', course: found[0] as string, port };
 }
 
 function parseTargets(list: string | undefined): Target[] | Diagnostic {

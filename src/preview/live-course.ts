@@ -18,6 +18,8 @@ const SETTLE_MS = 25;
 
 export class LiveCourse {
   private current: Build;
+  /** The last course that built: served while the files have errors (the page says so). */
+  private good: Course | undefined;
   private readonly packages = new Map<Target, Map<string, Buffer>>();
   private watcher: FSWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +30,7 @@ export class LiveCourse {
     private readonly options: { preview: boolean },
   ) {
     this.current = this.compile(0);
+    if (this.current.ok) this.good = this.current.course;
   }
 
   get build(): Build {
@@ -46,10 +49,10 @@ export class LiveCourse {
 
   /** A file of the package for a target, rendered on first request after each build. */
   file(target: Target, path: string): Buffer | undefined {
-    if (!this.current.ok) return undefined;
+    if (!this.good) return undefined;
     let files = this.packages.get(target);
     if (!files) {
-      files = new Map(renderPackage(this.current.course, target, this.options).map((file: OutputFile) => [file.path, file.contents]));
+      files = new Map(renderPackage(this.good, target, this.options).map((file: OutputFile) => [file.path, file.contents]));
       this.packages.set(target, files);
     }
     return files.get(path);
@@ -64,7 +67,10 @@ export class LiveCourse {
 
   rebuild(): Build {
     this.current = this.compile(this.current.version + 1);
-    this.packages.clear();
+    if (this.current.ok) {
+      this.good = this.current.course;
+      this.packages.clear();
+    }
     for (const listener of this.listeners) listener(this.current);
     return this.current;
   }

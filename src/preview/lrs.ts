@@ -33,6 +33,8 @@ export interface LoggedRequest {
   reason?: string;
   /** A state document as written. */
   document?: Json;
+  /** The cmi5 session whose token the request carried. */
+  session?: string;
 }
 
 const SESSION_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -76,7 +78,10 @@ export class Lrs {
   origin = '';
 
   async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      // A request it cannot handle gets 500, as a real LRS answers; the server goes on.
+      this.handle(request, response).catch(() => void (response.headersSent ? response.end() : response.writeHead(500).end()));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -168,6 +173,7 @@ export class Lrs {
     };
     if (!request.headers['x-experience-api-version']) return answer(400, 'X-Experience-API-Version missing');
     const session = this.sessionOf(request.headers.authorization);
+    if (session && session !== 'unknown') entry.session = session.id;
     if (session === 'unknown' || session?.state === 'abandoned') return answer(401, '', session === 'unknown' ? 'unknown credentials' : 'session abandoned');
     if (request.method !== 'GET' && (this.faults.failing || (this.faults.failingState && resource === 'activities/state'))) return answer(503);
     if (request.method !== 'GET' && session?.state === 'terminated') return answer(403, '', 'write after terminated (cmi5 8.1.2.0-2)');

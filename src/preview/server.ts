@@ -63,7 +63,9 @@ export class PreviewServer {
   /** Listens on the port asked for, or the next free one (up to 20 further); 0 picks any. */
   async start(port: number): Promise<void> {
     await this.lrs.start();
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain', Buffer.from(String(error))));
+    });
     for (let attempt = 0; ; attempt++) {
       try {
         await listen(this.server, port === 0 ? 0 : port + attempt);

@@ -35,6 +35,7 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
       if (page.type === 'attestation') sign(section);
     },
     reveal: (on) => {
+      showMarks(doc);
       const section = sections[player.currentPage()];
       const page = data.pages[player.currentPage()];
       section?.classList.toggle('cp-reveal', on);
@@ -126,4 +127,13 @@ function markRight(section: HTMLElement, page: QuizPageData, on: boolean): void 
       input?.closest('label')?.toggleAttribute('data-right-answer', on && choice.correct);
     });
   }
+}
+
+/** The mark of a right answer: drawn by the preview only, never part of a course's theme. */
+function showMarks(doc: Document): void {
+  if (doc.getElementById('cp-preview-style')) return;
+  const style = doc.createElement('style');
+  style.id = 'cp-preview-style';
+  style.textContent = '[data-right-answer]{outline:3px solid #1a7f37;outline-offset:2px}[data-right-answer]::after{content:" ✓ right answer";color:#1a7f37;font-weight:600}';
+  doc.head.append(style);
 }
