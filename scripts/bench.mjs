@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { timeToInteractive } from './bench-launch.mjs';
+import { benchCourses, saveToPage, watchRebuild } from './bench-preview.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const course = process.argv[2] ?? 'courses/social-media-policy';
@@ -59,5 +60,12 @@ if (zip2004) {
   const launch = await timeToInteractive(root, join(out, zip2004), Math.min(runs, 5));
   console.log(`launch → interactive first page (SCORM 2004 frame, chromium): ${ms(launch)}`);
 }
+const loop = benchCourses(root);
+const loopRuns = Math.min(runs, 5);
+console.log(`preview: save → updated page, sample course:    median ${(await saveToPage(root, loop.sample, 'Welcome', loopRuns)).toFixed(0)} ms   goal ≤ 100 ms`);
+console.log(`preview: save → updated page, 125-page course:  median ${(await saveToPage(root, loop.large, 'Page 1', loopRuns)).toFixed(0)} ms   goal ≤ 300 ms`);
+const watchMs = await watchRebuild(root, loop.sample, 'Welcome', loopRuns);
+console.log(`build --watch: save → four packages rewritten:  median ${watchMs.toFixed(0)} ms (cold build ${build.median.toFixed(0)} ms: ${(watchMs / build.median).toFixed(2)}×)`);
+rmSync(loop.dir, { recursive: true, force: true });
 rmSync(out, { recursive: true, force: true });
 rmSync(scormOut, { recursive: true, force: true });
