@@ -5,10 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations, courseFrame, settled } from './axe';
+import { answerQuizByKeyboard, tabTo } from './keyboard';
 import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { eventually, Harness } from './harness';
 import { Learner } from './learner';
-import { ANGRY_CUSTOMER, LAUNCH_POST, POOL, SAMPLE_COURSE, STATEMENT, takeQuiz } from './sample-course';
+import { ANGRY_CUSTOMER, LAUNCH_POST, SAMPLE_COURSE, STATEMENT, takeQuiz } from './sample-course';
 
 const harness = new Harness();
 let urls: Record<'scorm2004', string>;
@@ -130,21 +131,6 @@ describe('accessibility and layout', () => {
 });
 
 describe('keyboard only', () => {
-  /** Tabs (forwards) until the focused element has this accessible name; a keyboard user's search. */
-  async function tabTo(frame: Frame, page: Page, name: RegExp, limit = 80): Promise<void> {
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      const label = await frame.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return '';
-        const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent;
-        return (labelled ?? '').replace(/\s+/g, ' ').trim();
-      });
-      if (name.test(label)) return;
-    }
-    throw new Error(`no focusable element named ${name} within ${limit} tabs`);
-  }
-
   it('the skip link comes first, Next moves focus to the new heading, and the whole course can be passed', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
     const { page } = run;
@@ -188,44 +174,3 @@ describe('keyboard only', () => {
     expect(stored).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
   });
 });
-
-/** Tabs until focus is inside the question with this prompt. */
-async function tabIntoQuestion(frame: Frame, page: Page, prompt: string): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    const inside = await frame.evaluate((p) => document.activeElement?.closest('fieldset')?.querySelector('.prompt')?.textContent === p, prompt);
-    if (inside) return;
-  }
-  throw new Error(`cannot reach "${prompt}" with Tab`);
-}
-
-const focusedLabel = (frame: Frame) => frame.evaluate(() => document.activeElement?.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
-
-/** Answers the drawn questions as a keyboard user: Tab into each, arrows in radio groups, Space, typing. */
-async function answerQuizByKeyboard(frame: Frame, page: Page): Promise<void> {
-  const prompts = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('fieldset.question:not([hidden]) .prompt')).map((p) => p.textContent ?? ''));
-  for (const prompt of prompts) {
-    const key = Object.keys(POOL).find((k) => prompt.includes(k));
-    const answer = key ? POOL[key] : undefined;
-    if (!answer) throw new Error(`no answer for "${prompt}"`);
-    await tabIntoQuestion(frame, page, prompt);
-    if ('type' in answer) {
-      await page.keyboard.type(answer.type);
-      continue;
-    }
-    const type = await frame.evaluate(() => (document.activeElement as HTMLInputElement).type);
-    if (type === 'radio') {
-      // Arrow keys move through a radio group and select as they go.
-      await page.keyboard.press('Space');
-      for (let i = 0; i < 8 && (await focusedLabel(frame)) !== answer.pick[0]; i++) await page.keyboard.press('ArrowDown');
-      expect(await focusedLabel(frame)).toBe(answer.pick[0]);
-      continue;
-    }
-    // Checkboxes are one tab stop each.
-    const count = await frame.evaluate(() => document.activeElement?.closest('fieldset')?.querySelectorAll('input').length ?? 0);
-    for (let i = 0; i < count; i++) {
-      if (answer.pick.includes(await focusedLabel(frame))) await page.keyboard.press('Space');
-      if (i < count - 1) await page.keyboard.press('Tab');
-    }
-  }
-}

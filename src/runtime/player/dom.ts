@@ -26,8 +26,15 @@ export function paragraph(text: string, className?: string): HTMLParagraphElemen
   return p;
 }
 
-/** Moves focus for keyboard and screen-reader users without scrolling past the target. */
+/** Elements a keyboard reaches by themselves: they must keep their place in the Tab order. */
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/**
+ * Moves focus for keyboard and screen-reader users without scrolling past the target. Only an
+ * element that cannot take focus (a heading, a status) is given tabindex="-1": on a form control
+ * it would take the control out of the Tab order for good.
+ */
 export function focus(element: HTMLElement): void {
-  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  if (!element.matches(FOCUSABLE)) element.setAttribute('tabindex', '-1');
   element.focus({ preventScroll: false });
 }
