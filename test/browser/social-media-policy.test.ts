@@ -58,7 +58,9 @@ describe('Social Media at Work', () => {
     await first.course.getByText('Attempts left: 1.').waitFor();
     await first.closeCourse();
     const stored = await first.stored();
-    expect(stored.core).toMatchObject({ lesson_location: 'knowledge-check', lesson_status: 'incomplete', exit: 'suspend', score: { raw: '60' } });
+    // 60 % so far, below the mastery score of 80, with an attempt left: no score the LMS could
+    // read as a failed attempt, so it stays open.
+    expect(stored.core).toMatchObject({ lesson_location: 'knowledge-check', lesson_status: 'incomplete', exit: 'suspend', score: { raw: '' } });
     expect(stored.suspend_data.length).toBeLessThan(4096);
 
     const second = await harness.launch({ standard: 'scorm12', courseUrl: urls.scorm12, cmi: relaunchCmi('scorm12', stored, learnerCmi) });

@@ -6,7 +6,7 @@ import { all, focus, format, one } from './dom';
 import { setupQuiz } from './quiz';
 import { setupResults } from './results';
 import { setupScenario } from './scenario';
-import { courseResult, courseStatus } from './scoring';
+import { courseOver, courseResult, courseStatus } from './scoring';
 import { decodeState, emptyState, encodeState, type State } from './state';
 
 /** Throttle for commits: after each answer, but never more often than this (ILIAS froze on more). */
@@ -151,16 +151,15 @@ export class Player {
     if (!this.recording) return;
     const result = courseResult(this.data, this.state, this.passingScore);
     const status = courseStatus(this.data, this.state, result);
-    if (result.score.max > 0) this.tracker.reportScore(result.score);
+    // Never a running score: an LMS may read one below its mastery score as a failed attempt.
+    if (result.score.max > 0 && courseOver(status)) this.tracker.reportScore(result.score);
     this.tracker.reportStatus(status);
     const page = this.data.pages[this.current];
     this.tracker.saveState(page?.id ?? '', encodeState(this.data, this.state));
   }
 
   private isFinished(): boolean {
-    const result = courseResult(this.data, this.state, this.passingScore);
-    const status = courseStatus(this.data, this.state, result);
-    return status.completion === 'completed' || status.success === 'failed';
+    return courseOver(courseStatus(this.data, this.state, courseResult(this.data, this.state, this.passingScore)));
   }
 
   private scheduleCommit(): void {
@@ -189,7 +188,11 @@ export class Player {
 
   private showNotice(): void {
     const notice = one(this.doc, '#cp-notice');
-    const text = !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
+    // An LMS may open an unfinished attempt for review (Moodle does with one it marked failed):
+    // the learner must know that nothing counts and what to do, not find out later.
+    const unfinishedReview = this.launch.mode === 'review' && !this.isFinished();
+    if (unfinishedReview) notice.setAttribute('role', 'alert');
+    const text = unfinishedReview ? this.data.strings.reviewUnfinished : !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
     notice.textContent = text ?? '';
     notice.hidden = !text;
   }
