@@ -67,13 +67,15 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
     await finishFromQuiz(learner, true);
     const cmi = await run.stored();
     const v = standard === 'scorm12' ? '1.2' : '2004';
+    // 1.2 names a choice by its position in the course (single characters); 2004 by its id.
+    const choice = (id: string, position: string) => (v === '1.2' ? position : id);
     const sep = v === '1.2' ? ',' : '[,]';
     expect(interactions(standard, cmi)).toEqual([
-      { id: 'dilemma.first', type: 'choice', response: 'refer', correct: ['refer'], result: 'correct' },
-      { id: 'dilemma.second', type: 'choice', response: 'private', correct: ['private'], result: 'correct' },
+      { id: 'dilemma.first', type: 'choice', response: choice('refer', 'b'), correct: [choice('refer', 'b')], result: 'correct' },
+      { id: 'dilemma.second', type: 'choice', response: choice('private', 'b'), correct: [choice('private', 'b')], result: 'correct' },
       { id: 'check.ban-works', type: 'true-false', response: v === '1.2' ? 'f' : 'false', correct: [v === '1.2' ? 'f' : 'false'], result: 'correct' },
-      { id: 'check.best-approach', type: 'choice', response: 'train', correct: ['train'], result: 'correct' },
-      { id: 'check.who-writes', type: 'choice', response: `hr${sep}marketing`, correct: [`hr${sep}marketing`], result: 'correct' },
+      { id: 'check.best-approach', type: 'choice', response: choice('train', 'b'), correct: [choice('train', 'b')], result: 'correct' },
+      { id: 'check.who-writes', type: 'choice', response: `${choice('hr', 'a')}${sep}${choice('marketing', 'b')}`, correct: [`${choice('hr', 'a')}${sep}${choice('marketing', 'b')}`], result: 'correct' },
       { id: 'check.network', type: 'fill-in', response: 'linkedin', correct: ['LinkedIn', 'linked in'], result: 'correct' },
       { id: 'acknowledge', type: 'true-false', response: v === '1.2' ? 't' : 'true', correct: [v === '1.2' ? 't' : 'true'], result: 'neutral' },
     ]);

@@ -18,7 +18,7 @@ export type Cmi = Record<string, any>;
  * Every test runs against the LMS as strict as the real ones (see LmsBehaviours); a test turns
  * a behaviour off only to show what it changes.
  */
-export const REAL_LMS: LmsBehaviours = { statusFromScore: true, strictIdentifiers: false, blockMs: 0, refuse: 'none' };
+export const REAL_LMS: LmsBehaviours = { statusFromScore: true, strictIdentifiers: true, blockMs: 0, refuse: 'none' };
 
 export interface LmsCall {
   method: string;

@@ -35,9 +35,10 @@ const expected: Record<Standard, unknown[]> = {
     ['quiz.number', 'numeric', '2.3', ['1.5[:]2.5'], 'correct'],
     ['quiz.survey', 'likert', '4', [], 'neutral'],
   ],
+  // SCORM 1.2 choices are single characters: their position in the course (comms is the first).
   scorm12: [
-    ['quiz.single', 'choice', 'comms', ['comms'], 'correct'],
-    ['quiz.multiple', 'choice', 'dates,figures', ['dates,figures'], 'correct'],
+    ['quiz.single', 'choice', 'a', ['a'], 'correct'],
+    ['quiz.multiple', 'choice', 'a,b', ['a,b'], 'correct'],
     ['quiz.truefalse', 'true-false', 't', ['t'], 'correct'],
     ['quiz.fillin', 'fill-in', 'Support', ['support', 'service'], 'correct'],
     ['quiz.match', 'matching', 'a.1,b.2,c.3', ['a.1,b.2,c.3'], 'correct'],

@@ -78,6 +78,7 @@ export class LaunchError extends Error {}
 
 /** Texts of an interaction's parts, for standards that describe them (xAPI's definitions). */
 export interface InteractionComponents {
+  /** In the course's order (SCORM 1.2 names a choice by its position in it). */
   choices?: Array<{ id: string; text: string }>;
   source?: Array<{ id: string; text: string }>;
   target?: Array<{ id: string; text: string }>;
