@@ -66,6 +66,41 @@ describe.each<Standard>(['scorm2004', 'scorm12'])('%s', (standard) => {
   });
 });
 
+it('each answer carries its own latency: from the quiz shown to the last change of that answer', async () => {
+  // Playwright's fake clock: minutes pass at once, so the latencies differ by far more than any
+  // delay a loaded machine adds.
+  const context = await harness.newContext();
+  await context.clock.install();
+  const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, context });
+  const learner = new Learner(run.course);
+  await learner.next();
+  await learner.seesPage('Every question type');
+  await learner.pick(P.single, 'Communications');
+  await context.clock.fastForward('01:00');
+  await learner.pick(P.truefalse, 'True');
+  // A second thought: the last change counts.
+  await learner.pick(P.single, 'Anyone who is asked');
+  await context.clock.fastForward('02:00');
+  await answerAll(learner, true);
+  await context.clock.fastForward('10:00');
+  await learner.submitQuiz();
+  await run.course.getByText('You answered 7 of 7 questions correctly.').waitFor();
+  await learner.next();
+  await learner.finish();
+  const seconds = Object.fromEntries(
+    Object.values<Cmi>((await run.stored()).interactions).map((i) => [i.id, Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(i.latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0))]),
+  );
+  // answerAll answers every question again at about 3 minutes; the single choice changed last
+  // there too, true-false was already "True" (no change), so it keeps its 1 minute.
+  expect(seconds['quiz.truefalse']).toBeGreaterThanOrEqual(60);
+  expect(seconds['quiz.truefalse']).toBeLessThan(150);
+  for (const id of ['quiz.single', 'quiz.multiple', 'quiz.fillin', 'quiz.match', 'quiz.order', 'quiz.number', 'quiz.survey']) {
+    expect(seconds[id]).toBeGreaterThanOrEqual(180);
+    // Not the time on the page (13 minutes): the 10 minutes before Submit changed nothing.
+    expect(seconds[id]).toBeLessThan(400);
+  }
+});
+
 it('a failed attempt links back to the teaching page; the retry survives a relaunch and passes', async () => {
   const standard = 'scorm12';
   const first = await harness.launch({ standard, courseUrl: urls[standard] });
