@@ -181,6 +181,42 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s package', (standard) => {
   });
 });
 
+describe('an LMS that records nothing', () => {
+  const refusals = ['initialize', 'throw', 'set-value'] as const;
+  const cases = (['scorm12', 'scorm2004'] as const).flatMap((standard) => refusals.map((refuse) => [standard, refuse] as const));
+  const NOT_RECORDING = /not recording your progress: nothing you do in this course counts.*Close this window and launch the course again/;
+
+  it.each(cases)('%s, %s: the learner is told at once, in an alert, and what to do', async (standard, refuse) => {
+    const run = await harness.launch({ standard, courseUrl: urls[standard], cmi: learnerCmi[standard], lms: { refuse } });
+    const learner = new Learner(run.course);
+    await learner.seesPage('Welcome');
+    const alert = run.course.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(NOT_RECORDING);
+    // The course goes on, and the notice stays.
+    await learner.next();
+    await learner.decide('Refer them to support');
+    expect(await alert.textContent()).toMatch(NOT_RECORDING);
+  });
+
+  it('at the end, Finish does not say the results were saved', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: learnerCmi.scorm2004, lms: { refuse: 'set-value' } });
+    const learner = new Learner(run.course);
+    await learner.next();
+    await learner.decide('Refer them to support');
+    await learner.decide('Move the talk to a private channel');
+    await learner.next();
+    await answerQuiz(learner, true);
+    await learner.next();
+    await learner.attest(STATEMENT);
+    await learner.next();
+    await learner.seesPage('Results');
+    await run.course.getByRole('button', { name: 'Finish course' }).click();
+    await expect(run.course.getByText('Your results have been saved.').count()).resolves.toBe(0);
+    await expect(run.course.getByText(NOT_RECORDING).count()).resolves.toBe(2);
+  });
+});
+
 describe('launch situations real LMSs create', () => {
   it('finds the API from a popup window through its opener', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: learnerCmi.scorm2004, method: 'popup' });

@@ -21,6 +21,8 @@ export class Player {
   private readonly passingScore: number;
   private readonly recording: boolean;
   private lastCommit = 0;
+  /** False while the LMS refuses what the course sends (see Tracker.onRecording). */
+  private lmsRecording = true;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -84,6 +86,7 @@ export class Player {
       section,
       strings: this.data.strings,
       recording: this.recording,
+      lmsRecording: () => this.lmsRecording,
       learnerName: this.launch.learnerName,
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),
@@ -191,9 +194,19 @@ export class Player {
     // An LMS may open an unfinished attempt for review (Moodle does with one it marked failed):
     // the learner must know that nothing counts and what to do, not find out later.
     const unfinishedReview = this.launch.mode === 'review' && !this.isFinished();
-    if (unfinishedReview) notice.setAttribute('role', 'alert');
     const text = unfinishedReview ? this.data.strings.reviewUnfinished : !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
-    notice.textContent = text ?? '';
-    notice.hidden = !text;
+    const show = (message: string | undefined, alert: boolean): void => {
+      notice.setAttribute('role', alert ? 'alert' : 'status');
+      notice.textContent = message ?? '';
+      notice.hidden = !message;
+    };
+    show(text, unfinishedReview);
+    // An LMS that takes nothing (Initialize failed, the API throws, every write refused): the
+    // learner must know now, not find out later that nothing counted.
+    if (!this.recording) return;
+    this.tracker.onRecording?.((recording) => {
+      this.lmsRecording = recording;
+      show(recording ? text : this.data.strings.lmsNotRecording, !recording);
+    });
   }
 }

@@ -13,7 +13,9 @@ export function setupResults(ctx: PageContext, page: ResultsPageData, finish: ()
   button.addEventListener('click', () => {
     finish();
     button.disabled = true;
-    field('finished').textContent = ctx.strings.finished ?? '';
+    // "Saved" only when it is: not in review, not when the LMS refused what was sent.
+    const done = !ctx.recording ? ctx.strings.reviewMode : ctx.lmsRecording() ? ctx.strings.finished : ctx.strings.lmsNotRecording;
+    field('finished').textContent = done ?? '';
   });
   print?.addEventListener('click', () => window.print());
 

@@ -16,6 +16,8 @@ const DIALECT = {
   getDiagnostic: 'LMSGetDiagnostic',
 };
 
+// Without the status, bookmark and state the LMS keeps nothing of the learner's progress.
+const ESSENTIAL = ['cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.suspend_data'];
 const LOCATION_LIMIT = 255;
 const SUSPEND_DATA_LIMIT = 4096;
 
@@ -28,7 +30,11 @@ export class Scorm12Tracker implements Tracker {
   private finished = false;
 
   constructor(api: object) {
-    this.session = new ScormSession(api, DIALECT);
+    this.session = new ScormSession(api, DIALECT, ESSENTIAL);
+  }
+
+  onRecording(listener: (recording: boolean) => void): void {
+    this.session.onRecording(listener);
   }
 
   start(): Launch {

@@ -94,6 +94,8 @@ export interface Tracker {
   pageViewed?(page: { id: string; title: string }): void;
   /** Tells the player when the connection to the LMS is lost and back. */
   onConnection?(listener: (status: ConnectionStatus) => void): void;
+  /** Tells the player when the LMS stops recording what the course sends (SCORM), and when it records again. */
+  onRecording?(listener: (recording: boolean) => void): void;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;

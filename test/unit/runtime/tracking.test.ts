@@ -236,6 +236,52 @@ describe('SCORM 2004 adapter against scorm-again', () => {
   });
 });
 
+describe('an LMS that is not recording', () => {
+  /** A 2004 API whose SetValue answers as `accepts` says at the moment. */
+  function lms(accepts: (element: string) => boolean) {
+    return {
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: () => '',
+      SetValue: (element: string) => String(accepts(element)),
+      Commit: () => 'true',
+      GetLastError: () => '0',
+      GetErrorString: () => '',
+      GetDiagnostic: () => '',
+    };
+  }
+
+  it('is reported when the progress is refused, and again when a later commit shows it is kept', () => {
+    let refusing = true;
+    const tracker = new Scorm2004Tracker(lms(() => !refusing));
+    const heard: boolean[] = [];
+    quietly(() => {
+      tracker.start();
+      tracker.onRecording((recording) => heard.push(recording));
+      tracker.saveState('intro', 'state');
+      tracker.commit();
+    });
+    expect(heard).toEqual([false]);
+    refusing = false;
+    tracker.saveState('rules', 'state 2');
+    tracker.commit();
+    expect(heard).toEqual([false, true]);
+  });
+
+  it('is not reported for an optional element the LMS lacks (an interaction)', () => {
+    const tracker = new Scorm2004Tracker(lms((element) => !element.startsWith('cmi.interactions')));
+    const heard: boolean[] = [];
+    quietly(() => {
+      tracker.start();
+      tracker.onRecording((recording) => heard.push(recording));
+      tracker.recordInteraction(answer);
+      tracker.saveState('intro', 'state');
+      tracker.commit();
+    });
+    expect(heard).toEqual([]);
+  });
+});
+
 describe('standalone', () => {
   it('keeps the bookmark and state in localStorage across launches', () => {
     localStorage.clear();
