@@ -1,18 +1,24 @@
 // Plays an LMS for built packages: unzip, serve on 127.0.0.1, launch in headless chromium
 // inside a frame (or popup) of a page whose SCORM API is scorm-again.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { lmsPageHtml, type LaunchMethod, type Standard } from './lms-page';
+import { lmsPageHtml, type LaunchMethod, type LmsBehaviours, type Standard } from './lms-page';
 import { startServer, type StaticServer } from './static-server';
 
 const ROOT = resolve(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type Cmi = Record<string, any>;
+
+/**
+ * Every test runs against the LMS as strict as the real ones (see LmsBehaviours); a test turns
+ * a behaviour off only to show what it changes.
+ */
+export const REAL_LMS: LmsBehaviours = { statusFromScore: true, strictIdentifiers: true, blockMs: 0, refuse: 'none' };
 
 export interface LmsCall {
   method: string;
@@ -39,6 +45,8 @@ export class Harness {
   private server?: StaticServer;
   private readonly temp = mkdtempSync(join(tmpdir(), 'coursepack-browser-'));
   private launches = 0;
+  /** The mastery score of each served SCORM package, from its manifest, by launch URL. */
+  private readonly mastery = new Map<string, Cmi>();
   /** Uncaught errors in the pages of the last launch. */
   pageErrors: string[] = [];
 
@@ -70,6 +78,8 @@ export class Harness {
       await extract(zip, { dir: folder });
       this.server!.mount(`/${under}${target}/`, folder);
       urls[target] = `/${under}${target}/index.html`;
+      const mastery = manifestMastery(folder);
+      if (mastery) this.mastery.set(urls[target], mastery);
     }
     return urls;
   }
@@ -93,12 +103,17 @@ export class Harness {
     return this.server!.origin.replace('127.0.0.1', 'localhost') + url;
   }
 
-  /** Opens the LMS page; `context` reuses a browser profile (its localStorage) from an earlier launch. */
-  async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod; context?: BrowserContext }): Promise<Launched> {
+  /**
+   * Opens the LMS page; `context` reuses a browser profile (its localStorage) from an earlier launch.
+   * The LMS hands the course the mastery score of its manifest, as real LMSs do, unless `cmi` has one.
+   */
+  async launch(options: { standard: Standard; courseUrl: string; cmi?: Cmi; method?: LaunchMethod; context?: BrowserContext; lms?: Partial<LmsBehaviours> }): Promise<Launched> {
     const method = options.method ?? 'frame';
     const path = `/lms/${++this.launches}.html`;
     const script = `/scorm-again/${options.standard}.min.js`;
-    this.server!.page(path, lmsPageHtml({ standard: options.standard, cmi: options.cmi ?? {}, courseUrl: options.courseUrl, launch: method }, script));
+    const cmi = withCredit(options.standard, withMastery(options.cmi ?? {}, this.mastery.get(options.courseUrl.replace(/^https?:\/\/[^/]+/, '')) ?? {}));
+    const behaviours = { ...REAL_LMS, ...options.lms };
+    this.server!.page(path, lmsPageHtml({ standard: options.standard, cmi, courseUrl: options.courseUrl, launch: method, behaviours }, script));
     const context = options.context ?? (await this.browser!.newContext({ viewport: { width: 1280, height: 900 } }));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -134,24 +149,62 @@ export class Harness {
   }
 }
 
-/** What an LMS hands back on the next launch after a suspended session. */
-export function relaunchCmi(standard: Standard, stored: Cmi, learner: Cmi = {}): Cmi {
+/**
+ * What an LMS hands back on the next launch after a suspended session. An attempt the LMS holds
+ * for done (1.2 passed, completed or failed; 2004 completed, passed or failed) is reopened in
+ * review mode, as Moodle does (mod/scorm/lib.php scorm_check_mode) unless `review` is false.
+ */
+export function relaunchCmi(standard: Standard, stored: Cmi, learner: Cmi = {}, { review = true } = {}): Cmi {
   if (standard === 'scorm12') {
     const core = stored.core ?? {};
+    const done = ['passed', 'completed', 'failed'].includes(core.lesson_status);
     return {
-      core: { ...learner.core, lesson_location: core.lesson_location, lesson_status: core.lesson_status, entry: core.exit === 'suspend' ? 'resume' : '', score: core.score },
+      core: { ...learner.core, lesson_location: core.lesson_location, lesson_status: core.lesson_status, entry: core.exit === 'suspend' ? 'resume' : '', score: core.score, ...(review && done ? { lesson_mode: 'review' } : {}) },
       suspend_data: stored.suspend_data,
       student_data: learner.student_data,
     };
   }
+  const done = stored.completion_status === 'completed' || ['passed', 'failed'].includes(stored.success_status);
   return {
     ...learner,
     location: stored.location,
     suspend_data: stored.suspend_data,
     completion_status: stored.completion_status,
     success_status: stored.success_status,
+    score: stored.score,
     entry: stored.exit === 'suspend' ? 'resume' : '',
+    ...(review && done ? { mode: 'review' } : {}),
   };
+}
+
+/** The mastery score a real LMS takes from the manifest (1.2 adlcp:masteryscore, 2004 minNormalizedMeasure). */
+function manifestMastery(folder: string): Cmi | undefined {
+  let xml: string;
+  try {
+    xml = readFileSync(join(folder, 'imsmanifest.xml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const mastery = /<adlcp:masteryscore>([^<]+)</.exec(xml)?.[1];
+  if (mastery) return { student_data: { mastery_score: mastery.trim() } };
+  const measure = /<imsss:minNormalizedMeasure>([^<]+)</.exec(xml)?.[1];
+  return measure ? { scaled_passing_score: measure.trim() } : undefined;
+}
+
+/** Real LMSs launch for credit, except for review and browse (Moodle: credit = mode == normal). */
+function withCredit(standard: Standard, cmi: Cmi): Cmi {
+  if (standard === 'scorm12') {
+    const core = cmi.core ?? {};
+    return core.credit !== undefined ? cmi : { ...cmi, core: { ...core, credit: [undefined, 'normal'].includes(core.lesson_mode) ? 'credit' : 'no-credit' } };
+  }
+  return cmi.credit !== undefined ? cmi : { ...cmi, credit: [undefined, 'normal'].includes(cmi.mode) ? 'credit' : 'no-credit' };
+}
+
+/** The launch CMI with the manifest's mastery score where the test gave none. */
+function withMastery(cmi: Cmi, mastery: Cmi): Cmi {
+  if (mastery.student_data) return cmi.student_data?.mastery_score !== undefined ? cmi : { ...cmi, student_data: { ...cmi.student_data, ...mastery.student_data } };
+  if (mastery.scaled_passing_score !== undefined && cmi.scaled_passing_score === undefined) return { ...cmi, scaled_passing_score: mastery.scaled_passing_score };
+  return cmi;
 }
 
 /** Polls until the check passes: commits are throttled, so the LMS stores a moment later. */

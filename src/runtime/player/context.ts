@@ -11,6 +11,8 @@ export interface PageContext {
   strings: Record<string, string>;
   /** False in review and browse modes: the learner can look, nothing is recorded. */
   recording: boolean;
+  /** False while the LMS refuses what the course sends: nothing the learner does is on record. */
+  lmsRecording(): boolean;
   /** As the LMS gives it ("Last, First"), or "" outside an LMS. */
   learnerName: string;
   /** Passing score in percent, after the LMS's mastery score is applied. */

@@ -16,6 +16,8 @@ export function setupOrdering(list: HTMLElement, strings: Record<string, string>
     const items = all(list, '[data-item]');
     const position = items.indexOf(item) + 1;
     status.textContent = format(strings.movedTo, { item: one(item, '.item-text').textContent ?? '', n: position, total: items.length });
+    // A move changes the answer as typing or ticking does (the quiz times each answer by it).
+    list.dispatchEvent(new Event('change', { bubbles: true }));
     // Keep focus on the control that was pressed, or its twin when the item reached an end.
     const target = up && position === 1 ? one<HTMLButtonElement>(item, '[data-move="down"]') : !up && position === items.length ? one<HTMLButtonElement>(item, '[data-move="up"]') : button;
     target.focus();

@@ -6,7 +6,7 @@ import { all, focus, format, one } from './dom';
 import { setupQuiz } from './quiz';
 import { setupResults, type SaveProgress } from './results';
 import { setupScenario } from './scenario';
-import { courseResult, courseStatus } from './scoring';
+import { courseOver, courseResult, courseStatus } from './scoring';
 import { decodeState, emptyState, encodeState, type State } from './state';
 
 /** Throttle for commits: after each answer, but never more often than this (ILIAS froze on more). */
@@ -21,6 +21,8 @@ export class Player {
   private readonly passingScore: number;
   private readonly recording: boolean;
   private lastCommit = 0;
+  /** False while the LMS refuses what the course sends (see Tracker.onRecording). */
+  private lmsRecording = true;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bookmark and state as the LMS holds them (or will, once committed). */
   private saved: string;
@@ -122,6 +124,7 @@ export class Player {
       section,
       strings: this.data.strings,
       recording: this.recording,
+      lmsRecording: () => this.lmsRecording,
       learnerName: this.launch.learnerName,
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),
@@ -193,7 +196,8 @@ export class Player {
     if (!this.recording) return;
     const result = courseResult(this.data, this.state, this.passingScore);
     const status = courseStatus(this.data, this.state, result);
-    if (result.score.max > 0) this.tracker.reportScore(result.score);
+    // Never a running score: an LMS may read one below its mastery score as a failed attempt.
+    if (result.score.max > 0 && courseOver(status)) this.tracker.reportScore(result.score);
     this.tracker.reportStatus(status);
     const location = this.data.pages[this.current]?.id ?? '';
     const suspendData = encodeState(this.data, this.state);
@@ -202,9 +206,7 @@ export class Player {
   }
 
   private isFinished(): boolean {
-    const result = courseResult(this.data, this.state, this.passingScore);
-    const status = courseStatus(this.data, this.state, result);
-    return status.completion === 'completed' || status.success === 'failed';
+    return courseOver(courseStatus(this.data, this.state, courseResult(this.data, this.state, this.passingScore)));
   }
 
   private scheduleCommit(): void {
@@ -235,9 +237,23 @@ export class Player {
 
   private showNotice(): void {
     const notice = one(this.doc, '#cp-notice');
-    const text = !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
-    notice.textContent = text ?? '';
-    notice.hidden = !text;
+    // An LMS may open an unfinished attempt for review (Moodle does with one it marked failed):
+    // the learner must know that nothing counts and what to do, not find out later.
+    const unfinishedReview = this.launch.mode === 'review' && !this.isFinished();
+    const text = unfinishedReview ? this.data.strings.reviewUnfinished : !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
+    const show = (message: string | undefined, alert: boolean): void => {
+      notice.setAttribute('role', alert ? 'alert' : 'status');
+      notice.textContent = message ?? '';
+      notice.hidden = !message;
+    };
+    show(text, unfinishedReview);
+    // An LMS that takes nothing (Initialize failed, the API throws, every write refused): the
+    // learner must know now, not find out later that nothing counted.
+    if (!this.recording) return;
+    this.tracker.onRecording?.((recording) => {
+      this.lmsRecording = recording;
+      show(recording ? text : this.data.strings.lmsNotRecording, !recording);
+    });
   }
 }
 

@@ -69,7 +69,8 @@ function componentsOf(element: HTMLElement, question: QuestionData): Interaction
   switch (question.type) {
     case 'single-choice':
     case 'multiple-choice':
-      return { choices: all<HTMLInputElement>(element, 'input').map((input) => ({ id: input.value, text: textOf(input.closest('label')) })) };
+      // In the course's order, whatever the shuffle: SCORM 1.2 names a choice by its position.
+      return { choices: question.choices.map(({ id }) => ({ id, text: textOf(element.querySelector(`input[value="${id}"]`)?.closest('label')) })) };
     case 'matching':
       return {
         source: all(element, '.match-source').map((source, i) => ({ id: question.sources[i] ?? '', text: textOf(source) })),

@@ -1,6 +1,7 @@
 import type { QuestionData, QuizPageData } from '../course-data';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one, paragraph, templateContent } from './dom';
+import { LatencyClock } from './latency';
 import { setupOrdering } from './ordering';
 import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
 import { isCorrect, isScored, quizResult } from './scoring';
@@ -13,7 +14,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const summary = one(form, '.quiz-summary');
   const retry = one<HTMLButtonElement>(form, '[data-retry]');
   const questionList = one(form, '.questions');
-  let shownAt = Date.now();
+  const clock = new LatencyClock();
 
   const newAttempt = (attempt: number): QuizState => ({ order: draw(page), attempt, seed: Math.floor(Math.random() * 1e6) });
   const quiz = (): QuizState => (ctx.state.quizzes[ctx.index] ??= newAttempt(1));
@@ -74,8 +75,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       return;
     }
     error.hidden = true;
-    const latencyMs = Date.now() - shownAt;
-    questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', latencyMs, fieldset(question))));
+    questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', clock.latency(question.id), fieldset(question))));
     quiz().answers = answers.map((answer, i) => savedAnswer(questions[i] as QuestionData, answer));
     showGraded(answers);
     ctx.complete();
@@ -86,13 +86,20 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     ctx.state.quizzes[ctx.index] = newAttempt(quiz().attempt + 1);
     reset();
     layout();
-    shownAt = Date.now();
+    clock.restart();
     ctx.changed();
     const first = drawn()[0];
     if (first) focus(one(fieldset(first), 'input, select, button'));
   });
 
   for (const list of all(form, '[data-order]')) setupOrdering(list, ctx.strings);
+  // Typing, picking, choosing from a list, moving an item: each is a change to that answer.
+  const onChange = (event: Event): void => {
+    const question = (event.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
+    if (question) clock.changed(question);
+  };
+  form.addEventListener('input', onChange);
+  form.addEventListener('change', onChange);
   form.addEventListener('click', (event) => {
     const link = (event.target as HTMLElement).closest<HTMLElement>('[data-goto]');
     if (!link) return;
@@ -103,7 +110,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   layout();
   const saved = quiz().answers;
   if (saved) showGraded(saved);
-  return { shown: () => (shownAt = Date.now()) };
+  return { shown: () => clock.shown() };
 }
 
 /** The questions of one attempt: the whole pool, or `draw` of it, shuffled when asked. */

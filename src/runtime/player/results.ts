@@ -17,7 +17,11 @@ export function setupResults(ctx: PageContext, page: ResultsPageData, finish: (p
 
   button.addEventListener('click', () => {
     button.disabled = true;
-    finish((state) => (field('finished').textContent = ctx.strings[PROGRESS_TEXT[state]] ?? ''));
+    finish((state) => {
+      // "Saved" only when it is: not in review, not when the LMS refused what was sent.
+      const key = !ctx.recording ? 'reviewMode' : state === 'saved' && !ctx.lmsRecording() ? 'lmsNotRecording' : PROGRESS_TEXT[state];
+      field('finished').textContent = ctx.strings[key] ?? '';
+    });
   });
   print?.addEventListener('click', () => window.print());
 

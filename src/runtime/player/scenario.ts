@@ -43,7 +43,8 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
       result: allEqual ? 'neutral' : choice.points === best ? 'correct' : 'incorrect',
       weighting: best,
       latencyMs: Date.now() - sceneShownAt,
-      components: { choices: all<HTMLButtonElement>(one(root, `[data-scene="${sceneId}"]`), '[data-choice]').map((b) => ({ id: b.dataset.choice ?? '', text: b.textContent?.trim() ?? '' })) },
+      // In the course's order: SCORM 1.2 names a choice by its position in it.
+      components: { choices: scene.choices.map((c) => ({ id: c.id, text: root.querySelector(`[data-scene="${sceneId}"] [data-choice="${c.id}"]`)?.textContent?.trim() ?? '' })) },
     });
     const sceneElement = one(root, `[data-scene="${sceneId}"]`);
     for (const button of all<HTMLButtonElement>(sceneElement, '[data-choice]')) {

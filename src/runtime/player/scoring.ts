@@ -131,6 +131,16 @@ export function courseResult(data: CourseData, state: State, passingScore: numbe
   return { score: { raw, max }, percent, final, passed: percent >= passingScore };
 }
 
+/**
+ * The course is over: its requirements are met, or it is failed. Only then does the score go to the
+ * LMS: many LMSs derive the status from score and mastery score (Moodle's default "mastery score
+ * overrides status" stores a suspended SCORM 1.2 attempt whose raw score is below the mastery
+ * score as failed, then reopens it for review only), so a running score would end the attempt.
+ */
+export function courseOver(status: Status): boolean {
+  return status.completion === 'completed' || status.success === 'failed';
+}
+
 /** The status to report, following the course's `report` choice (see the README's table). */
 export function courseStatus(data: CourseData, state: State, result: CourseResult): Status {
   const pagesDone = state.done.every(Boolean);

@@ -16,9 +16,20 @@ export function scorm12Result(result: InteractionRecord['result']): string {
 // 1.2 CMIFeedback keeps 255 characters; commas and dots are its delimiters in free text too.
 const SCORM12_RESPONSE_LIMIT = 255;
 
-export function scorm12Response(type: InteractionType, parts: string[]): string {
-  return scorm12Text(type, parts).slice(0, SCORM12_RESPONSE_LIMIT);
+/**
+ * A response or pattern in 1.2 form; undefined when a choice has no single-character name.
+ * SCORM 1.2 RTE 3.4.4 (cmi.interactions.n.student_response): choice responses are single
+ * characters 0-9, a-z, so a choice is named by its position in the course's order, a–z then 0–9.
+ * (Matching and sequencing ids are single characters already; likert is "1"…"9".)
+ */
+export function scorm12Response(record: Pick<InteractionRecord, 'type' | 'components'>, parts: string[]): string | undefined {
+  if (record.type !== 'choice') return scorm12Text(record.type, parts).slice(0, SCORM12_RESPONSE_LIMIT);
+  const order = (record.components?.choices ?? []).map((choice) => choice.id);
+  const names = parts.map((id) => SINGLE_CHARACTERS[order.indexOf(id)]);
+  return names.every((name) => name !== undefined) ? names.join(',') : undefined;
 }
+
+const SINGLE_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function scorm12Text(type: InteractionType, parts: string[]): string {
   switch (type) {
@@ -46,6 +57,22 @@ export function scorm2004Response(type: InteractionType, parts: string[]): strin
   // A numeric pattern is a range, min[:]max; a numeric response is one number.
   if (type === 'numeric') return clean.join('[:]');
   return clean.join('[,]').slice(0, SCORM2004_TEXT_LIMIT);
+}
+
+// Types whose responses are made of identifiers (SCORM 2004 RTE 4.2.9.1, short_identifier_type).
+const IDENTIFIER_TYPES: InteractionType[] = ['choice', 'sequencing', 'matching', 'likert'];
+
+/**
+ * A response or pattern as SCORM 2004 LMSs accept it. Moodle checks identifiers against
+ * `^[\w.]{1,250}$` (scorm_13.js CMIShortIdentifier), stricter than the standard, and refuses a
+ * hyphen with error 406; course ids never hold "_", so "-" → "_" keeps them apart and readable.
+ * (xAPI keeps the course's own ids: see scorm2004Response.)
+ */
+export function scorm2004LmsResponse(type: InteractionType, parts: string[]): string {
+  if (!IDENTIFIER_TYPES.includes(type)) return scorm2004Response(type, parts);
+  const short = (id: string): string => id.replace(/[^\w.]/g, '_').slice(0, 250);
+  // A matching pair is "source.target": each side is an identifier of its own.
+  return scorm2004Response(type, parts.map((part) => (type === 'matching' ? part.split('.').map(short).join('.') : short(part))));
 }
 
 /** How many correct_responses patterns each 2004 type may carry (SCORM 2004 RTE 4.2.9.1). */

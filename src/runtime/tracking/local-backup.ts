@@ -88,6 +88,10 @@ export class LocalBackupTracker implements Tracker {
     this.inner.onConnection?.(listener);
   }
 
+  onRecording(listener: (recording: boolean) => void): void {
+    this.inner.onRecording?.(listener);
+  }
+
   /** Adds the state about to be committed to the chain, and keeps it in this browser. */
   private keep(): void {
     const backup = this.backup;

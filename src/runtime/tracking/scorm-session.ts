@@ -19,10 +19,16 @@ type ApiObject = Record<string, ((...args: string[]) => unknown) | undefined>;
 export class ScormSession {
   private readonly written = new Map<string, string>();
   private open = false;
+  /** The LMS is not recording: Initialize failed, or since the last good commit an essential write or a commit did. */
+  private refused = false;
+  private failedSinceCommit = false;
+  private listener: ((recording: boolean) => void) | undefined;
 
+  /** `essential`: the elements without which the LMS records nothing of the learner's progress. */
   constructor(
     private readonly api: object,
     private readonly dialect: Dialect,
+    private readonly essential: readonly string[] = [],
   ) {}
 
   get isOpen(): boolean {
@@ -31,6 +37,7 @@ export class ScormSession {
 
   initialize(): boolean {
     this.open = this.call(this.dialect.initialize, '');
+    if (!this.open) this.setRefused(true);
     return this.open;
   }
 
@@ -41,7 +48,21 @@ export class ScormSession {
   }
 
   commit(): boolean {
-    return this.open && this.call(this.dialect.commit, '');
+    if (!this.open) return false;
+    const ok = this.call(this.dialect.commit, '');
+    this.setRefused(!ok || this.failedSinceCommit);
+    this.failedSinceCommit = false;
+    return ok;
+  }
+
+  /**
+   * Tells the listener when the LMS stops recording (Initialize failed, the API throws, the
+   * progress or a commit is refused) and when a later commit shows it records again; at once if
+   * it already does not.
+   */
+  onRecording(listener: (recording: boolean) => void): void {
+    this.listener = listener;
+    if (this.refused) listener(false);
   }
 
   /** The element's value, or "" when the LMS does not support it (logged). */
@@ -60,7 +81,17 @@ export class ScormSession {
     if (this.written.get(element) === value) return true;
     const ok = this.call(this.dialect.setValue, element, value);
     if (ok) this.written.set(element, value);
+    else if (this.essential.includes(element)) {
+      this.failedSinceCommit = true;
+      this.setRefused(true);
+    }
     return ok;
+  }
+
+  private setRefused(refused: boolean): void {
+    if (refused === this.refused) return;
+    this.refused = refused;
+    this.listener?.(!refused);
   }
 
   /** Writes every time: for interaction records, which are new elements each time. */

@@ -16,6 +16,8 @@ const DIALECT = {
   getDiagnostic: 'LMSGetDiagnostic',
 };
 
+// Without the status, bookmark and state the LMS keeps nothing of the learner's progress.
+const ESSENTIAL = ['cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.suspend_data'];
 const LOCATION_LIMIT = 255;
 const SUSPEND_DATA_LIMIT = 4096;
 
@@ -28,7 +30,11 @@ export class Scorm12Tracker implements Tracker {
   private finished = false;
 
   constructor(api: object) {
-    this.session = new ScormSession(api, DIALECT);
+    this.session = new ScormSession(api, DIALECT, ESSENTIAL);
+  }
+
+  onRecording(listener: (recording: boolean) => void): void {
+    this.session.onRecording(listener);
   }
 
   start(): Launch {
@@ -67,10 +73,12 @@ export class Scorm12Tracker implements Tracker {
     const s = this.session;
     if (!s.append(`${prefix}.id`, record.id)) return;
     s.append(`${prefix}.type`, scorm12Type(record.type));
-    s.append(`${prefix}.student_response`, scorm12Response(record.type, record.response));
-    record.correctResponses
-      .slice(0, patternLimit(record.type))
-      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm12Response(record.type, pattern)));
+    const response = scorm12Response(record, record.response);
+    const patterns = record.correctResponses.slice(0, patternLimit(record.type)).map((pattern) => scorm12Response(record, pattern));
+    // A choice without a single-character name (past the 36th) cannot be written as 1.2 asks.
+    if (response === undefined || patterns.includes(undefined)) warn(`${record.id}: a choice past the 36th has no SCORM 1.2 name; its response is not recorded`);
+    if (response !== undefined) s.append(`${prefix}.student_response`, response);
+    patterns.forEach((pattern, k) => pattern !== undefined && s.append(`${prefix}.correct_responses.${k}.pattern`, pattern));
     s.append(`${prefix}.result`, scorm12Result(record.result));
     s.append(`${prefix}.weighting`, decimal(record.weighting));
     s.append(`${prefix}.time`, cmiTime(record.timestamp));

@@ -1,6 +1,6 @@
 // SCORM 2004 4th edition adapter (cmi.*): points as raw/max, scaled for the LMS's sequencing.
 import { decimal, isoDuration, isoTimestamp } from './format';
-import { patternLimit, scorm2004Description, scorm2004Response } from './interaction-format';
+import { patternLimit, scorm2004Description, scorm2004LmsResponse } from './interaction-format';
 import { warn } from './log';
 import { ScormSession, scormLaunchMode } from './scorm-session';
 import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
@@ -16,6 +16,8 @@ const DIALECT = {
   getDiagnostic: 'GetDiagnostic',
 };
 
+// Without the status, bookmark and state the LMS keeps nothing of the learner's progress.
+const ESSENTIAL = ['cmi.completion_status', 'cmi.location', 'cmi.suspend_data'];
 const LOCATION_LIMIT = 1000;
 const SUSPEND_DATA_LIMIT = 64000;
 
@@ -28,7 +30,11 @@ export class Scorm2004Tracker implements Tracker {
   private finished = false;
 
   constructor(api: object) {
-    this.session = new ScormSession(api, DIALECT);
+    this.session = new ScormSession(api, DIALECT, ESSENTIAL);
+  }
+
+  onRecording(listener: (recording: boolean) => void): void {
+    this.session.onRecording(listener);
   }
 
   start(): Launch {
@@ -71,8 +77,8 @@ export class Scorm2004Tracker implements Tracker {
     s.append(`${prefix}.weighting`, decimal(record.weighting));
     record.correctResponses
       .slice(0, patternLimit(record.type))
-      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm2004Response(record.type, pattern)));
-    s.append(`${prefix}.learner_response`, scorm2004Response(record.type, record.response));
+      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm2004LmsResponse(record.type, pattern)));
+    s.append(`${prefix}.learner_response`, scorm2004LmsResponse(record.type, record.response));
     s.append(`${prefix}.result`, record.result);
     s.append(`${prefix}.latency`, isoDuration(record.latencyMs));
   }

@@ -78,6 +78,7 @@ export class LaunchError extends Error {}
 
 /** Texts of an interaction's parts, for standards that describe them (xAPI's definitions). */
 export interface InteractionComponents {
+  /** In the course's order (SCORM 1.2 names a choice by its position in it). */
   choices?: Array<{ id: string; text: string }>;
   source?: Array<{ id: string; text: string }>;
   target?: Array<{ id: string; text: string }>;
@@ -93,6 +94,8 @@ export interface Tracker {
   pageViewed?(page: { id: string; title: string }): void;
   /** Tells the player when the connection to the LMS is lost and back. */
   onConnection?(listener: (status: ConnectionStatus) => void): void;
+  /** Tells the player when the LMS stops recording what the course sends (SCORM), and when it records again. */
+  onRecording?(listener: (recording: boolean) => void): void;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { findApi } from '../../../src/runtime/tracking/discover-api';
 import { createTrackerFor } from '../../../src/runtime/tracking';
+import { scorm12Response, scorm2004LmsResponse, scorm2004Response } from '../../../src/runtime/tracking/interaction-format';
 import { Scorm12Tracker } from '../../../src/runtime/tracking/scorm12';
 import { Scorm2004Tracker } from '../../../src/runtime/tracking/scorm2004';
 import { StandaloneTracker } from '../../../src/runtime/tracking/standalone';
@@ -31,7 +32,64 @@ const answer: InteractionRecord = {
   weighting: 2,
   timestamp: new Date(Date.UTC(2026, 10, 25, 9, 30, 5)),
   latencyMs: 12_340,
+  components: { choices: [{ id: 'press', text: 'Press' }, { id: 'product', text: 'Product' }, { id: 'holiday', text: 'Holiday' }] },
 };
+
+// Moodle's check of SCORM 2004 identifiers (scorm_13.js CMIShortIdentifier) and SCORM 1.2's single characters.
+const MOODLE_SHORT_IDENTIFIER = /^[\w.]{1,250}$/;
+const SINGLE_CHARACTER = /^[0-9a-z]$/;
+const hyphenated: InteractionRecord = {
+  ...answer,
+  id: 'knowledge-check.confidential-items',
+  response: ['launch-dates', 'internal-figures'],
+  correctResponses: [['launch-dates', 'customer-orders', 'internal-figures']],
+  result: 'incorrect',
+  components: { choices: ['launch-dates', 'customer-orders', 'internal-figures', 'public-page'].map((id) => ({ id, text: id })) },
+};
+
+describe('response identifiers every LMS accepts', () => {
+  it('SCORM 2004: a hyphen becomes "_" in choice, sequencing, matching and likert identifiers; text stays as typed', () => {
+    expect(scorm2004LmsResponse('choice', ['launch-dates', 'internal-figures'])).toBe('launch_dates[,]internal_figures');
+    expect(scorm2004LmsResponse('sequencing', ['a', 'b-c'])).toBe('a[,]b_c');
+    expect(scorm2004LmsResponse('matching', ['a.1', 'b-x.y-2'])).toBe('a[.]1[,]b_x[.]y_2');
+    expect(scorm2004LmsResponse('likert', ['4'])).toBe('4');
+    expect(scorm2004LmsResponse('fill-in', ['e-mail'])).toBe('e-mail');
+    expect(scorm2004LmsResponse('numeric', ['-1.5', '2'])).toBe('-1.5[:]2');
+    // xAPI keeps the course's own ids.
+    expect(scorm2004Response('choice', ['launch-dates'])).toBe('launch-dates');
+  });
+
+  it('SCORM 1.2: a choice is the single character of its position in the course, a–z then 0–9', () => {
+    expect(scorm12Response(hyphenated, hyphenated.response)).toBe('a,c');
+    expect(scorm12Response(hyphenated, ['public-page'])).toBe('d');
+    const many = { type: 'choice' as const, components: { choices: Array.from({ length: 37 }, (_, i) => ({ id: `c-${i}`, text: '' })) } };
+    expect(scorm12Response(many, ['c-26', 'c-35'])).toBe('0,9');
+    // Past the 36th there is no 1.2 name: nothing is written rather than something wrong.
+    expect(scorm12Response(many, ['c-36'])).toBeUndefined();
+    expect(scorm12Response({ type: 'choice' }, ['press'])).toBeUndefined();
+    expect(scorm12Response({ type: 'matching' }, ['a.1', 'b.2'])).toBe('a.1,b.2');
+  });
+
+  it('both adapters store every response and pattern of hyphenated choices under Moodle\'s checks', () => {
+    const lms2004 = scorm2004Lms();
+    const tracker2004 = new Scorm2004Tracker(lms2004);
+    tracker2004.start();
+    tracker2004.recordInteraction(hyphenated);
+    const stored2004 = cmiOf(lms2004).interactions['0'];
+    expect(stored2004.learner_response).toBe('launch_dates[,]internal_figures');
+    expect(stored2004.correct_responses['0'].pattern).toBe('launch_dates[,]customer_orders[,]internal_figures');
+    expect(stored2004.learner_response.split('[,]').every((id: string) => MOODLE_SHORT_IDENTIFIER.test(id))).toBe(true);
+
+    const lms12 = scorm12Lms();
+    const tracker12 = new Scorm12Tracker(lms12);
+    tracker12.start();
+    tracker12.recordInteraction(hyphenated);
+    const stored12 = cmiOf(lms12).interactions['0'];
+    expect(stored12).toMatchObject({ id: 'knowledge-check.confidential-items', student_response: 'a,c' });
+    expect(stored12.correct_responses['0'].pattern).toBe('a,b,c');
+    expect(stored12.student_response.split(',').every((c: string) => SINGLE_CHARACTER.test(c))).toBe(true);
+  });
+});
 
 describe('API discovery', () => {
   const fakeWindow = (props: Record<string, unknown>) => props as unknown as Window;
@@ -79,8 +137,8 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     tracker.reportScore({ raw: 7, max: 9 });
     tracker.reportStatus({ completion: 'completed', success: 'passed', progress: 1 });
     const cmi = cmiOf(lms);
-    expect(cmi.interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', student_response: 'press,product', result: 'correct', weighting: '2', latency: '00:00:12.34' });
-    expect(cmi.interactions['0'].correct_responses['0'].pattern).toBe('press,product');
+    expect(cmi.interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', student_response: 'a,b', result: 'correct', weighting: '2', latency: '00:00:12.34' });
+    expect(cmi.interactions['0'].correct_responses['0'].pattern).toBe('a,b');
     expect(cmi.interactions['0'].time).toMatch(/^\d\d:\d\d:\d\d$/);
     expect(cmi.interactions['1']).toMatchObject({ type: 'true-false', student_response: 'f', result: 'wrong' });
     expect(cmi.core.score).toEqual({ raw: '77.78', min: '0', max: '100' });
@@ -175,6 +233,52 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     tracker.finish('suspended');
     expect(terminate).toHaveBeenCalledTimes(1);
     expect(cmiOf(lms).exit).toBe('suspend');
+  });
+});
+
+describe('an LMS that is not recording', () => {
+  /** A 2004 API whose SetValue answers as `accepts` says at the moment. */
+  function lms(accepts: (element: string) => boolean) {
+    return {
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: () => '',
+      SetValue: (element: string) => String(accepts(element)),
+      Commit: () => 'true',
+      GetLastError: () => '0',
+      GetErrorString: () => '',
+      GetDiagnostic: () => '',
+    };
+  }
+
+  it('is reported when the progress is refused, and again when a later commit shows it is kept', () => {
+    let refusing = true;
+    const tracker = new Scorm2004Tracker(lms(() => !refusing));
+    const heard: boolean[] = [];
+    quietly(() => {
+      tracker.start();
+      tracker.onRecording((recording) => heard.push(recording));
+      tracker.saveState('intro', 'state');
+      tracker.commit();
+    });
+    expect(heard).toEqual([false]);
+    refusing = false;
+    tracker.saveState('rules', 'state 2');
+    tracker.commit();
+    expect(heard).toEqual([false, true]);
+  });
+
+  it('is not reported for an optional element the LMS lacks (an interaction)', () => {
+    const tracker = new Scorm2004Tracker(lms((element) => !element.startsWith('cmi.interactions')));
+    const heard: boolean[] = [];
+    quietly(() => {
+      tracker.start();
+      tracker.onRecording((recording) => heard.push(recording));
+      tracker.recordInteraction(answer);
+      tracker.saveState('intro', 'state');
+      tracker.commit();
+    });
+    expect(heard).toEqual([]);
   });
 });
 
