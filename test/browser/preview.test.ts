@@ -124,7 +124,8 @@ describe('coursepack preview', () => {
     await until(async () => (await cmi()).mode, 'review');
     const held = await cmi();
     expect(held).toMatchObject({ learner_name: 'Roe, Richard', scaled_passing_score: '0.5' });
-    await frame.getByText('Review mode: you can look through the course; nothing is recorded.').waitFor();
+    // This attempt is not finished: the course says so, and that nothing is recorded.
+    await frame.getByText(/opened this course for review only, but you have not finished it: nothing you do now is recorded/).waitFor();
     await page.selectOption('#mode', 'normal');
     await until(async () => (await cmi()).mode, 'normal');
   });
@@ -135,6 +136,7 @@ describe('coursepack preview', () => {
     ['cmi5', 'Statements'],
   ])('plays in %s and the panel follows', async (standard, term) => {
     await page.selectOption('#standard', standard);
+    await page.waitForFunction((std) => (document.querySelector('#course') as HTMLIFrameElement).contentWindow?.location.pathname.startsWith(`/course/${std}/`), standard);
     await heading('Welcome').waitFor();
     await jumpTo('A dilemma');
     await page.click('#answer-right');
