@@ -1,7 +1,9 @@
 // Every question type, answered in chromium, recorded by scorm-again: the exact interaction
 // records of both SCORM versions; then a failed attempt, remediation, relaunch and retry.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually, Harness, relaunchCmi, type Cmi } from './harness';
+import type { Frame } from 'playwright-core';
+import { courseFrame } from './axe';
+import { eventually, Harness, relaunchCmi, type Cmi, type LmsCall } from './harness';
 import { Learner } from './learner';
 import { answerAll, P, QUESTION_TYPES_COURSE as COURSE } from './flows';
 import type { Standard } from './lms-page';
@@ -64,6 +66,70 @@ describe.each<Standard>(['scorm2004', 'scorm12'])('%s', (standard) => {
     if (standard === 'scorm2004') expect(cmi.score).toMatchObject({ raw: '7', max: '7', scaled: '1' });
     else expect(cmi.core.score).toMatchObject({ raw: '100', max: '100' });
   });
+});
+
+/** Times, inside the course, Submit to the first frame drawn with the quiz's feedback. */
+async function timeFeedback(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as any;
+    const summary = document.querySelector('.quiz-summary') as HTMLElement;
+    document.addEventListener('submit', () => (w.submittedAt = performance.now()), true);
+    new MutationObserver(() => requestAnimationFrame(() => (w.feedbackAt ??= performance.now()))).observe(summary, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+/** Positions of the SetValue calls for one interaction's element (…n.id, …n.type…). */
+function position(calls: LmsCall[], element: string): number {
+  return calls.findIndex((c) => c.method === 'SetValue' && c.args[0] === element);
+}
+
+describe('an LMS whose every call blocks', () => {
+  it('300 ms a call: the feedback shows at once after Submit, and the LMS record is whole and in order at the end', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
+    const learner = new Learner(run.course);
+    await learner.next();
+    await answerAll(learner, true);
+    const frame = courseFrame(run.page);
+    await timeFeedback(frame);
+    await run.page.evaluate(() => ((window as any).lms.behaviours.blockMs = 300));
+    await run.course.getByRole('button', { name: 'Submit answers' }).click({ timeout: 120_000 });
+    const shownAfter = await eventually(() => frame.evaluate(() => (window as any).feedbackAt - (window as any).submittedAt), (ms) => !Number.isNaN(ms), 120_000);
+    // About 70 writes of 300 ms each were due: none of them may stand between Submit and the feedback.
+    expect(shownAfter).toBeLessThan(500);
+    // Moodle stores only what a Commit carries: the writes end with one.
+    await eventually(run.stored, (cmi) => records('scorm2004', cmi).length === 8 && records('scorm2004', cmi).every((r) => r[4]), 120_000);
+    await learner.next();
+    await learner.finish();
+    const cmi = await run.stored();
+    expect(records('scorm2004', cmi)).toEqual(expected.scorm2004);
+    expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'passed', score: { raw: '7', max: '7' } });
+    const calls = await run.calls();
+    // SCORM 2004 RTE 4.2.9: id before type before any pattern or response, for every interaction.
+    for (let n = 0; n < 8; n++) {
+      const [id, type, pattern, response] = ['id', 'type', 'correct_responses.0.pattern', 'learner_response'].map((field) => position(calls, `cmi.interactions.${n}.${field}`));
+      expect(id).toBeLessThan(type as number);
+      expect(type).toBeLessThan(response as number);
+      if (n < 7) expect(type).toBeLessThan(pattern as number);
+    }
+    // Terminate once, last, after every write and a final commit.
+    expect(calls.filter((c) => c.method === 'Terminate')).toHaveLength(1);
+    expect(calls.map((c) => c.method).slice(-2)).toEqual(['Commit', 'Terminate']);
+  }, 240_000);
+
+  it('50 ms a call: a learner who closes the window right after Submit loses nothing', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
+    const learner = new Learner(run.course);
+    await learner.next();
+    await answerAll(learner, true);
+    await run.page.evaluate(() => ((window as any).lms.behaviours.blockMs = 50));
+    await learner.submitQuiz();
+    await run.course.getByText('You answered 7 of 7 questions correctly.').waitFor();
+    await run.closeCourse();
+    const cmi = await run.stored();
+    expect(records('scorm2004', cmi)).toEqual(expected.scorm2004);
+    expect(cmi).toMatchObject({ location: 'quiz', exit: 'suspend' });
+    expect(await run.terminated()).toBe(1);
+  }, 120_000);
 });
 
 it('each answer carries its own latency: from the quiz shown to the last change of that answer', async () => {

@@ -94,7 +94,7 @@ export class Player {
   /** Asks the LMS to store what it has now; the page may be about to disappear. */
   flush(): void {
     this.save();
-    this.commitNow();
+    this.commitNow(true);
   }
 
   private setupPage(index: number): PageBehaviour {
@@ -216,12 +216,13 @@ export class Player {
     this.commitTimer = setTimeout(() => this.commitNow(), wait);
   }
 
-  private commitNow(): void {
+  /** `now`: the page may be going away; the LMS gets every queued write before this returns. */
+  private commitNow(now = false): void {
     if (this.commitTimer) clearTimeout(this.commitTimer);
     this.commitTimer = undefined;
     if (!this.recording) return;
     this.lastCommit = Date.now();
-    this.tracker.commit();
+    this.tracker.commit(now);
   }
 
   /** Tells the learner when the LMS cannot be reached, and when it can again. */

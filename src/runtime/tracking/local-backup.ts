@@ -46,7 +46,8 @@ export class LocalBackupTracker implements Tracker {
       warn('the LMS handed back an older state than this browser committed; resuming from the newer one');
       this.backup = kept;
       this.inner.saveState(kept.location, kept.suspendData);
-      this.inner.commit();
+      // At once: the LMS must hold the newer state before the learner goes on.
+      this.inner.commit(true);
       return { ...launch, resumed: true, location: kept.location, suspendData: kept.suspendData };
     }
     this.backup = { location: launch.location, suspendData: launch.suspendData, chain: [fromLms] };
@@ -58,9 +59,9 @@ export class LocalBackupTracker implements Tracker {
     this.inner.saveState(location, suspendData);
   }
 
-  commit(): void {
+  commit(now?: boolean): void {
     this.keep();
-    this.inner.commit();
+    this.inner.commit(now);
   }
 
   finish(reason: 'finished' | 'suspended', unloading?: boolean): void {

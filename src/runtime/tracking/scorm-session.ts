@@ -1,6 +1,8 @@
-// One wrapper for both SCORM APIs: checks every call, logs LMS errors, skips redundant writes.
+// One wrapper for both SCORM APIs: checks every call, logs LMS errors, writes only what changed,
+// and writes through a queue that lets the page answer between calls (write-queue.ts).
 import { warn } from './log';
 import type { LaunchMode } from './tracker';
+import { WriteQueue, type Write } from './write-queue';
 
 /** The method names of an API; SCORM 1.2 prefixes them with "LMS". */
 export interface Dialect {
@@ -23,6 +25,11 @@ export class ScormSession {
   private refused = false;
   private failedSinceCommit = false;
   private listener: ((recording: boolean) => void) | undefined;
+  private readonly queue = new WriteQueue({
+    set: (element, value) => this.write(element, value),
+    append: (element, value) => this.open && this.call(this.dialect.setValue, element, value),
+    commit: () => this.commitNow(),
+  });
 
   /** `essential`: the elements without which the LMS records nothing of the learner's progress. */
   constructor(
@@ -41,18 +48,20 @@ export class ScormSession {
     return this.open;
   }
 
+  /** Every queued write, then Terminate: exactly once, after all writes. */
   terminate(): void {
     if (!this.open) return;
+    this.queue.drain();
     this.call(this.dialect.terminate, '');
     this.open = false;
+    this.queue.clear();
   }
 
-  commit(): boolean {
-    if (!this.open) return false;
-    const ok = this.call(this.dialect.commit, '');
-    this.setRefused(!ok || this.failedSinceCommit);
-    this.failedSinceCommit = false;
-    return ok;
+  /** Commits after the writes queued so far; `now`: the page may be going away, so all of it before returning. */
+  commit(now = false): void {
+    if (!this.open) return;
+    this.queue.commit();
+    if (now) this.queue.drain();
   }
 
   /**
@@ -75,10 +84,19 @@ export class ScormSession {
     return text;
   }
 
-  /** Writes unless the same value was already written; true when the LMS accepted it. */
-  set(element: string, value: string): boolean {
+  /** Queues the value unless the LMS has it already (only what changed is written). */
+  set(element: string, value: string): void {
+    if (!this.open || (!this.queue.has(element) && this.written.get(element) === value)) return;
+    this.queue.set(element, value);
+  }
+
+  /** Queues an interaction's writes, new elements each time; the rest are dropped when the LMS refuses the first (the id). */
+  record(writes: readonly Write[]): void {
+    if (this.open) this.queue.record(writes);
+  }
+
+  private write(element: string, value: string): boolean {
     if (!this.open) return false;
-    if (this.written.get(element) === value) return true;
     const ok = this.call(this.dialect.setValue, element, value);
     if (ok) this.written.set(element, value);
     else if (this.essential.includes(element)) {
@@ -88,15 +106,17 @@ export class ScormSession {
     return ok;
   }
 
+  private commitNow(): void {
+    if (!this.open) return;
+    const ok = this.call(this.dialect.commit, '');
+    this.setRefused(!ok || this.failedSinceCommit);
+    this.failedSinceCommit = false;
+  }
+
   private setRefused(refused: boolean): void {
     if (refused === this.refused) return;
     this.refused = refused;
     this.listener?.(!refused);
-  }
-
-  /** Writes every time: for interaction records, which are new elements each time. */
-  append(element: string, value: string): boolean {
-    return this.open && this.call(this.dialect.setValue, element, value);
   }
 
   private call(method: string, ...args: string[]): boolean {

@@ -4,6 +4,7 @@ import { patternLimit, scorm12Response, scorm12Result, scorm12Type } from './int
 import { warn } from './log';
 import { ScormSession, scormLaunchMode } from './scorm-session';
 import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
+import type { Write } from './write-queue';
 
 const DIALECT = {
   initialize: 'LMSInitialize',
@@ -68,21 +69,22 @@ export class Scorm12Tracker implements Tracker {
   }
 
   recordInteraction(record: InteractionRecord): void {
-    const n = this.nextInteraction++;
-    const prefix = `cmi.interactions.${n}`;
-    const s = this.session;
-    if (!s.append(`${prefix}.id`, record.id)) return;
-    s.append(`${prefix}.type`, scorm12Type(record.type));
+    const prefix = `cmi.interactions.${this.nextInteraction++}`;
     const response = scorm12Response(record, record.response);
     const patterns = record.correctResponses.slice(0, patternLimit(record.type)).map((pattern) => scorm12Response(record, pattern));
     // A choice without a single-character name (past the 36th) cannot be written as 1.2 asks.
     if (response === undefined || patterns.includes(undefined)) warn(`${record.id}: a choice past the 36th has no SCORM 1.2 name; its response is not recorded`);
-    if (response !== undefined) s.append(`${prefix}.student_response`, response);
-    patterns.forEach((pattern, k) => pattern !== undefined && s.append(`${prefix}.correct_responses.${k}.pattern`, pattern));
-    s.append(`${prefix}.result`, scorm12Result(record.result));
-    s.append(`${prefix}.weighting`, decimal(record.weighting));
-    s.append(`${prefix}.time`, cmiTime(record.timestamp));
-    s.append(`${prefix}.latency`, cmiTimespan(record.latencyMs));
+    const writes: Write[] = [
+      [`${prefix}.id`, record.id],
+      [`${prefix}.type`, scorm12Type(record.type)],
+      ...(response === undefined ? [] : [[`${prefix}.student_response`, response] as const]),
+      ...patterns.flatMap((pattern, k) => (pattern === undefined ? [] : [[`${prefix}.correct_responses.${k}.pattern`, pattern] as const])),
+      [`${prefix}.result`, scorm12Result(record.result)],
+      [`${prefix}.weighting`, decimal(record.weighting)],
+      [`${prefix}.time`, cmiTime(record.timestamp)],
+      [`${prefix}.latency`, cmiTimespan(record.latencyMs)],
+    ];
+    this.session.record(writes);
   }
 
   reportScore(score: Score): void {
@@ -95,8 +97,8 @@ export class Scorm12Tracker implements Tracker {
     this.session.set('cmi.core.lesson_status', lessonStatus(status));
   }
 
-  commit(): void {
-    this.session.commit();
+  commit(now?: boolean): void {
+    this.session.commit(now);
   }
 
   finish(reason: 'finished' | 'suspended'): void {
@@ -104,7 +106,8 @@ export class Scorm12Tracker implements Tracker {
     this.finished = true;
     this.session.set('cmi.core.exit', reason === 'finished' ? '' : 'suspend');
     this.session.set('cmi.core.session_time', cmiTimespan(Date.now() - this.startedAt));
-    this.session.commit();
+    // Everything still queued, a commit, then LMSFinish, before returning: the page may be going away.
+    this.session.commit(true);
     this.session.terminate();
   }
 }

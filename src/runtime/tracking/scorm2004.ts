@@ -4,6 +4,7 @@ import { patternLimit, scorm2004Description, scorm2004LmsResponse } from './inte
 import { warn } from './log';
 import { ScormSession, scormLaunchMode } from './scorm-session';
 import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
+import type { Write } from './write-queue';
 
 const DIALECT = {
   initialize: 'Initialize',
@@ -66,21 +67,20 @@ export class Scorm2004Tracker implements Tracker {
   }
 
   recordInteraction(record: InteractionRecord): void {
-    const n = this.nextInteraction++;
-    const prefix = `cmi.interactions.${n}`;
-    const s = this.session;
-    // The data model requires id first, then type before any response or pattern.
-    if (!s.append(`${prefix}.id`, record.id)) return;
-    s.append(`${prefix}.type`, record.type);
-    if (record.description) s.append(`${prefix}.description`, scorm2004Description(record.description));
-    s.append(`${prefix}.timestamp`, isoTimestamp(record.timestamp));
-    s.append(`${prefix}.weighting`, decimal(record.weighting));
-    record.correctResponses
-      .slice(0, patternLimit(record.type))
-      .forEach((pattern, k) => s.append(`${prefix}.correct_responses.${k}.pattern`, scorm2004LmsResponse(record.type, pattern)));
-    s.append(`${prefix}.learner_response`, scorm2004LmsResponse(record.type, record.response));
-    s.append(`${prefix}.result`, record.result);
-    s.append(`${prefix}.latency`, isoDuration(record.latencyMs));
+    const prefix = `cmi.interactions.${this.nextInteraction++}`;
+    // The data model requires id first, then type before any response or pattern (RTE 4.2.9).
+    const writes: Write[] = [
+      [`${prefix}.id`, record.id],
+      [`${prefix}.type`, record.type],
+      ...(record.description ? [[`${prefix}.description`, scorm2004Description(record.description)] as const] : []),
+      [`${prefix}.timestamp`, isoTimestamp(record.timestamp)],
+      [`${prefix}.weighting`, decimal(record.weighting)],
+      ...record.correctResponses.slice(0, patternLimit(record.type)).map((pattern, k) => [`${prefix}.correct_responses.${k}.pattern`, scorm2004LmsResponse(record.type, pattern)] as const),
+      [`${prefix}.learner_response`, scorm2004LmsResponse(record.type, record.response)],
+      [`${prefix}.result`, record.result],
+      [`${prefix}.latency`, isoDuration(record.latencyMs)],
+    ];
+    this.session.record(writes);
   }
 
   reportScore(score: Score): void {
@@ -96,8 +96,8 @@ export class Scorm2004Tracker implements Tracker {
     this.session.set('cmi.progress_measure', decimal(status.progress, 4));
   }
 
-  commit(): void {
-    this.session.commit();
+  commit(now?: boolean): void {
+    this.session.commit(now);
   }
 
   finish(reason: 'finished' | 'suspended'): void {
@@ -106,7 +106,8 @@ export class Scorm2004Tracker implements Tracker {
     // "suspend" keeps the attempt: 2004 LMSs start a new, empty attempt after a normal exit.
     this.session.set('cmi.exit', reason === 'finished' ? 'normal' : 'suspend');
     this.session.set('cmi.session_time', isoDuration(Date.now() - this.startedAt));
-    this.session.commit();
+    // Everything still queued, a commit, then Terminate, before returning: the page may be going away.
+    this.session.commit(true);
     this.session.terminate();
   }
 }

@@ -104,8 +104,12 @@ export interface Tracker {
   recordInteraction(record: InteractionRecord): void;
   reportScore(score: Score): void;
   reportStatus(status: Status): void;
-  /** Asks the LMS to persist what was set so far (throttled by the caller). */
-  commit(): void;
+  /**
+   * Asks the LMS to persist what was set so far (throttled by the caller). SCORM writes wait in a
+   * queue that lets the page answer between calls; `now` (the page may be going away) makes every
+   * queued write and the commit before returning.
+   */
+  commit(now?: boolean): void;
   /**
    * Ends the session: sets exit and session time, commits, terminates; only the first call acts.
    * `unloading` is true when the page is going away (pagehide): nothing may wait or navigate then.

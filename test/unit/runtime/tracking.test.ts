@@ -75,6 +75,7 @@ describe('response identifiers every LMS accepts', () => {
     const tracker2004 = new Scorm2004Tracker(lms2004);
     tracker2004.start();
     tracker2004.recordInteraction(hyphenated);
+    tracker2004.commit(true);
     const stored2004 = cmiOf(lms2004).interactions['0'];
     expect(stored2004.learner_response).toBe('launch_dates[,]internal_figures');
     expect(stored2004.correct_responses['0'].pattern).toBe('launch_dates[,]customer_orders[,]internal_figures');
@@ -84,6 +85,7 @@ describe('response identifiers every LMS accepts', () => {
     const tracker12 = new Scorm12Tracker(lms12);
     tracker12.start();
     tracker12.recordInteraction(hyphenated);
+    tracker12.commit(true);
     const stored12 = cmiOf(lms12).interactions['0'];
     expect(stored12).toMatchObject({ id: 'knowledge-check.confidential-items', student_response: 'a,c' });
     expect(stored12.correct_responses['0'].pattern).toBe('a,b,c');
@@ -123,8 +125,10 @@ describe('API discovery', () => {
 describe('SCORM 1.2 adapter against scorm-again', () => {
   it('reads the launch: learner, mastery score, bookmark and state', () => {
     const lms = scorm12Lms({ core: { student_name: 'Doe, Jane', student_id: 'j42', lesson_location: 'rules', entry: 'resume' }, suspend_data: '{"r":"x"}', student_data: { mastery_score: '75' } });
-    const launch = new Scorm12Tracker(lms).start();
+    const tracker = new Scorm12Tracker(lms);
+    const launch = tracker.start();
     expect(launch).toEqual({ resumed: true, mode: 'normal', learnerName: 'Doe, Jane', learnerId: 'j42', masteryScore: 75, location: 'rules', suspendData: '{"r":"x"}' });
+    tracker.commit(true);
     expect(cmiOf(lms).core.lesson_status).toBe('incomplete');
   });
 
@@ -136,6 +140,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     tracker.recordInteraction({ ...answer, id: 'kc.tf', type: 'true-false', response: ['false'], correctResponses: [['true']], result: 'incorrect' });
     tracker.reportScore({ raw: 7, max: 9 });
     tracker.reportStatus({ completion: 'completed', success: 'passed', progress: 1 });
+    tracker.commit(true);
     const cmi = cmiOf(lms);
     expect(cmi.interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', student_response: 'a,b', result: 'correct', weighting: '2', latency: '00:00:12.34' });
     expect(cmi.interactions['0'].correct_responses['0'].pattern).toBe('a,b');
@@ -151,6 +156,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     tracker.start();
     tracker.saveState('intro', 'small');
     const { warnings } = quietly(() => tracker.saveState('rules', 'x'.repeat(4097)));
+    tracker.commit(true);
     expect(cmiOf(lms).suspend_data).toBe('small');
     expect(cmiOf(lms).core.lesson_location).toBe('rules');
     expect(warnings.join()).toMatch(/4096/);
@@ -199,8 +205,10 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
 describe('SCORM 2004 adapter against scorm-again', () => {
   it('reads the launch, with the scaled passing score as the mastery score', () => {
     const lms = scorm2004Lms({ learner_name: 'Doe, Jane', learner_id: 'j42', scaled_passing_score: '0.7', location: 'quiz', entry: 'resume', suspend_data: 'state' });
-    const launch = new Scorm2004Tracker(lms).start();
+    const tracker = new Scorm2004Tracker(lms);
+    const launch = tracker.start();
     expect(launch).toEqual({ resumed: true, mode: 'normal', learnerName: 'Doe, Jane', learnerId: 'j42', masteryScore: 70, location: 'quiz', suspendData: 'state' });
+    tracker.commit(true);
     expect(cmiOf(lms).completion_status).toBe('incomplete');
   });
 
@@ -211,6 +219,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     tracker.recordInteraction(answer);
     tracker.recordInteraction({ ...answer, id: 'kc.word', type: 'fill-in', response: ['approval [,] needed'], correctResponses: [['approval'], ['permission']], result: 'incorrect' });
     tracker.recordInteraction({ ...answer, id: 'kc.pairs', type: 'matching', response: ['a.x', 'b.y'], correctResponses: [['a.x', 'b.y']] });
+    tracker.commit(true);
     const interactions = cmiOf(lms).interactions;
     expect(interactions['0']).toMatchObject({ id: 'knowledge-check.personal-account', type: 'choice', description: 'Which posts need approval?', learner_response: 'press[,]product', result: 'correct', weighting: '2', timestamp: '2026-11-25T09:30:05.00Z', latency: 'PT12.34S' });
     expect(interactions['0'].correct_responses['0'].pattern).toBe('press[,]product');
@@ -226,6 +235,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     tracker.start();
     tracker.reportScore({ raw: 7, max: 9 });
     tracker.reportStatus({ completion: 'incomplete', success: 'unknown', progress: 0.5 });
+    tracker.commit(true);
     const cmi = cmiOf(lms);
     expect(cmi.score).toEqual({ raw: '7', min: '0', max: '9', scaled: '0.7778' });
     expect(cmi.progress_measure).toBe('0.5');
@@ -259,12 +269,12 @@ describe('an LMS that is not recording', () => {
       tracker.start();
       tracker.onRecording((recording) => heard.push(recording));
       tracker.saveState('intro', 'state');
-      tracker.commit();
+      tracker.commit(true);
     });
     expect(heard).toEqual([false]);
     refusing = false;
     tracker.saveState('rules', 'state 2');
-    tracker.commit();
+    tracker.commit(true);
     expect(heard).toEqual([false, true]);
   });
 
@@ -276,7 +286,7 @@ describe('an LMS that is not recording', () => {
       tracker.onRecording((recording) => heard.push(recording));
       tracker.recordInteraction(answer);
       tracker.saveState('intro', 'state');
-      tracker.commit();
+      tracker.commit(true);
     });
     expect(heard).toEqual([]);
   });
