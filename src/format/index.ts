@@ -17,7 +17,8 @@ export const INCLUDE: MappingFormat = {
   description: 'Takes this item from another file.',
   keys: {
     include: {
-      value: { kind: 'text' },
+      // The loader takes only text here (a number is no path).
+      value: { kind: 'pattern', pattern: /\S/, expected: 'a file path' },
       required: true,
       description: 'The path of the file, relative to this file; it must stay inside the course folder. In pages: a file holding one page. In questions: a file holding a list of questions (a pool).',
     },
