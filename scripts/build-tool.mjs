@@ -1,7 +1,9 @@
-// Builds the tool itself: the compiler/CLI for Node and the browser runtime that ships in
-// every package. Runs on `npm install` (prepare) and before `npm test`.
+// Builds the tool itself: the compiler/CLI for Node, the browser runtime that ships in every
+// package, and the JSON Schemas of the course files for editors. Runs on `npm install`
+// (prepare) and before `npm test`.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 // Code caches of older CLI builds (kept in dist/ before they moved to the user's cache folder).
 mkdirSync('dist', { recursive: true });
@@ -35,3 +37,10 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
+
+// schema/<kind>.schema.json, from the bundle just built: the starter project's VS Code settings
+// point the YAML extension at node_modules/coursepack/schema/ (no network, no `coursepack schema`
+// run needed). The same text as `coursepack schema --for <kind>` prints.
+const { jsonSchema, SCHEMA_KINDS } = createRequire(import.meta.url)('../dist/index.js');
+mkdirSync('schema', { recursive: true });
+for (const kind of SCHEMA_KINDS) writeFileSync(`schema/${kind}.schema.json`, `${JSON.stringify(jsonSchema(kind), null, 2)}\n`);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildCourse, type BuildResult, checkCourse, type CheckResult, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
 import { initProject } from './init';
+import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -13,6 +14,7 @@ Commands:
   build [course…]      Validate and package courses (default: every folder in ./courses)
   validate [course…]   Check courses without building them
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
+  schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
 
 A course is a folder holding course.yaml, or the path of a course.yaml file.
 
@@ -20,6 +22,7 @@ Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
+  --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
@@ -31,6 +34,11 @@ interface InitOptions {
   command: 'init';
   folder: string;
   id: string;
+}
+
+interface SchemaOptions {
+  command: 'schema';
+  kind: SchemaKind;
 }
 
 interface Options {
@@ -53,6 +61,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       return EXIT.usage;
     }
     if (parsed.command === 'init') return init(parsed, out, err);
+    if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     return await run(parsed, out, err);
   } catch (cause) {
     // Never a stack trace: a user gets what went wrong and where to report it.
@@ -62,7 +71,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | SchemaOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -73,6 +82,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Diag
         target: { type: 'string' },
         out: { type: 'string' },
         id: { type: 'string' },
+        for: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,6 +99,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Diag
     if (courses.length > 1) return messages.badArgument('init takes one folder.', 'Run coursepack init, or coursepack init my-courses.');
     return { command, folder: courses[0] ?? '.', id: values.id ?? 'my-course' };
   }
+  if (command === 'schema') return schemaOptions(values.for, courses);
   if (command !== 'build' && command !== 'validate') {
     return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate" or "coursepack init".');
   }
@@ -98,6 +109,12 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Diag
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   return { command, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+}
+
+function schemaOptions(kind = 'course', rest: string[]): SchemaOptions | Diagnostic {
+  if (rest.length > 0) return messages.badArgument('schema takes no course.', 'Run coursepack schema, or coursepack schema --for page.');
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) return messages.badArgument(`There is no schema "${kind}".`, 'Use --for course, --for page or --for pool.');
+  return { command: 'schema', kind: kind as SchemaKind };
 }
 
 function parseTargets(list: string | undefined): Target[] | Diagnostic {
