@@ -18,8 +18,8 @@ const ROOTS: Record<SchemaKind, () => JsonSchema> = {
   course: () => ({ title: 'coursepack course (course.yaml)', ...mappingSchema(COURSE) }),
   page: () => ({
     title: 'coursepack page file',
+    ...familySchema(FAMILIES.page, variantRefs(FAMILIES.page)),
     description: 'One page of a course in a file of its own, taken into the course by "- include: pages/file.yaml" in its pages.',
-    oneOf: variantRefs(FAMILIES.page),
   }),
   pool: () => ({
     title: 'coursepack question pool',
@@ -34,13 +34,30 @@ export function jsonSchema(kind: SchemaKind): JsonSchema {
 }
 
 function definitions(): Record<string, JsonSchema> {
-  const defs: Record<string, JsonSchema> = { include: mappingSchema(INCLUDE) };
+  const defs: Record<string, JsonSchema> = { include: { title: 'Include a file', ...mappingSchema(INCLUDE) } };
   for (const family of Object.values(FAMILIES)) {
-    for (const [type, mapping] of Object.entries(family.variants)) defs[`${family.name}-${type}`] = mappingSchema(mapping, type);
-    defs[family.name] = { description: family.description, oneOf: variantRefs(family) };
-    defs[`${family.name}-item`] = { description: family.description, oneOf: [ref('include'), ...variantRefs(family)] };
+    for (const [type, mapping] of Object.entries(family.variants)) {
+      defs[`${family.name}-${type}`] = { title: `${type[0]?.toUpperCase()}${type.slice(1)} ${family.name}`, ...mappingSchema(mapping, type) };
+    }
+    defs[family.name] = familySchema(family, variantRefs(family));
+    defs[`${family.name}-item`] = familySchema(family, [ref('include'), ...variantRefs(family)]);
   }
   return defs;
+}
+
+/**
+ * One of the family's types (or an include). `type` is also listed with every value here, where
+ * no alternative has been picked yet: an editor completes `type:` from it (picking the best
+ * alternative first, it would offer only that one's value).
+ */
+function familySchema(family: FamilyFormat, alternatives: JsonSchema[]): JsonSchema {
+  const typeKey = Object.values(family.variants)[0]?.keys.type;
+  return {
+    description: family.description,
+    type: 'object',
+    properties: { type: { description: typeKey?.description, enum: Object.keys(family.variants) } },
+    oneOf: alternatives,
+  };
 }
 
 function ref(name: string): JsonSchema {

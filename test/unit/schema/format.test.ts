@@ -15,18 +15,18 @@ import { repoRoot, tempDir } from '../../cli/run-cli';
 type Signature = string;
 const signature = (allowed: readonly string[], required: readonly string[]): Signature => `{${[...allowed].sort().join(' ')}} required {${[...required].sort().join(' ')}}`;
 
-/** Every mapping of a schema that lists its keys, with where it is. */
+/** Every closed mapping of a schema (its keys and no others), with where it is. */
 function mappingsOf(schema: JsonSchema): Array<{ at: string; schema: JsonSchema }> {
   const found: Array<{ at: string; schema: JsonSchema }> = [];
   const walk = (node: unknown, at: string): void => {
     if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${at}/${index}`));
     if (!node || typeof node !== 'object' || Array.isArray(node)) return;
     const object = node as JsonSchema;
-    if (object.properties && object.type === 'object') found.push({ at, schema: object });
+    if (object.properties && object.additionalProperties === false) found.push({ at, schema: object });
     for (const [key, value] of Object.entries(object)) walk(value, `${at}/${key}`);
   };
   walk(schema, '#');
-  return found.filter((mapping) => !mapping.at.endsWith('/contains'));
+  return found;
 }
 
 /** A schema mapping's keys as the validator should list them. */
