@@ -2,11 +2,12 @@
 // pools, generated from the format description the validator reads (src/format), so an editor
 // completes and checks exactly the keys the validator knows.
 //
-// Editors implement draft 7 (VS Code's YAML extension: redhat.vscode-yaml), so the schema keeps
-// to keywords that mean the same in both: properties, required, additionalProperties, enum,
-// const, pattern, minimum/maximum, items, oneOf, $ref. Only minContains/maxContains (exactly one
-// correct choice) are newer; an editor ignores them, the validator still checks.
-import { COURSE, FAMILIES, ID_PATTERN, INCLUDE, type FamilyFormat, type FamilyName, type KeyFormat, type MappingFormat, type ValueFormat } from '../format';
+// Editors implement draft 7 (VS Code's YAML extension runs yaml-language-server), so the schema
+// keeps to keywords that mean the same in both (properties, required, additionalProperties,
+// propertyNames, enum, const, pattern, minimum/maximum, items, minItems/maxItems, contains, oneOf,
+// $ref to $defs). Only minContains/maxContains (exactly one correct choice) are newer: an editor
+// ignores them and the validator still checks.
+import { COURSE, FAMILIES, ID_PATTERN, INCLUDE, type FamilyFormat, type KeyFormat, type MappingFormat, type ValueFormat } from '../format';
 
 export const SCHEMA_KINDS = ['course', 'page', 'pool'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
@@ -143,4 +144,3 @@ function yamlText(value: unknown): string {
   return Array.isArray(value) ? `[${value.map(yamlText).join(', ')}]` : String(value);
 }
 
-export type { FamilyName };
