@@ -108,7 +108,7 @@ export const QUESTIONS: FamilyFormat<QuestionType> = {
     likert: question(
       'likert',
       'A survey question on a scale: recorded, never scored.',
-      { scale: { value: list(anyText, { min: 2, max: MAX_SCALE }), description: `The labels of the scale from low to high, 2 to ${MAX_SCALE}. Without it, the five-point agreement scale of the course language.` } },
+      { scale: { value: list(anyText, { min: 2, max: MAX_SCALE }), description: `The labels of the scale from low to high, 2 to ${MAX_SCALE}. Without it, five points from Strongly disagree to Strongly agree (in the UI language).` } },
       { ...COMMON, points: { ...COMMON.points, refusedAs: 'likert-points', description: 'Survey questions earn no points.' }, remediation: undefined },
     ),
   },

@@ -1,8 +1,9 @@
 // The JSON Schemas of `coursepack schema`, checked with a real JSON Schema 2020-12 validator
 // (Ajv) against the sample course, every valid fixture, the starter course and the invalid
 // fixtures whose mistake a schema can express.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkCourse } from '../../../src/compile';
 import { initProject } from '../../../src/init';
 import { jsonSchema, SCHEMA_KINDS } from '../../../src/schema';
 import { repoRoot, tempDir } from '../../cli/run-cli';
@@ -108,3 +109,22 @@ test.each(fixtures.filter((fixture) => BEYOND_SCHEMA.has(fixture.code)).map((fix
   'the invalid fixture %s (%s, beyond a schema) is well formed file by file',
   (name) => expectAccepted(join(invalid, name)),
 );
+
+test('a pool file may hold one question, or include other pools, for the schema as for the validator', () => {
+  const folder = tempDir();
+  try {
+    mkdirSync(join(folder, 'pools'));
+    writeFileSync(
+      join(folder, 'course.yaml'),
+      'id: pools\ntitle: Pools\nversion: 1\nlanguage: en\ndescription: Pools.\npages:\n  - id: quiz\n    type: quiz\n    title: Quiz\n    questions:\n      - include: pools/one.yaml\n      - include: pools/list.yaml\n',
+    );
+    writeFileSync(join(folder, 'pools/one.yaml'), 'id: one\ntype: true-false\nprompt: One?\nanswer: true\n');
+    writeFileSync(join(folder, 'pools/list.yaml'), '- include: two.yaml\n- { id: three, type: numeric, prompt: Three?, answer: 3 }\n');
+    writeFileSync(join(folder, 'pools/two.yaml'), '- { id: two, type: fill-in, prompt: Two?, accept: [two] }\n');
+    expect(checkCourse(folder).report.errors).toEqual([]);
+    expect(courseFiles(folder).map((file) => `${file.kind} ${file.path}`)).toEqual(['course course.yaml', 'pool pools/one.yaml', 'pool pools/list.yaml', 'pool pools/two.yaml']);
+    expectAccepted(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
