@@ -1,7 +1,9 @@
-// Builds the tool itself: the compiler/CLI for Node and the browser runtime that ships in
-// every package. Runs on `npm install` (prepare) and before `npm test`.
+// Builds the tool itself: the compiler/CLI for Node, the browser runtime that ships in every
+// package, and the JSON Schemas of the course files for editors. Runs on `npm install`
+// (prepare) and before `npm test`.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
@@ -64,3 +66,10 @@ await Promise.all([
 mkdirSync('dist/preview', { recursive: true });
 for (const name of ['scorm12.min.js', 'scorm2004.min.js']) copyFileSync(`node_modules/scorm-again/dist/${name}`, `dist/preview/${name}`);
 copyFileSync('node_modules/scorm-again/LICENSE', 'dist/preview/scorm-again-LICENSE');
+
+// schema/<kind>.schema.json, from the bundle just built: the starter project's VS Code settings
+// point the YAML extension at node_modules/coursepack/schema/ (no network, no `coursepack schema`
+// run needed). The same text as `coursepack schema --for <kind>` prints.
+const { jsonSchema, SCHEMA_KINDS } = createRequire(import.meta.url)('../dist/index.js');
+mkdirSync('schema', { recursive: true });
+for (const kind of SCHEMA_KINDS) writeFileSync(`schema/${kind}.schema.json`, `${JSON.stringify(jsonSchema(kind), null, 2)}\n`);

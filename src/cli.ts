@@ -5,6 +5,7 @@ import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
+import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -15,6 +16,7 @@ Commands:
   validate [course…]   Check courses without building them
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
+  schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
 
 A course is a folder holding course.yaml, or the path of a course.yaml file.
 
@@ -24,6 +26,7 @@ Options:
   --id <id>            init: the new course's id (default: my-course)
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
+  --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
@@ -41,6 +44,11 @@ interface PreviewOptions {
   command: 'preview';
   course: string;
   port: number;
+}
+
+interface SchemaOptions {
+  command: 'schema';
+  kind: SchemaKind;
 }
 
 interface Options {
@@ -64,6 +72,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       return EXIT.usage;
     }
     if (parsed.command === 'init') return init(parsed, out, err);
+    if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
     const code = await run(parsed, out, err);
     return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
@@ -75,7 +84,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -88,6 +97,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         id: { type: 'string' },
         watch: { type: 'boolean' },
         port: { type: 'string' },
+        for: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -105,8 +115,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
     return { command, folder: courses[0] ?? '.', id: values.id ?? 'my-course' };
   }
   if (command === 'preview') return previewOptions(courses, values.port);
+  if (command === 'schema') return schemaOptions(values.for, courses);
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview" or "coursepack init".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init" or "coursepack schema".');
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
@@ -124,6 +135,12 @@ function previewOptions(courses: string[], portText: string | undefined): Previe
     return messages.badArgument(found.length === 0 ? 'No course to preview: ./courses has no folder with a course.yaml.' : 'preview shows one course at a time.', 'Name it: coursepack preview courses/my-course.');
   }
   return { command: 'preview', course: found[0] as string, port };
+}
+
+function schemaOptions(kind = 'course', rest: string[]): SchemaOptions | Diagnostic {
+  if (rest.length > 0) return messages.badArgument('schema takes no course.', 'Run coursepack schema, or coursepack schema --for page.');
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) return messages.badArgument(`There is no schema "${kind}".`, 'Use --for course, --for page or --for pool.');
+  return { command: 'schema', kind: kind as SchemaKind };
 }
 
 function parseTargets(list: string | undefined): Target[] | Diagnostic {

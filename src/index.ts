@@ -1,7 +1,9 @@
-// The public API: build and check courses from code; the model types; and the CLI's entry
-// (one bundle for both, so an installed coursepack ships its code once).
+// The public API: build and check courses from code; the model types; the JSON Schemas of the
+// course files; and the CLI's entry (one bundle for all, so an installed coursepack ships its
+// code once).
 export { buildCourse, checkCourse, CourseIds, TARGETS, type Target, type BuildResult, type CheckResult } from './compile';
 export { loadCourse } from './load';
 export type { Diagnostic, SourceSpan } from './diagnostics';
 export type * from './model';
+export { jsonSchema, SCHEMA_KINDS, type JsonSchema, type SchemaKind } from './schema';
 export { main } from './cli';

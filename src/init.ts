@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Diagnostic, messages } from './diagnostics';
-import { ID_PATTERN } from './validate/reader';
+import { ID_PATTERN } from './format';
 import { toolRoot } from './tool-root';
 
 export interface InitResult {

@@ -1,7 +1,8 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import type { Completion, Course, Page, ReportMode, Requirement } from '../model';
+import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
+import type { Completion, Course, Page, Requirement } from '../model';
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
@@ -12,23 +13,11 @@ import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
 import { readTheme } from './theme';
 
-const COURSE_KEYS = {
-  required: ['id', 'title', 'version', 'language', 'description', 'pages'],
-  optional: ['author', 'duration', 'keywords', 'completion', 'navigation', 'theme', 'activity-id'],
-} as const;
-
-export const REQUIREMENTS: readonly Requirement[] = ['all-pages', 'passing-score', 'attestation'];
-export const REPORT_MODES: readonly ReportMode[] = ['passed-incomplete', 'passed-failed', 'completed-incomplete', 'completed-failed'];
-const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
-const DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-// An absolute IRI an LRS accepts as an activity id: http(s) or urn, no spaces, query or fragment.
-const ACTIVITY_IRI = /^(https?:\/\/[^\s?#/]+(\/[^\s?#]*)?|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s?#]+)$/i;
-
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
 export function validateCourse(loaded: LoadedCourse, report: import('../diagnostics').Report): Course | undefined {
   if (loaded.files.some((file) => file.doc.errors.length > 0)) return undefined;
   const reader = new Reader(loaded.main, report, loaded);
-  const fields = reader.object(loaded.main.doc.contents, 'course.yaml', COURSE_KEYS);
+  const fields = reader.object(loaded.main.doc.contents, 'course.yaml', keysOf(COURSE));
   if (!fields) return undefined;
   const context: ValidationContext = { ids: new IdScope(report), assets: [] };
   const id = fields.id('id');
@@ -37,13 +26,13 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     id,
     title: fields.string('title'),
     version: fields.string('version'),
-    language: fields.matching('language', LANGUAGE, 'a language tag such as "en" or "en-GB"'),
+    language: fields.matching('language', LANGUAGE.pattern, LANGUAGE.expected),
     description: fields.string('description'),
     author: fields.string('author'),
-    duration: fields.matching('duration', DURATION, 'an ISO 8601 duration such as "PT20M"'),
+    duration: fields.matching('duration', DURATION.pattern, DURATION.expected),
     keywords: fields.strings('keywords') ?? [],
-    activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI, 'an absolute IRI such as "https://learning.example.com/courses/my-course"') : undefined,
-    navigation: fields.oneOf('navigation', ['linear', 'free'] as const) ?? 'linear',
+    activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
+    navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
@@ -80,9 +69,9 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
 function readCompletion(fields: Fields): Completion | undefined {
   const completion: Completion = { passingScore: 80, require: ['all-pages', 'passing-score'], report: 'passed-failed' };
   if (!fields.has('completion')) return completion;
-  const sub = fields.reader.object(fields.raw('completion'), 'completion', { required: [], optional: ['passing-score', 'require', 'report'] });
+  const sub = fields.reader.object(fields.raw('completion'), 'completion', keysOf(COMPLETION));
   if (!sub) return undefined;
-  completion.passingScore = sub.number('passing-score', { min: 0, max: 100 }) ?? completion.passingScore;
+  completion.passingScore = sub.number('passing-score', rangeOf(COMPLETION, 'passing-score')) ?? completion.passingScore;
   completion.report = sub.oneOf('report', REPORT_MODES) ?? completion.report;
   if (sub.has('require')) {
     const items = sub.strings('require') ?? [];

@@ -1,4 +1,5 @@
 import { messages } from '../diagnostics';
+import { ANSWER_REVIEWS, keysOf, MEDIA, PAGES, typesOf } from '../format';
 import type { AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
 import type { PageInput } from './context';
@@ -6,21 +7,13 @@ import { readQuiz } from './quiz';
 import { type Fields, labelOf } from './reader';
 import { readScenario } from './scenario';
 
-export const PAGE_TYPES: readonly PageType[] = ['content', 'scenario', 'quiz', 'attestation', 'results'];
-
-const KEYS: Record<PageType, { required: readonly string[]; optional: readonly string[] }> = {
-  content: { required: ['id', 'type', 'title', 'body'], optional: ['media'] },
-  scenario: { required: ['id', 'type', 'title', 'start', 'scenes'], optional: ['intro', 'retry'] },
-  quiz: { required: ['id', 'type', 'title', 'questions'], optional: ['intro', 'shuffle', 'draw', 'attempts'] },
-  attestation: { required: ['id', 'type', 'statement'], optional: ['title', 'body'] },
-  results: { required: ['id', 'type'], optional: ['title', 'body', 'review', 'certificate'] },
-};
+export const PAGE_TYPES: readonly PageType[] = typesOf(PAGES);
 
 export function readPage(input: PageInput): Page | undefined {
   const { reader, node } = input;
   const type = reader.variant(node, `page "${labelOf(node)}"`, PAGE_TYPES);
   if (!type) return undefined;
-  const fields = reader.object(node, `page "${labelOf(node)}"`, KEYS[type]);
+  const fields = reader.object(node, `page "${labelOf(node)}"`, keysOf(PAGES.variants[type]));
   if (!fields) return undefined;
   const id = fields.id('id');
   if (id) input.context.ids.claim(id, fields.spanOf('id'));
@@ -44,8 +37,6 @@ function complete<T extends Omit<Page, 'id'>>(id: string | undefined, page: Part
   return { ...(page as T), id };
 }
 
-const ANSWER_REVIEWS = ['none', 'answers', 'correct-answers'] as const;
-
 function readResults(fields: Fields): Omit<ResultsPage, 'id'> | undefined {
   const review = fields.has('review') ? fields.oneOf('review', ANSWER_REVIEWS) : 'answers';
   const certificate = fields.has('certificate') ? fields.boolean('certificate') : true;
@@ -67,7 +58,7 @@ function readMedia(fields: Fields, input: PageInput): Media[] | undefined {
   const media: Media[] = [];
   let ok = true;
   for (const item of items) {
-    const sub = fields.reader.object(item, 'a media item', { required: ['image'], optional: ['alt', 'caption'] });
+    const sub = fields.reader.object(item, 'a media item', keysOf(MEDIA));
     const path = sub?.string('image');
     if (!sub || path === undefined) {
       ok = false;

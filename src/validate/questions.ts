@@ -1,40 +1,23 @@
 // One reader per question type; each returns the typed question or reports what is wrong.
 import { messages } from '../diagnostics';
+import { CHOICE, FEEDBACK, keysOf, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS, rangeOf, typesOf } from '../format';
 import type { Choice, MatchPair, OrderItem, Question, QuestionFeedback, QuestionType } from '../model';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { type Fields, labelOf, type Reader } from './reader';
 
-export const QUESTION_TYPES: readonly QuestionType[] = ['single-choice', 'multiple-choice', 'true-false', 'fill-in', 'matching', 'ordering', 'numeric', 'likert'];
-
-const COMMON = ['id', 'type', 'prompt', 'points', 'feedback', 'remediation'];
-const TYPE_KEYS: Record<QuestionType, { required: string[]; optional: string[] }> = {
-  'single-choice': { required: ['choices'], optional: [] },
-  'multiple-choice': { required: ['choices'], optional: [] },
-  'true-false': { required: ['answer'], optional: [] },
-  'fill-in': { required: ['accept'], optional: ['case-sensitive'] },
-  matching: { required: ['pairs'], optional: [] },
-  ordering: { required: ['items'], optional: [] },
-  numeric: { required: ['answer'], optional: ['tolerance'] },
-  likert: { required: [], optional: ['scale'] },
-};
+export const QUESTION_TYPES: readonly QuestionType[] = typesOf(QUESTIONS);
 
 // SCORM 1.2 writes matching and sequencing responses with one-character identifiers.
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '123456789';
-const MAX_PAIRS = DIGITS.length;
-const MAX_SCALE = 9;
 
 type Specific = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id' | 'prompt' | 'points' | 'feedback' | 'remediation' | 'span'> : never) : never;
 
 export function readQuestion(reader: Reader, node: unknown, context: ValidationContext): Question | undefined {
   const type = reader.variant(node, `question "${labelOf(node)}"`, QUESTION_TYPES);
   if (!type) return undefined;
-  const keys = TYPE_KEYS[type];
-  const common = type === 'likert' ? COMMON.filter((key) => key !== 'remediation') : COMMON;
-  const required = ['id', 'type', 'prompt', ...keys.required];
-  const optional = [...common, ...keys.optional].filter((key) => !required.includes(key));
-  const fields = reader.object(node, `question "${labelOf(node)}"`, { required, optional });
+  const fields = reader.object(node, `question "${labelOf(node)}"`, keysOf(QUESTIONS.variants[type]));
   if (!fields) return undefined;
   const id = fields.id('id');
   if (id) context.ids.claim(id, fields.spanOf('id'));
@@ -50,14 +33,14 @@ export function readQuestion(reader: Reader, node: unknown, context: ValidationC
 }
 
 function readPoints(fields: Fields, type: QuestionType, questionId: string): number | undefined {
-  if (type !== 'likert') return fields.has('points') ? fields.number('points', { min: 0, max: 1000 }) : 1;
+  if (type !== 'likert') return fields.has('points') ? fields.number('points', rangeOf(QUESTIONS.variants[type], 'points')) : 1;
   if (fields.has('points')) fields.reader.report.add(messages.noPoints(fields.spanOf('points'), questionId));
   return fields.has('points') ? undefined : 0;
 }
 
 function readFeedback(fields: Fields): QuestionFeedback | undefined {
   if (!fields.has('feedback')) return {};
-  const sub = fields.reader.object(fields.raw('feedback'), '"feedback"', { required: [], optional: ['correct', 'incorrect'] });
+  const sub = fields.reader.object(fields.raw('feedback'), '"feedback"', keysOf(FEEDBACK));
   return sub && { correct: sub.string('correct'), incorrect: sub.string('incorrect') };
 }
 
@@ -78,8 +61,8 @@ function readSpecific(type: QuestionType, fields: Fields, questionId: string): S
       return items && { type, items };
     }
     case 'numeric': {
-      const answer = fields.number('answer', { min: -1e12, max: 1e12 });
-      const tolerance = fields.has('tolerance') ? fields.number('tolerance', { min: 0, max: 1e12 }) : 0;
+      const answer = fields.number('answer', rangeOf(QUESTIONS.variants.numeric, 'answer'));
+      const tolerance = fields.has('tolerance') ? fields.number('tolerance', rangeOf(QUESTIONS.variants.numeric, 'tolerance')) : 0;
       return answer === undefined || tolerance === undefined ? undefined : { type, answer, tolerance };
     }
     case 'likert': {
@@ -123,7 +106,7 @@ function readChoices(fields: Fields, questionId: string): Choice[] | undefined {
   const choices: Choice[] = [];
   let ok = true;
   items.forEach((item, index) => {
-    const sub = fields.reader.object(item, `a choice of question "${questionId}"`, { required: ['text'], optional: ['id', 'correct', 'feedback'] });
+    const sub = fields.reader.object(item, `a choice of question "${questionId}"`, keysOf(CHOICE));
     const id = sub?.has('id') ? sub.id('id') : LETTERS[index];
     const text = sub?.string('text');
     const correct = sub?.has('correct') ? sub.boolean('correct') : false;
@@ -152,7 +135,7 @@ function readPairs(fields: Fields, questionId: string): MatchPair[] | undefined 
   if (!items) return undefined;
   const pairs: MatchPair[] = [];
   items.forEach((item, index) => {
-    const sub = fields.reader.object(item, `a pair of question "${questionId}"`, { required: ['source', 'target'], optional: [] });
+    const sub = fields.reader.object(item, `a pair of question "${questionId}"`, keysOf(PAIR));
     const source = sub?.string('source');
     const target = sub?.string('target');
     if (sub && source !== undefined && target !== undefined) {
@@ -163,7 +146,7 @@ function readPairs(fields: Fields, questionId: string): MatchPair[] | undefined 
 }
 
 function readOrderItems(fields: Fields, questionId: string): OrderItem[] | undefined {
-  const items = sizedList(fields, 'items', questionId, LETTERS.length);
+  const items = sizedList(fields, 'items', questionId, MAX_ORDER_ITEMS);
   const texts = items && fields.strings('items');
   if (!items || !texts || texts.length !== items.length) return undefined;
   return texts.map((text, index) => ({ id: LETTERS[index] ?? '', text, span: fields.spanOf('items') }));

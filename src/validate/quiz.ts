@@ -1,5 +1,6 @@
 import { isSeq } from 'yaml';
 import { messages } from '../diagnostics';
+import { PAGES, rangeOf } from '../format';
 import type { Question, QuizPage } from '../model';
 import type { ValidationContext } from './context';
 import { readQuestion } from './questions';
@@ -8,8 +9,8 @@ import type { Fields, Reader } from './reader';
 export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizPage, 'id'> | undefined {
   const title = fields.string('title');
   const questions = readQuestions(fields, context);
-  const attempts = fields.has('attempts') ? fields.number('attempts', { min: 1, max: 100, integer: true }) : 1;
-  const draw = fields.has('draw') ? fields.number('draw', { min: 1, max: 10000, integer: true }) : undefined;
+  const attempts = fields.has('attempts') ? fields.number('attempts', rangeOf(PAGES.variants.quiz, 'attempts')) : 1;
+  const draw = fields.has('draw') ? fields.number('draw', rangeOf(PAGES.variants.quiz, 'draw')) : undefined;
   const shuffle = fields.has('shuffle') ? fields.boolean('shuffle') : false;
   if (title === undefined || questions === undefined || attempts === undefined || shuffle === undefined) return undefined;
   if (fields.has('draw') && draw === undefined) return undefined;

@@ -1,10 +1,9 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean';
 import { messages, type Report, type SourceFile, type SourceSpan, spanOf, spanOfRange } from '../diagnostics';
+import { ID_PATTERN } from '../format';
 import type { LoadedCourse } from '../load';
 import { forbiddenCharacter, forbiddenCharacterSource } from './text';
-
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Reads YAML nodes of one file into typed values, reporting every problem with its position. */
 export class Reader {

@@ -1,11 +1,10 @@
 import { isMap, isScalar } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean';
 import { messages, type SourceSpan } from '../diagnostics';
-import type { Outcome, Scene, ScenarioChoice, ScenarioPage } from '../model';
+import { ID_PATTERN, keysOf, OUTCOMES, rangeOf, SCENARIO_CHOICE, SCENE } from '../format';
+import type { Scene, ScenarioChoice, ScenarioPage } from '../model';
 import { IdScope } from './ids';
-import { type Fields, ID_PATTERN } from './reader';
-
-const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'neutral'];
+import { type Fields } from './reader';
 const CHOICE_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export function readScenario(fields: Fields): Omit<ScenarioPage, 'id'> | undefined {
@@ -46,7 +45,7 @@ function readScenes(fields: Fields): Scene[] | undefined {
 }
 
 function readScene(parent: Fields, id: string, node: unknown, keySpan: SourceSpan): Scene | undefined {
-  const sub = parent.reader.object(node, `scene "${id}"`, { required: ['text'], optional: ['choices', 'outcome'] });
+  const sub = parent.reader.object(node, `scene "${id}"`, keysOf(SCENE));
   if (!sub) return undefined;
   const text = sub.string('text');
   if (sub.has('choices') && sub.has('outcome')) {
@@ -73,11 +72,11 @@ function readChoices(scene: Fields, sceneId: string): ScenarioChoice[] | undefin
   const choices: ScenarioChoice[] = [];
   let ok = true;
   items.forEach((item, index) => {
-    const sub = scene.reader.object(item, `a choice of scene "${sceneId}"`, { required: ['text', 'next'], optional: ['id', 'points', 'feedback'] });
+    const sub = scene.reader.object(item, `a choice of scene "${sceneId}"`, keysOf(SCENARIO_CHOICE));
     const id = sub?.has('id') ? sub.id('id') : CHOICE_LETTERS[index];
     const text = sub?.string('text');
     const next = sub?.string('next');
-    const points = sub?.has('points') ? sub.number('points', { min: -1000, max: 1000 }) : 0;
+    const points = sub?.has('points') ? sub.number('points', rangeOf(SCENARIO_CHOICE, 'points')) : 0;
     if (!sub || !id || text === undefined || next === undefined || points === undefined || !ids.claim(id, sub.has('id') ? sub.spanOf('id') : sub.span)) {
       ok = false;
       return;

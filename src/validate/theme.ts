@@ -1,4 +1,5 @@
 import { messages } from '../diagnostics';
+import { COLOR, FONT_STACK, keysOf, THEME } from '../format';
 import type { Theme } from '../model';
 import { readImage } from './assets';
 import type { ValidationContext } from './context';
@@ -6,7 +7,6 @@ import { nearestDarkerPassing, worstContrast } from './contrast';
 import type { Fields } from './reader';
 
 export const DEFAULT_BRAND_COLOR = '#0b5394';
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 /** WCAG 2.1 AA for normal text (1.4.3). */
 export const AA_CONTRAST = 4.5;
 /**
@@ -15,16 +15,14 @@ export const AA_CONTRAST = 4.5;
  */
 export const BRAND_NEIGHBOURS = ['#ffffff', '#f6f8fa'] as const;
 
-const FAMILY = String.raw`(?:"[^"\\<>{};\n]+"|'[^'\\<>{};\n]+'|-?[A-Za-z_][\w-]*(?: +-?[A-Za-z_][\w-]*)*)`;
-const FONT_STACK = new RegExp(String.raw`^\s*${FAMILY}(?:\s*,\s*${FAMILY})*\s*$`);
 const GENERIC_FAMILIES = ['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong'];
 
 export function readTheme(fields: Fields, context: ValidationContext): Theme {
   const theme: Theme = { brandColor: DEFAULT_BRAND_COLOR };
   if (!fields.has('theme')) return theme;
-  const themeFields = fields.reader.object(fields.raw('theme'), 'theme', { required: [], optional: ['brand-color', 'logo', 'font'] });
+  const themeFields = fields.reader.object(fields.raw('theme'), 'theme', keysOf(THEME));
   if (!themeFields) return theme;
-  const color = themeFields.matching('brand-color', COLOR, 'a colour like "#0b5394"')?.toLowerCase();
+  const color = themeFields.matching('brand-color', COLOR.pattern, COLOR.expected)?.toLowerCase();
   if (color && checkContrast(themeFields, color)) theme.brandColor = color;
   const font = themeFields.string('font');
   if (font !== undefined && checkFont(themeFields, font)) theme.font = font.trim().replace(/\s*,\s*/g, ', ');
@@ -49,7 +47,7 @@ function checkContrast(fields: Fields, color: string): boolean {
 }
 
 function checkFont(fields: Fields, font: string): boolean {
-  if (!FONT_STACK.test(font)) {
+  if (!FONT_STACK.pattern.test(font)) {
     fields.reader.report.add(messages.invalidFontStack(fields.spanOf('font'), font));
     return false;
   }

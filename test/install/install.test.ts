@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../cli/run-cli';
+import { courseFiles, describeErrors, newAjv } from '../unit/schema/course-files';
 
 const work = join(tmpdir(), `coursepack-install-${process.pid}`);
 const project = join(work, 'designer-courses');
@@ -47,6 +48,7 @@ test('the tarball holds only what runs: no tests, fixtures, sources or source ma
   expect(listed).toContain('dist/index.js');
   expect(listed).toContain('dist/runtime.js');
   expect(listed).toContain('templates/starter/course/course.yaml');
+  for (const kind of ['course', 'page', 'pool']) expect(listed).toContain(`schema/${kind}.schema.json`);
   expect(listed.filter((file) => /^(test|src|scripts|courses)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'))).toEqual([]);
   // Everything it needs is bundled: installing it fetches nothing.
   expect(JSON.parse(readFileSync(join(project, 'node_modules/coursepack/package.json'), 'utf8')).dependencies).toBeUndefined();
@@ -85,4 +87,41 @@ test('init, validate and build work in a folder of their own; output lands there
   expect(snapshot(join(project, 'node_modules'))).toEqual(installed);
   // The start-up cache went to the user's cache folder instead.
   expect(readdirSync(join(cache, 'coursepack')).some((file) => file.endsWith('.v8cache'))).toBe(true);
+});
+
+/** The files of a folder matching a VS Code glob of the starter settings (a star stands for one name). */
+function matching(dir: string, glob: string): string[] {
+  const pattern = new RegExp(`^${glob.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('[^/]*')}$`);
+  return [...snapshot(dir).keys()].map((file) => file.split('\\').join('/')).filter((file) => pattern.test(file));
+}
+
+test('npx coursepack schema prints the schema; the files VS Code is pointed at are installed and accept the starter course', () => {
+  const printed = npx('schema');
+  expect(printed.stderr).toBe('');
+  expect(printed.code).toBe(0);
+  expect(JSON.parse(printed.stdout).title).toBe('coursepack course (course.yaml)');
+
+  // The project the test above started with `npx coursepack init` (started here when run alone).
+  if (!existsSync(join(project, '.vscode/settings.json'))) expect(npx('init').code).toBe(0);
+  const folder = project;
+  const settings = JSON.parse(readFileSync(join(folder, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+  const globs = Object.entries(settings['yaml.schemas']);
+  expect(globs.length).toBe(3);
+  const checked = new Set<string>();
+  for (const [schemaPath, patterns] of globs) {
+    // Relative to the project folder, as VS Code resolves it.
+    const installed = join(folder, schemaPath);
+    expect(existsSync(installed)).toBe(true);
+    const kind = /(\w+)\.schema\.json$/.exec(schemaPath)![1]!;
+    expect(readFileSync(installed, 'utf8')).toBe(npx('schema', '--for', kind).stdout);
+    const validate = newAjv().compile(JSON.parse(readFileSync(installed, 'utf8')));
+    for (const file of patterns.flatMap((glob) => matching(folder, glob))) {
+      const data = courseFiles(join(folder, 'courses/my-course')).find((known) => `courses/my-course/${known.path}` === file);
+      expect(`${file}: ${data?.kind}`).toBe(`${file}: ${kind}`);
+      expect(`${file}: ${validate(data!.data) ? '' : describeErrors(validate.errors ?? [])}`).toBe(`${file}: `);
+      checked.add(file);
+    }
+  }
+  // Every YAML file of the starter course is checked by one of the schemas.
+  expect([...checked].sort()).toEqual(['courses/my-course/course.yaml', 'courses/my-course/pages/scenario.yaml', 'courses/my-course/pools/questions.yaml']);
 });

@@ -1,0 +1,83 @@
+// course.yaml: the course itself, `completion` and `theme`.
+import type { MappingFormat } from './types';
+import { ACTIVITY_IRI, anyText, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
+
+export const COMPLETION: MappingFormat = {
+  name: 'completion',
+  description: 'When the course counts as completed and passed, and what the LMS is told.',
+  keys: {
+    'passing-score': {
+      value: number(0, 100),
+      default: 80,
+      description: 'The percent of all points (scenario choices and quiz questions together) a learner needs to pass, 0 to 100.',
+    },
+    require: {
+      value: list(oneOf(REQUIREMENTS)),
+      default: ['all-pages', 'passing-score'],
+      description:
+        'What completing the course takes: all-pages (every page done), passing-score (a final score of at least passing-score), attestation (the attestation page confirmed).',
+    },
+    report: {
+      value: oneOf(REPORT_MODES),
+      default: 'passed-failed',
+      description:
+        'The statuses the LMS receives: passed-failed (passed, or failed below the passing score), passed-incomplete (a score below it stays incomplete), completed-incomplete (completed, never a pass or fail), completed-failed (completed, or failed below the passing score).',
+    },
+  },
+};
+
+export const THEME: MappingFormat = {
+  name: 'theme',
+  description: 'The look of the course: brand colour, logo and font.',
+  keys: {
+    'brand-color': {
+      value: COLOR,
+      default: '#0b5394',
+      description:
+        'The colour of the header, buttons and links, as "#rrggbb" (in quotes: # starts a comment in YAML). It must reach a contrast of 4.5:1 with white (WCAG AA).',
+    },
+    logo: { value: text, description: 'An image shown in the header (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    font: {
+      value: FONT_STACK,
+      description:
+        'A CSS font stack such as Inter, "Segoe UI", Arial, sans-serif. Nothing is downloaded: name fonts learners have installed and end with a generic family (sans-serif, serif, system-ui, monospace).',
+    },
+  },
+};
+
+export const COURSE: MappingFormat = {
+  name: 'course',
+  description: 'A coursepack course (course.yaml): its description for the LMS, how it is completed, its look and its pages.',
+  keys: {
+    id: {
+      value: id,
+      required: true,
+      description:
+        'The stable id of the course: lower-case letters, digits and hyphens. It names the packages and the records in the LMS, so keep it once learners have started.',
+    },
+    title: { value: text, required: true, description: 'The title of the course, shown in its header and in the LMS catalogue.' },
+    version: { value: text, required: true, description: 'The version of the course, e.g. 1.0.0; written into the package manifests.' },
+    language: { value: LANGUAGE, required: true, description: 'The language of the course text, as a tag such as en, en-GB, de or fr (BCP 47).' },
+    description: { value: text, required: true, description: 'What learners get from the course, shown in the LMS catalogue.' },
+    author: { value: text, description: 'Who made the course (package metadata).' },
+    duration: { value: DURATION, description: 'Roughly how long the course takes, as an ISO 8601 duration: PT20M is 20 minutes, PT1H30M an hour and a half.' },
+    keywords: { value: list(anyText), description: 'Words the LMS catalogue can find the course by.' },
+    completion: { value: { kind: 'mapping', mapping: COMPLETION }, description: COMPLETION.description },
+    navigation: {
+      value: oneOf(NAVIGATION_MODES),
+      default: 'linear',
+      description: 'linear: Next unlocks once the page is done. free: learners may open any page at any time.',
+    },
+    theme: { value: { kind: 'mapping', mapping: THEME }, description: THEME.description },
+    'activity-id': {
+      value: ACTIVITY_IRI,
+      description:
+        'The xAPI and cmi5 activity id of the course: an absolute IRI (https://… or urn:…) without query or fragment. Without it, urn:coursepack:course:<id>; set an IRI of your own before publishing.',
+    },
+    pages: {
+      value: list({ kind: 'variant', family: 'page', includable: true }, { min: 1 }),
+      required: true,
+      description: 'The pages, in the order learners see them. An item is a page, or "include: pages/file.yaml" to take the page from a file of its own.',
+    },
+  },
+};
