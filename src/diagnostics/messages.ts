@@ -195,3 +195,83 @@ export const templateMissingHooks = (span: SourceSpan, path: string, missing: re
     `"${path}" leaves out ${missing.join(', ')}, which the course player needs to find its elements.`,
     `Keep the elements of the built-in template that carry ${all.join(', ')}; change markup and classes around them freely.`,
   );
+
+// YAML mistakes in the words of the person who made them: what YAML understood and what to
+// write instead (load/yaml-errors.ts tells them apart; yamlSyntax is the parser's own words).
+const textOf = (key: string | undefined) => (key ? `The text of "${key}"` : 'This text');
+const quoteAround = (fixed: string) => `Put quotes around the whole text: ${fixed}`;
+
+export const yamlColonInText = (span: SourceSpan, key: string | undefined, fixed: string) =>
+  error('yaml-syntax', span, `${textOf(key)} contains ": ", which YAML reads as the start of another key.`, quoteAround(fixed));
+
+/** `character`: the first character of a plain value, one YAML gives a meaning of its own. */
+export const yamlSpecialStart = (span: SourceSpan, key: string | undefined, character: string, fixed: string) => {
+  const meaning: Record<string, string> = {
+    '"': `starts with a quote (${character}), so YAML reads only up to the closing quote and cannot place the rest`,
+    "'": `starts with a quote (${character}), so YAML reads only up to the closing quote and cannot place the rest`,
+    '[': `starts with "[", which YAML reads as the start of a list`,
+    '{': `starts with "{", which YAML reads as the start of a mapping`,
+  };
+  return error('yaml-syntax', span, `${textOf(key)} ${meaning[character] ?? `starts with "${character}", which has a special meaning in YAML`}.`, quoteAround(fixed));
+};
+
+/** A quoted text with the same quote inside it: `'It's'`. `read` is what YAML took for the text. */
+export const yamlQuoteEndsEarly = (span: SourceSpan, key: string | undefined, quote: string, read: string, fixed: string) =>
+  error(
+    'yaml-syntax',
+    span,
+    `The ${quote} inside ${textOf(key).charAt(0).toLowerCase()}${textOf(key).slice(1)} ends it early: YAML reads ${read} as the whole text.`,
+    fixed.includes(`${quote}${quote}`) ? `Write each ${quote} inside the text twice: ${fixed}` : `Put the text in ${quote === '"' ? 'single' : 'double'} quotes instead: ${fixed}`,
+  );
+
+/** `lines`: every line indented with a tab; the diagnostic is at the first. */
+export const yamlTab = (span: SourceSpan, lines: readonly number[]) =>
+  error(
+    'yaml-syntax',
+    span,
+    'This line is indented with a tab; YAML accepts only spaces.',
+    `${lines.length === 1 ? 'Replace the tab with spaces' : `Replace the tabs at the start of lines ${listed(lines)} with spaces`}; most editors can insert spaces when you press Tab.`,
+  );
+
+/** A line indented unlike the line above it; `reference` is the key it should line up with. */
+export const yamlIndent = (span: SourceSpan, key: string | undefined, indent: number, reference: { key: string; indent: number }) =>
+  error(
+    'yaml-syntax',
+    span,
+    `This line is indented ${indent > reference.indent ? 'more' : 'less'} than "${reference.key}" above it (${spaces(indent)} instead of ${reference.indent}).`,
+    `Indent ${key ? `"${key}"` : 'it'} with ${spaces(reference.indent)}, like "${reference.key}"${indent > reference.indent ? '' : ', if it belongs to the same item'}.`,
+  );
+
+/** A line that is no `key: value`; `continues` is the key above it whose text it may continue. */
+export const yamlNoColon = (span: SourceSpan, continues?: { key: string; indent: number }) =>
+  continues
+    ? error(
+        'yaml-syntax',
+        span,
+        `This line has no "key:". If it continues the text of "${continues.key}" above, YAML needs it indented further than "${continues.key}".`,
+        `Indent the line with more than ${spaces(continues.indent)}, or join it to the line above.`,
+      )
+    : error('yaml-syntax', span, 'YAML expected "key: value" on this line, but it has no colon.', 'Add a colon and a space after the key (title: Introduction), or remove the line.');
+
+export const yamlNoSpace = (span: SourceSpan, mark: 'colon' | 'dash', written: string, fixed: string) =>
+  mark === 'colon'
+    ? error('yaml-syntax', span, `"${written}" needs a space after the colon.`, `Write ${fixed}; YAML reads a key only when a space follows its colon.`)
+    : error('yaml-syntax', span, `"${written}" needs a space after the dash to start a list item.`, `Write ${fixed}.`);
+
+export const yamlUnclosedQuote = (span: SourceSpan, key: string | undefined, quote: string) =>
+  error('yaml-syntax', span, `The quote (${quote}) that opens ${key ? `the text of "${key}"` : 'this text'} is never closed.`, `Add the closing ${quote} at the end of the text.`);
+
+export const yamlDuplicateKey = (span: SourceSpan, key: string, firstLine: number) =>
+  error('yaml-syntax', span, `"${key}" appears twice here; the first is on line ${firstLine}.`, 'Keep one of them: each key appears once per item.');
+
+function spaces(count: number): string {
+  return `${count} space${count === 1 ? '' : 's'}`;
+}
+
+/** "3, 4 and 5"; after six numbers "and 12 more". */
+function listed(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 6).map(String);
+  const rest = numbers.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
