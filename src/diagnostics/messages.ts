@@ -49,8 +49,8 @@ export const unknownKey = (span: SourceSpan, key: string, where: string, suggest
 export const missingKey = (span: SourceSpan, key: string, where: string, hint?: string) =>
   error('missing-key', span, `${capitalise(where)} is missing "${key}".`, hint ?? `Add "${key}: …" to ${where}.`);
 
-export const wrongType = (span: SourceSpan, what: string, expected: string, actual: string) =>
-  error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`);
+export const wrongType = (span: SourceSpan, what: string, expected: string, actual: string, hint?: string) =>
+  error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`, hint);
 
 export const invalidValue = (span: SourceSpan, what: string, value: string, allowed: readonly string[], suggestion?: string) =>
   error('invalid-value', span, `${capitalise(what)} cannot be "${value}"; use one of: ${allowed.join(', ')}.`, didYouMean(suggestion));

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMa
 import { closest } from '../diagnostics/did-you-mean';
 import { messages, type Report, type SourceFile, type SourceSpan, spanOf } from '../diagnostics';
 import type { LoadedCourse } from '../load';
+import { typeHint } from './type-hints';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -201,7 +202,7 @@ export class Fields {
   }
 
   private wrong(key: string, expected: string, node: YamlNode | null): void {
-    this.reader.report.add(messages.wrongType(this.spanOf(key), `"${key}" in ${this.where}`, expected, describe(node)));
+    this.reader.report.add(messages.wrongType(this.spanOf(key), `"${key}" in ${this.where}`, expected, describe(node), typeHint(this.reader.file, key, expected, node)));
   }
 }
 
