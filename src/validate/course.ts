@@ -70,7 +70,9 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
     const page = source && readPage({ ...source, context });
     if (page) pages.push(page);
   }
-  return pages;
+  // Checks across pages (remediation links, what completion needs) would count a page that
+  // failed to read as missing: they wait until every page reads.
+  return pages.length === items.length ? pages : undefined;
 }
 
 function readCompletion(fields: Fields): Completion | undefined {

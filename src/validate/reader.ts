@@ -75,7 +75,7 @@ export class Reader {
       // A misspelt key already got a "did you mean" for this one; a second message adds nothing.
       if (!values.has(key) && !misspelt.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));
     }
-    return new Fields(this, node, where, values);
+    return new Fields(this, node, where, values, values.size < node.items.length);
   }
 }
 
@@ -86,6 +86,8 @@ export class Fields {
     readonly node: YAMLMap,
     readonly where: string,
     private readonly values: Map<string, YamlNode | null>,
+    /** Some key was unknown (reported): what the mapping meant is not all known, e.g. a misspelt "correct". */
+    readonly hasUnknownKeys = false,
   ) {}
 
   get span(): SourceSpan {
