@@ -3,7 +3,7 @@ import { Report } from '../../../src/diagnostics';
 import { loadCourse } from '../../../src/load';
 import type { Course } from '../../../src/model';
 import { buildCourseData } from '../../../src/render/course-data';
-import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/render/markdown';
+import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/markdown';
 import { createTemplates, loadStrings } from '../../../src/render/templates';
 import { validateCourse } from '../../../src/validate';
 
