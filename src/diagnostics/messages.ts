@@ -275,3 +275,54 @@ function listed(numbers: readonly number[]): string {
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
 }
+
+// Files a Markdown text links to or shows, and the HTML the sanitiser takes out of it
+// (validate/markdown.ts finds them; nothing a designer wrote is lost without a word).
+export const linkedFileNotFound = (span: SourceSpan, path: string, what: 'linked file' | 'image') =>
+  error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Links and images in text are relative to the course folder (e.g. assets/policy.pdf); check spelling and case.');
+
+/** What the sanitiser removed: a tag (with its attributes), or one attribute of a tag it kept. */
+export interface RemovedHtml {
+  tag: string;
+  attribs: Record<string, string>;
+  attribute?: string;
+  withContent: boolean;
+}
+
+export const htmlRemoved = (span: SourceSpan, field: string, removed: RemovedHtml, kept: readonly string[]) =>
+  warning('html-removed', span, `${removedWhat(removed)} in "${field}" is removed from the page${removedRest(removed)}.`, removedHint(removed, kept));
+
+const SCRIPT_TAGS = ['script', 'noscript'];
+const EMBED_TAGS = ['iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture'];
+const LOOKS = ['style', 'class', 'id', 'width', 'height', 'align', 'color', 'bgcolor'];
+
+function removedWhat(removed: RemovedHtml): string {
+  const { tag, attribs, attribute } = removed;
+  if (attribute === 'href' || attribute === 'src') return `The link "${short(attribs[attribute] ?? '')}"`;
+  if (attribute) return `The attribute ${attribute}="${short(attribs[attribute] ?? '')}" of <${tag}>`;
+  if (tag === 'img') return `The image "${short(attribs.src ?? '')}"`;
+  return removed.withContent ? `The <${tag}>` : `The tag <${tag}>`;
+}
+
+function removedRest(removed: RemovedHtml): string {
+  if (removed.attribute || removed.tag === 'img') return '';
+  return removed.withContent ? ', with everything inside it' : '; the text inside it stays';
+}
+
+function removedHint(removed: RemovedHtml, kept: readonly string[]): string {
+  const { tag, attribs, attribute } = removed;
+  const link = attribute === 'href' || attribute === 'src';
+  if (SCRIPT_TAGS.includes(tag) || attribute?.startsWith('on') || (link && /^\s*(java|vb)script:/i.test(attribs[attribute] ?? ''))) {
+    return 'A course page runs no script of its own: the LMS would run it with the learner\'s session. Quizzes, scenarios and templates/ overrides provide the interaction.';
+  }
+  if (tag === 'img' && !attribute) return 'A package loads nothing from the internet: copy the image into the course folder and write ![description](assets/image.png).';
+  if (link) return 'Links may go to http, https and mailto addresses and to files of the course.';
+  if (EMBED_TAGS.includes(tag)) return 'Embedded pages and players are not kept (LMSs often block them, and offline learners cannot load them): link to them instead, e.g. [Watch the video](https://…).';
+  if (attribute && LOOKS.includes(attribute)) return 'Looks come from the theme (brand-color, font) and from templates/ overrides, not from HTML in the text.';
+  if (attribute) return `Remove the attribute; <${tag}> keeps only what the page needs.`;
+  return `Write it in Markdown, or use a tag that is kept: ${kept.join(', ')}.`;
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

@@ -1,28 +1,10 @@
-import MarkdownIt from 'markdown-it';
+// Markdown as coursepack reads it, for render (HTML for the page) and validate (the files it
+// links to, the HTML the sanitiser removes) alike: one parser, one set of sanitiser rules.
 import sanitizeHtml from 'sanitize-html';
+import { markdown, SANITIZE, SANITIZE_INLINE } from './rules';
 
-// Designers may use safe inline HTML (<abbr>, <kbd>, …) in Markdown; the sanitiser, not the
-// Markdown parser, decides what reaches the page, so nothing unsafe gets through either way.
-const markdown = new MarkdownIt({ html: true, linkify: true, typographer: true });
-
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr', 'q', 'cite',
-    'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'span',
-  ],
-  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], abbr: ['title'], th: ['scope'], ol: ['start'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  transformTags: {
-    // The page title is the only h1: body headings start one level below, for screen readers.
-    h1: 'h2',
-    // The course runs inside the LMS's frame: a link must not navigate the course away.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: attribs.href?.startsWith('#') ? attribs : { ...attribs, target: '_blank', rel: 'noopener noreferrer' },
-    }),
-  },
-};
+export { inspectMarkdown, type MarkdownFindings, type Removed } from './inspect';
+export { BLOCK_TAGS } from './rules';
 
 /** Markdown block (paragraphs, lists) → sanitised HTML. */
 export function renderMarkdown(source: string): string {
@@ -31,10 +13,8 @@ export function renderMarkdown(source: string): string {
 
 /** One line of Markdown (a prompt, a choice) → sanitised inline HTML, without a <p>. */
 export function renderInlineMarkdown(source: string): string {
-  return sanitizeHtml(markdown.renderInline(source), { ...SANITIZE, allowedTags: INLINE_TAGS }).trim();
+  return sanitizeHtml(markdown.renderInline(source), SANITIZE_INLINE).trim();
 }
-
-const INLINE_TAGS = ['strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr', 'q', 'cite', 'a', 'br', 'span'];
 
 /** Plain text of Markdown, for LMS fields such as interaction descriptions. */
 export function markdownToText(source: string): string {

@@ -5,6 +5,7 @@ import type { Completion, Course, Page, ReportMode, Requirement } from '../model
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
+import { readMarkdownFiles } from './markdown';
 import { readPage } from './pages';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
@@ -46,6 +47,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };
+  context.assets.push(...readMarkdownFiles(loaded, report));
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
