@@ -30,8 +30,9 @@ export function readMarkdownFiles(loaded: LoadedCourse, report: Report): Asset[]
     const findings = inspectMarkdown(source, text.inline);
     const removals = new TextLocator(text.file, text.node);
     for (const removed of findings.removed) {
-      const value = removed.attribute ? (removed.attribs[removed.attribute] ?? '') : '';
-      const at = removals.find(removed.attribute ? [new RegExp(`\\b${removed.attribute}\\s*=`, 'i'), value] : [`<${removed.tag}`]);
+      // Written as HTML (<img src=…>) or in Markdown (![…](src)): the tag, else what it links to.
+      const values = [removed.attribs.src, removed.attribs.href].filter((value): value is string => Boolean(value));
+      const at = removals.find(removed.attribute ? [new RegExp(`\\b${removed.attribute}\\s*=`, 'i'), ...values] : [`<${removed.tag}`, ...values]);
       report.add(messages.htmlRemoved(at, text.key, removed, BLOCK_TAGS));
     }
     const reader = new Reader(text.file, report, loaded);
