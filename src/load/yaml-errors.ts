@@ -52,7 +52,9 @@ interface Explained {
 function explain(file: SourceFile, error: YAMLError): Explained {
   const line = lineAt(file.text, file.lineCounter.lineStarts, lineOf(file, error.pos[0]));
   const explained = line && explainAt(file, error, line);
-  return explained ?? { diagnostic: messages.yamlSyntax(spanOfRange(file, error.pos[0], error.pos[1]), firstLine(error.message), error), structural: false };
+  // What cannot be explained is taken as structural too: what the parser says after it is
+  // as likely to be its echo.
+  return explained ?? { diagnostic: messages.yamlSyntax(spanOfRange(file, error.pos[0], error.pos[1]), firstLine(error.message), error), structural: true };
 }
 
 const local = (diagnostic: Diagnostic | undefined) => diagnostic && { diagnostic, structural: false };
