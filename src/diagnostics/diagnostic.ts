@@ -32,8 +32,9 @@ export interface Diagnostic {
 export class Report {
   readonly diagnostics: Diagnostic[] = [];
 
+  /** A diagnostic already reported (a file included twice is read twice) is not added again. */
   add(diagnostic: Diagnostic): void {
-    this.diagnostics.push(diagnostic);
+    if (!this.diagnostics.some((known) => sameDiagnostic(known, diagnostic))) this.diagnostics.push(diagnostic);
   }
 
   get hasErrors(): boolean {
@@ -61,4 +62,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const lb = b.span?.start.line ?? 0;
   if (la !== lb) return la - lb;
   return (a.span?.start.column ?? 0) - (b.span?.start.column ?? 0);
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && a.span?.file === b.span?.file && a.span?.start.offset === b.span?.start.offset;
 }

@@ -65,8 +65,8 @@ export const unknownKey = (span: SourceSpan, key: string, where: string, suggest
 export const missingKey = (span: SourceSpan, key: string, where: string, hint?: string) =>
   error('missing-key', span, `${capitalise(where)} is missing "${key}".`, hint ?? `Add "${key}: …" to ${where}.`);
 
-export const wrongType = (span: SourceSpan, what: string, expected: string, actual: string) =>
-  error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`);
+export const wrongType = (span: SourceSpan, what: string, expected: string, actual: string, hint?: string) =>
+  error('wrong-type', span, `${capitalise(what)} should be ${expected}, not ${actual}.`, hint);
 
 export const invalidValue = (span: SourceSpan, what: string, value: string, allowed: readonly string[], suggestion?: string) =>
   error('invalid-value', span, `${capitalise(what)} cannot be "${value}"; use one of: ${allowed.join(', ')}.`, didYouMean(suggestion));
@@ -279,3 +279,134 @@ export const templateMissingHooks = (span: SourceSpan, path: string, missing: re
     `"${path}" leaves out ${missing.join(', ')}, which the course player needs to find its elements.`,
     `Keep the elements of the built-in template that carry ${all.join(', ')}; change markup and classes around them freely.`,
   );
+
+// YAML mistakes in the words of the person who made them: what YAML understood and what to
+// write instead (load/yaml-errors.ts tells them apart; yamlSyntax is the parser's own words).
+const textOf = (key: string | undefined) => (key ? `The text of "${key}"` : 'This text');
+const quoteAround = (fixed: string) => `Put quotes around the whole text: ${fixed}`;
+
+export const yamlColonInText = (span: SourceSpan, key: string | undefined, fixed: string) =>
+  error('yaml-syntax', span, `${textOf(key)} contains ": ", which YAML reads as the start of another key.`, quoteAround(fixed));
+
+/** `character`: the first character of a plain value, one YAML gives a meaning of its own. */
+export const yamlSpecialStart = (span: SourceSpan, key: string | undefined, character: string, fixed: string) => {
+  const meaning: Record<string, string> = {
+    '"': `starts with a quote (${character}), so YAML reads only up to the closing quote and cannot place the rest`,
+    "'": `starts with a quote (${character}), so YAML reads only up to the closing quote and cannot place the rest`,
+    '[': `starts with "[", which YAML reads as the start of a list`,
+    '{': `starts with "{", which YAML reads as the start of a mapping`,
+  };
+  return error('yaml-syntax', span, `${textOf(key)} ${meaning[character] ?? `starts with "${character}", which has a special meaning in YAML`}.`, quoteAround(fixed));
+};
+
+/** A quoted text with the same quote inside it: `'It's'`. `read` is what YAML took for the text. */
+export const yamlQuoteEndsEarly = (span: SourceSpan, key: string | undefined, quote: string, read: string, fixed: string) =>
+  error(
+    'yaml-syntax',
+    span,
+    `The ${quote} inside ${textOf(key).charAt(0).toLowerCase()}${textOf(key).slice(1)} ends it early: YAML reads ${read} as the whole text.`,
+    fixed.includes(`${quote}${quote}`) ? `Write each ${quote} inside the text twice: ${fixed}` : `Put the text in ${quote === '"' ? 'single' : 'double'} quotes instead: ${fixed}`,
+  );
+
+/** `lines`: every line indented with a tab; the diagnostic is at the first. */
+export const yamlTab = (span: SourceSpan, lines: readonly number[]) =>
+  error(
+    'yaml-syntax',
+    span,
+    'This line is indented with a tab; YAML accepts only spaces.',
+    `${lines.length === 1 ? 'Replace the tab with spaces' : `Replace the tabs at the start of lines ${listed(lines)} with spaces`}; most editors can insert spaces when you press Tab.`,
+  );
+
+/** A line indented unlike the line above it; `reference` is the key it should line up with. */
+export const yamlIndent = (span: SourceSpan, key: string | undefined, indent: number, reference: { key: string; indent: number }) =>
+  error(
+    'yaml-syntax',
+    span,
+    `This line is indented ${indent > reference.indent ? 'more' : 'less'} than "${reference.key}" above it (${spaces(indent)} instead of ${reference.indent}).`,
+    `Indent ${key ? `"${key}"` : 'it'} with ${spaces(reference.indent)}, like "${reference.key}"${indent > reference.indent ? '' : ', if it belongs to the same item'}.`,
+  );
+
+/** A line that is no `key: value`; `continues` is the key above it whose text it may continue. */
+export const yamlNoColon = (span: SourceSpan, continues?: { key: string; indent: number }) =>
+  continues
+    ? error(
+        'yaml-syntax',
+        span,
+        `This line has no "key:". If it continues the text of "${continues.key}" above, YAML needs it indented further than "${continues.key}".`,
+        `Indent the line with more than ${spaces(continues.indent)}, or join it to the line above.`,
+      )
+    : error('yaml-syntax', span, 'YAML expected "key: value" on this line, but it has no colon.', 'Add a colon and a space after the key (title: Introduction), or remove the line.');
+
+export const yamlNoSpace = (span: SourceSpan, mark: 'colon' | 'dash', written: string, fixed: string) =>
+  mark === 'colon'
+    ? error('yaml-syntax', span, `"${written}" needs a space after the colon.`, `Write ${fixed}; YAML reads a key only when a space follows its colon.`)
+    : error('yaml-syntax', span, `"${written}" needs a space after the dash to start a list item.`, `Write ${fixed}.`);
+
+export const yamlUnclosedQuote = (span: SourceSpan, key: string | undefined, quote: string) =>
+  error('yaml-syntax', span, `The quote (${quote}) that opens ${key ? `the text of "${key}"` : 'this text'} is never closed.`, `Add the closing ${quote} at the end of the text.`);
+
+export const yamlDuplicateKey = (span: SourceSpan, key: string, firstLine: number) =>
+  error('yaml-syntax', span, `"${key}" appears twice here; the first is on line ${firstLine}.`, 'Keep one of them: each key appears once per item.');
+
+function spaces(count: number): string {
+  return `${count} space${count === 1 ? '' : 's'}`;
+}
+
+/** "3, 4 and 5"; after six numbers "and 12 more". */
+function listed(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 6).map(String);
+  const rest = numbers.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
+
+// Files a Markdown text links to or shows, and the HTML the sanitiser takes out of it
+// (validate/markdown.ts finds them; nothing a designer wrote is lost without a word).
+export const linkedFileNotFound = (span: SourceSpan, path: string, what: 'linked file' | 'image') =>
+  error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Links and images in text are relative to the course folder (e.g. assets/policy.pdf); check spelling and case.');
+
+/** What the sanitiser removed: a tag (with its attributes), or one attribute of a tag it kept. */
+export interface RemovedHtml {
+  tag: string;
+  attribs: Record<string, string>;
+  attribute?: string;
+  withContent: boolean;
+}
+
+export const htmlRemoved = (span: SourceSpan, field: string, removed: RemovedHtml, kept: readonly string[]) =>
+  warning('html-removed', span, `${removedWhat(removed)} in "${field}" is removed from the page${removedRest(removed)}.`, removedHint(removed, kept));
+
+const SCRIPT_TAGS = ['script', 'noscript'];
+const EMBED_TAGS = ['iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture'];
+const LOOKS = ['style', 'class', 'id', 'width', 'height', 'align', 'color', 'bgcolor'];
+
+function removedWhat(removed: RemovedHtml): string {
+  const { tag, attribs, attribute } = removed;
+  if (attribute === 'href' || attribute === 'src') return `The link "${short(attribs[attribute] ?? '')}"`;
+  if (attribute) return `The attribute ${attribute}="${short(attribs[attribute] ?? '')}" of <${tag}>`;
+  if (tag === 'img') return `The image "${short(attribs.src ?? '')}"`;
+  return removed.withContent ? `The <${tag}>` : `The tag <${tag}>`;
+}
+
+function removedRest(removed: RemovedHtml): string {
+  if (removed.attribute || removed.tag === 'img') return '';
+  return removed.withContent ? ', with everything inside it' : '; the text inside it stays';
+}
+
+function removedHint(removed: RemovedHtml, kept: readonly string[]): string {
+  const { tag, attribs, attribute } = removed;
+  const link = attribute === 'href' || attribute === 'src';
+  if (SCRIPT_TAGS.includes(tag) || attribute?.startsWith('on') || (link && /^\s*(java|vb)script:/i.test(attribs[attribute] ?? ''))) {
+    return 'A course page runs no script of its own: the LMS would run it with the learner\'s session. Quizzes, scenarios and templates/ overrides provide the interaction.';
+  }
+  if (tag === 'img' && !attribute) return 'A package loads nothing from the internet: copy the image into the course folder and write ![description](assets/image.png).';
+  if (link) return 'Links may go to http, https and mailto addresses and to files of the course.';
+  if (EMBED_TAGS.includes(tag)) return 'Embedded pages and players are not kept (LMSs often block them, and offline learners cannot load them): link to them instead, e.g. [Watch the video](https://…).';
+  if (attribute && LOOKS.includes(attribute)) return 'Looks come from the theme (brand-color, font) and from templates/ overrides, not from HTML in the text.';
+  if (attribute) return `Remove the attribute; <${tag}> keeps only what the page needs.`;
+  return `Write it in Markdown, or use a tag that is kept: ${kept.join(', ')}.`;
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
 import { displayPath, isInside, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
+import { refuseUnknownTags, yamlDiagnostics } from './yaml-errors';
 
 export type { TemplateFile } from './templates';
 
@@ -61,11 +62,9 @@ function readSource(path: string, at: SourceSpan | undefined, report: Report): S
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  refuseUnknownTags(doc);
   const file: SourceFile = { path, displayPath: shown, text, doc, lineCounter };
-  for (const problem of doc.errors) {
-    const [start, end] = problem.pos;
-    report.add(messages.yamlSyntax(spanOfRange(file, start, end), firstLine(problem.message), problem));
-  }
+  for (const diagnostic of yamlDiagnostics(file)) report.add(diagnostic);
   return file;
 }
 
@@ -111,8 +110,4 @@ function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[]
       resolveIncludes(loaded, included, [...chain, realPath(target)], report);
     }
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
 }

@@ -3,7 +3,7 @@ import type { Course, Page, Question } from '../model';
 import type { CourseData, PageData, QuestionData, SceneData, Standard } from '../runtime/course-data';
 import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
-import { markdownToText } from './markdown';
+import { markdownToText } from '../markdown';
 import type { Strings } from './templates';
 
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { TemplateOverride } from '../model';
 import { toolRoot } from '../tool-root';
-import { renderInlineMarkdown, renderMarkdown } from './markdown';
+import { renderInlineMarkdown, renderMarkdown } from '../markdown';
 
 export type Strings = Record<string, string>;
 

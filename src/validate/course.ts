@@ -7,6 +7,7 @@ import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { checkLengths } from './lengths';
+import { readMarkdownFiles } from './markdown';
 import { readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
@@ -38,6 +39,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     pages: readPages(fields, context),
   };
   checkLengths(fields);
+  context.assets.push(...readMarkdownFiles(loaded, report));
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
@@ -63,7 +65,9 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
     const page = source && readPage({ ...source, context });
     if (page) pages.push(page);
   }
-  return pages;
+  // Checks across pages (remediation links, what completion needs) would count a page that
+  // failed to read as missing: they wait until every page reads.
+  return pages.length === items.length ? pages : undefined;
 }
 
 function readCompletion(fields: Fields): Completion | undefined {

@@ -110,7 +110,8 @@ function readChoices(fields: Fields, questionId: string): Choice[] | undefined {
     const id = sub?.has('id') ? sub.id('id') : LETTERS[index];
     const text = sub?.string('text');
     const correct = sub?.has('correct') ? sub.boolean('correct') : false;
-    if (!sub || !id || text === undefined || correct === undefined || !ids.claim(id, sub.has('id') ? sub.spanOf('id') : sub.span)) {
+    // A choice with an unknown key ("corect") may be the correct one: no "no correct answer" after it.
+    if (!sub || sub.hasUnknownKeys || !id || text === undefined || correct === undefined || !ids.claim(id, sub.has('id') ? sub.spanOf('id') : sub.span)) {
       ok = false;
       return;
     }

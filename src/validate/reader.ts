@@ -4,6 +4,7 @@ import { messages, type Report, type SourceFile, type SourceSpan, spanOf, spanOf
 import { ID_PATTERN } from '../format';
 import type { LoadedCourse } from '../load';
 import { forbiddenCharacter, forbiddenCharacterSource } from './text';
+import { typeHint } from './type-hints';
 
 /** Reads YAML nodes of one file into typed values, reporting every problem with its position. */
 export class Reader {
@@ -88,7 +89,7 @@ export class Reader {
       // A misspelt key already got a "did you mean" for this one; a second message adds nothing.
       if (!values.has(key) && !misspelt.has(key)) this.report.add(messages.missingKey(this.span(node), key, where));
     }
-    return new Fields(this, node, where, values);
+    return new Fields(this, node, where, values, values.size < node.items.length);
   }
 }
 
@@ -99,6 +100,8 @@ export class Fields {
     readonly node: YAMLMap,
     readonly where: string,
     private readonly values: Map<string, YamlNode | null>,
+    /** Some key was unknown (reported): what the mapping meant is not all known, e.g. a misspelt "correct". */
+    readonly hasUnknownKeys = false,
   ) {}
 
   get span(): SourceSpan {
@@ -216,7 +219,7 @@ export class Fields {
   }
 
   private wrong(key: string, expected: string, node: YamlNode | null): void {
-    this.reader.report.add(messages.wrongType(this.spanOf(key), `"${key}" in ${this.where}`, expected, describe(node)));
+    this.reader.report.add(messages.wrongType(this.spanOf(key), `"${key}" in ${this.where}`, expected, describe(node), typeHint(this.reader.file, key, expected, node)));
   }
 }
 

@@ -28,7 +28,9 @@ describe('coursepack CLI', () => {
   test('build writes one zip per target and says where', () => {
     const out = tempDir();
     const result = runCli(['build', basic, '--out', out]);
-    expect(result.stderr).toBe('');
+    // The fixture's <script> is named (a warning) and left out; warnings never stop a build.
+    expect(result.stderr).toMatch(/^test\/fixtures\/valid\/basic\/course\.yaml:22:7 warning The <script> in "body" is removed from the page, with everything inside it\. \[html-removed\]\n/);
+    expect(result.stderr.match(/ warning /g)).toHaveLength(1);
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['basic-cmi5.zip', 'basic-scorm12.zip', 'basic-scorm2004.zip', 'basic-xapi.zip']);
     expect(result.stdout).toMatch(/^built .*basic-scorm12\.zip \(\d+\.\d KiB\)\nbuilt .*basic-scorm2004\.zip \(\d+\.\d KiB\)\nbuilt .*basic-xapi\.zip \(\d+\.\d KiB\)\nbuilt .*basic-cmi5\.zip \(\d+\.\d KiB\)\n$/);
@@ -158,7 +160,7 @@ describe('coursepack CLI', () => {
   test('validate checks without building', () => {
     const result = runCli(['validate', basic]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('valid (5 pages)');
+    expect(result.stdout).toContain('valid (5 pages, 1 warning)');
     expect(runCli(['validate', join(repoRoot, 'test/fixtures/invalid/yaml-syntax')]).code).toBe(1);
   });
 

@@ -3,7 +3,7 @@ import { Report } from '../../../src/diagnostics';
 import { loadCourse } from '../../../src/load';
 import type { Course } from '../../../src/model';
 import { buildCourseData } from '../../../src/render/course-data';
-import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/render/markdown';
+import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/markdown';
 import { createTemplates, loadStrings } from '../../../src/render/templates';
 import { validateCourse } from '../../../src/validate';
 
@@ -11,15 +11,22 @@ function basicCourse(): Course {
   const report = new Report();
   const loaded = loadCourse(join(__dirname, '../../fixtures/valid/basic'), report);
   const course = loaded && validateCourse(loaded, report);
-  expect(report.diagnostics).toEqual([]);
+  // The fixture's <script> is removed from the page, and named.
+  expect(report.diagnostics.map((d) => d.code)).toEqual(['html-removed']);
   return course as Course;
 }
 
 describe('markdown', () => {
-  test('removes scripts, event handlers and javascript: links, keeps safe HTML', () => {
-    const html = renderMarkdown('Hi <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <abbr title="HR">HR</abbr>');
-    expect(html).not.toMatch(/<script|onerror|href="javascript|<img/);
+  test('removes scripts, event handlers, javascript: links and images from the internet, keeps safe HTML', () => {
+    const html = renderMarkdown('Hi <script>alert(1)</script><img src=x onerror=alert(1)> ![t](https://example.com/t.png) <a href="javascript:alert(1)">x</a> <abbr title="HR">HR</abbr>');
+    expect(html).not.toMatch(/<script|onerror|javascript|example\.com/);
     expect(html).toContain('<abbr title="HR">HR</abbr>');
+    // A path in the course folder: validation has checked that it is one of the course's files.
+    expect(html).toContain('<img src="x" />');
+  });
+  test('table alignment and a code block language written in Markdown are kept', () => {
+    expect(renderMarkdown('| a |\n|--:|\n| 1 |')).toContain('<th style="text-align:right">a</th>');
+    expect(renderMarkdown('```js\nx\n```')).toContain('<code class="language-js">');
   });
   test('links open outside the LMS frame; headings start below the page title', () => {
     expect(renderMarkdown('[policy](https://example.com/p)')).toContain('<a href="https://example.com/p" target="_blank" rel="noopener noreferrer">policy</a>');

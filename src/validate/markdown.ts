@@ -1,0 +1,111 @@
+// The Markdown texts of a course, checked for what would otherwise be lost on the way to the
+// page: a file of the course that a link or image points to is packaged (or refused where it is
+// written when it is missing or outside the course), and every tag or attribute the sanitiser
+// removes is named in a warning at the line where it is written.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { isPair, isScalar, isSeq, type Scalar, visit } from 'yaml';
+import { type Diagnostic, messages, type Report, type SourceFile, type SourceSpan } from '../diagnostics';
+import type { LoadedCourse } from '../load';
+import { isInside } from '../load/paths';
+import { BLOCK_TAGS, inspectMarkdown } from '../markdown';
+import type { Asset } from '../model';
+import { MAX_ASSET_BYTES, readImage } from './assets';
+import { TextLocator } from './text-locator';
+import { Reader } from './reader';
+
+interface MarkdownText {
+  file: SourceFile;
+  node: Scalar;
+  key: string;
+  /** A prompt or a choice: one line of inline Markdown, no paragraphs. */
+  inline: boolean;
+}
+
+/** The files every Markdown text of the course links to or shows; problems go to the report. */
+export function readMarkdownFiles(loaded: LoadedCourse, report: Report): Asset[] {
+  const assets: Asset[] = [];
+  for (const text of loaded.files.flatMap(markdownTexts)) {
+    const source = String(text.node.value);
+    const findings = inspectMarkdown(source, text.inline);
+    const removals = new TextLocator(text.file, text.node);
+    for (const removed of findings.removed) {
+      // Written as HTML (<img src=…>) or in Markdown (![…](src)): the tag, else what it links to.
+      const values = [removed.attribs.src, removed.attribs.href].filter((value): value is string => Boolean(value));
+      const at = removals.find(removed.attribute ? [new RegExp(`\\b${removed.attribute}\\s*=`, 'i'), ...values] : [`<${removed.tag}`, ...values]);
+      report.add(messages.htmlRemoved(at, text.key, removed, BLOCK_TAGS));
+    }
+    const reader = new Reader(text.file, report, loaded);
+    const links = new TextLocator(text.file, text.node);
+    for (const [url, what] of [...findings.links.map((url) => [url, 'linked file'] as const), ...findings.images.map((url) => [url, 'image'] as const)]) {
+      const path = coursePath(url);
+      if (path === undefined) continue;
+      const span = links.find([url, path]);
+      const asset = what === 'image' ? courseFile(reader, path, span, what) && readImage(reader, path, span) : courseFile(reader, path, span, what);
+      if (asset) assets.push(asset);
+    }
+  }
+  return assets;
+}
+
+/**
+ * The path of a file of the course a link points to, percent-decoding undone and any query or
+ * fragment left out; undefined for a web address, an e-mail link or a link within the page.
+ */
+function coursePath(url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#')) return undefined;
+  const path = url.split(/[?#]/)[0] ?? '';
+  if (path === '') return undefined;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A file inside the course folder (relative to it, as images are), or undefined after reporting why not. */
+function courseFile(reader: Reader, path: string, span: SourceSpan, what: 'linked file' | 'image'): Asset | undefined {
+  const root = reader.loaded.root;
+  const absolute = resolve(root, path);
+  const problem = fileProblem(root, absolute, path, span, what);
+  if (problem) {
+    reader.report.add(problem);
+    return undefined;
+  }
+  return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
+}
+
+function fileProblem(root: string, absolute: string, path: string, span: SourceSpan, what: 'linked file' | 'image'): Diagnostic | undefined {
+  if (!isInside(root, absolute)) return messages.pathOutsideCourse(span, path);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) return messages.linkedFileNotFound(span, path, what);
+  // A symbolic link inside the folder may still point outside it.
+  if (!isInside(realpathSync(root), realpathSync(absolute))) return messages.pathOutsideCourse(span, path);
+  const size = statSync(absolute).size;
+  return size > MAX_ASSET_BYTES ? messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES) : undefined;
+}
+
+// Where the course format takes Markdown (docs/course-format.md). `text` is a scene's text
+// (block) or a choice's (inline, an item of a list); `correct`/`incorrect` only under `feedback`.
+const BLOCK_KEYS = ['body', 'intro', 'feedback'];
+const INLINE_KEYS = ['prompt', 'statement', 'source', 'target'];
+
+/** Every Markdown text of one YAML file, whatever the validator made of the rest. */
+function markdownTexts(file: SourceFile): MarkdownText[] {
+  const found: MarkdownText[] = [];
+  const add = (node: unknown, key: string, inline: boolean) => {
+    if (isScalar(node) && typeof node.value === 'string') found.push({ file, node, key, inline });
+  };
+  visit(file.doc, {
+    Pair(_, pair, path) {
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      const holder = path[path.length - 2];
+      if (BLOCK_KEYS.includes(key)) add(pair.value, key, false);
+      else if (INLINE_KEYS.includes(key)) add(pair.value, key, true);
+      else if (key === 'text') add(pair.value, key, isSeq(holder));
+      else if ((key === 'correct' || key === 'incorrect') && isPair(holder) && isScalar(holder.key) && holder.key.value === 'feedback') add(pair.value, key, false);
+      else if (key === 'items' && isSeq(pair.value)) for (const item of pair.value.items) add(item, key, true);
+    },
+  });
+  return found;
+}
