@@ -2,7 +2,7 @@
 // way the loader does: an include in `pages` is a page file, one in `questions` (or in a pool)
 // a pool file. The schema to check a file with follows from its role, whatever its folder.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { jsonSchema, type SchemaKind } from '../../../src/schema';
@@ -23,7 +23,8 @@ export function courseFiles(folder: string): CourseFile[] {
   const files: CourseFile[] = [];
   const seen = new Set<string>();
   const visit = (absolute: string, kind: SchemaKind): void => {
-    if (seen.has(absolute) || !existsSync(absolute)) return;
+    // A file the loader refuses to read (a link out of the course) is no course file.
+    if (seen.has(absolute) || !existsSync(absolute) || !realpathSync(absolute).startsWith(realpathSync(folder))) return;
     seen.add(absolute);
     const data: unknown = parse(readFileSync(absolute, 'utf8'));
     files.push({ path: relative(folder, absolute).split('\\').join('/'), kind, data });
