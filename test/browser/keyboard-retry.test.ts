@@ -30,7 +30,7 @@ it('fails, tries again and passes by keyboard alone; no control leaves the Tab o
   const focusedQuestion = () => frame.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('.prompt')?.textContent ?? '');
 
   // Submit with nothing answered: focus goes to the first question, which stays in the Tab order.
-  await frame.focus('h1');
+  await frame.focus('section:not([hidden]) h1');
   await tabTo(frame, page, /^Submit answers$/);
   await page.keyboard.press('Enter');
   await frame.waitForSelector('text=Please answer every question before submitting.');
@@ -44,8 +44,8 @@ it('fails, tries again and passes by keyboard alone; no control leaves the Tab o
   await expect(focusedQuestion()).resolves.not.toBe('');
   expect(await outOfTabOrder()).toBe(0);
 
-  // From the heading, Tab reaches every question of the new draw.
-  await frame.focus('h1');
+  // From the page's heading, Tab reaches every question of the new draw.
+  await frame.focus('section:not([hidden]) h1');
   await answerQuizByKeyboard(frame, page);
   await tabTo(frame, page, /^Submit answers$/);
   await page.keyboard.press('Enter');
