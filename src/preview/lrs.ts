@@ -302,11 +302,17 @@ function stateKey(activityId: string, agent: string, registration: string | unde
   return [activityId, canonicalAgent(agent), registration ?? '', stateId].join('|');
 }
 
-/** The same agent may arrive with its keys in another order. */
+/**
+ * An agent is identified by its inverse functional identifier (xAPI 2.4.2.1): mbox,
+ * mbox_sha1sum, openid or account; its name and the order of its keys do not matter.
+ */
 function canonicalAgent(agent: string): string {
   try {
     const value = JSON.parse(agent) as Json;
-    return JSON.stringify(Object.keys(value).sort().map((key) => [key, value[key]]));
+    const ifi = ['mbox', 'mbox_sha1sum', 'openid', 'account'].find((key) => value[key] !== undefined);
+    if (!ifi) return JSON.stringify(Object.keys(value).sort().map((key) => [key, value[key]]));
+    const id = value[ifi] as unknown;
+    return JSON.stringify([ifi, typeof id === 'object' && id ? [(id as Json).homePage, (id as Json).name] : id]);
   } catch {
     return agent;
   }

@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { TARGETS, type Target } from '../compile';
 import { toolRoot } from '../tool-root';
 import type { Build, LiveCourse } from './live-course';
+import { RESUME_STATE_ID } from '../runtime/tracking/xapi/state-ids';
 import { Lrs } from './lrs';
 
 const TYPES: Record<string, string> = {
@@ -39,6 +40,9 @@ const APP_FILES: Record<string, string[]> = {
   '/app/scorm12.js': ['dist', 'preview', 'scorm12.min.js'],
   '/app/scorm2004.js': ['dist', 'preview', 'scorm2004.min.js'],
 };
+
+/** The preview's one learner; the name is the one typed in the preview page. */
+const ACTOR = { objectType: 'Agent', account: { homePage: 'http://127.0.0.1', name: 'preview-learner' } };
 
 export interface LaunchRequest {
   standard: 'xapi' | 'cmi5';
@@ -91,7 +95,7 @@ export class PreviewServer {
     if (url.pathname === '/api/events') return this.events(response);
     if (url.pathname === '/api/build') return json(response, describe(this.course.build, this.lrs.endpoint));
     if (url.pathname === '/api/launch' && request.method === 'POST') return json(response, this.launch(JSON.parse(await readBody(request)) as LaunchRequest));
-    if (url.pathname === '/api/lrs') return json(response, this.lrsView(url.searchParams.get('registration') ?? ''));
+    if (url.pathname === '/api/lrs') return json(response, this.lrsView(url.searchParams.get('registration') ?? '', url.searchParams.get('standard') === 'cmi5'));
     const [, prefix, target, ...rest] = url.pathname.split('/');
     if (prefix === 'course' && (TARGETS as readonly string[]).includes(target ?? '')) {
       const path = decodeURIComponent(rest.join('/')) || 'index.html';
@@ -116,27 +120,32 @@ export class PreviewServer {
 
   /** An xAPI launch link, or a cmi5 one as an LMS makes it: launch data stored, a one-time fetch URL. */
   private launch(request: LaunchRequest): { query: string } {
-    const build = this.course.build;
-    const activityId = build.ok ? build.course.activityId : 'urn:coursepack:preview';
-    const actor = { objectType: 'Agent', name: request.learnerName || 'Preview Learner', account: { homePage: 'http://127.0.0.1', name: 'preview-learner' } };
+    const activityId = this.activityId(request.standard === 'cmi5');
+    const actor = { ...ACTOR, name: request.learnerName || 'Preview Learner' };
     const params: Record<string, string> = { endpoint: this.lrs.endpoint, actor: JSON.stringify(actor), registration: request.registration };
     if (request.standard === 'xapi') return { query: new URLSearchParams({ ...params, auth: 'Basic dGVzdDp0ZXN0', activity_id: activityId }).toString() };
-    const au = `${activityId}/au`;
     const sessionId = randomUUID();
-    this.lrs.setState({ activityId: au, agent: actor, registration: request.registration, stateId: 'LMS.LaunchData' }, {
-      contextTemplate: { contextActivities: { grouping: [{ id: activityId }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId } },
+    this.lrs.setState({ activityId, agent: actor, registration: request.registration, stateId: 'LMS.LaunchData' }, {
+      contextTemplate: { contextActivities: { grouping: [{ id: this.activityId(false) }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId } },
       launchMode: { normal: 'Normal', review: 'Review', browse: 'Browse' }[request.mode],
       launchMethod: 'AnyWindow',
       moveOn: 'CompletedAndPassed',
       ...(request.masteryScore === undefined ? {} : { masteryScore: request.masteryScore / 100 }),
     });
     const fetchUrl = this.lrs.fetchUrl(`preview-${++this.launches}`, { registration: request.registration, id: sessionId });
-    return { query: new URLSearchParams({ ...params, fetch: fetchUrl, activityId: au }).toString() };
+    return { query: new URLSearchParams({ ...params, fetch: fetchUrl, activityId }).toString() };
+  }
+
+  /** The course's activity IRI; a cmi5 LMS gives the AU one of its own below it. */
+  private activityId(cmi5: boolean): string {
+    const build = this.course.build;
+    const course = build.ok ? build.course.activityId : 'urn:coursepack:preview';
+    return cmi5 ? `${course}/au` : course;
   }
 
   /** What the LRS holds for a registration: every request with its answer, the statements, the state. */
-  private lrsView(registration: string) {
-    const resume = [...this.lrs.log].reverse().find((entry) => entry.document && entry.status < 300)?.document;
+  private lrsView(registration: string, cmi5: boolean) {
+    const resume = this.lrs.getState({ activityId: this.activityId(cmi5), agent: ACTOR, registration, stateId: RESUME_STATE_ID });
     return {
       statements: this.lrs.of(registration),
       requests: this.lrs.log.slice(-200),

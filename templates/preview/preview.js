@@ -269,7 +269,7 @@
   async function lrsPanel(std) {
     const registration = session.registrations[std];
     if (!registration) return;
-    const data = await (await fetch(`/api/lrs?registration=${encodeURIComponent(registration)}`)).json();
+    const data = await (await fetch(`/api/lrs?registration=${encodeURIComponent(registration)}&standard=${std}`)).json();
     const verbs = data.statements.map((s) => String(s.verb.id).split('/').pop());
     const judged = [...data.statements].reverse().find((s) => /\/(passed|failed)$/.test(s.verb.id));
     const score = judged && judged.result && judged.result.score;

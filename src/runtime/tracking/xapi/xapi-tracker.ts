@@ -8,7 +8,8 @@ import type { Agent, LaunchParameters } from './launch';
 import { LrsClient } from './lrs-client';
 import { ACTIVITY_TYPES, activity, answeredResult, type Context, interactionActivity, statement, type VerbName, verbId } from './statements';
 
-export const RESUME_STATE_ID = 'https://w3id.org/coursepack/state/resume';
+export { RESUME_STATE_ID } from './state-ids';
+import { RESUME_STATE_ID } from './state-ids';
 /** How long a launch waits for an earlier launch's unsent writes before it starts. */
 const LEFTOVER_WAIT_MS = 3000;
 
