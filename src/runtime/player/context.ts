@@ -29,4 +29,6 @@ export interface PageContext {
 /** A page type's behaviour: set up once; `shown` runs each time the page is displayed. */
 export interface PageBehaviour {
   shown?(): void;
+  /** Starts a new attempt when one is left (a quiz; "Try again" on the results page). */
+  retry?(): void;
 }

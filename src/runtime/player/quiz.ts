@@ -4,7 +4,7 @@ import { all, focus, format, one, paragraph, templateContent } from './dom';
 import { LatencyClock } from './latency';
 import { setupOrdering } from './ordering';
 import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
-import { isCorrect, isScored, quizResult } from './scoring';
+import { attemptsLeft, isCorrect, isScored, quizResult } from './scoring';
 import { SAVED_TEXT_LIMIT, type QuizState } from './state';
 
 /** A quiz: all drawn questions on one form, graded on submit; retried while attempts remain. */
@@ -55,9 +55,8 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     const result = quizResult(page, quiz());
     const scored = drawn().filter(isScored).length;
     summary.textContent = format(ctx.strings.quizScore, { correct: result.correct.filter(Boolean).length, total: scored });
-    const passed = result.max === 0 || (result.earned / result.max) * 100 >= ctx.passingScore;
-    const left = page.attempts - quiz().attempt;
-    retry.hidden = passed || left <= 0 || !ctx.recording;
+    const left = attemptsLeft(page, quiz(), ctx.passingScore);
+    retry.hidden = left <= 0 || !ctx.recording;
     if (!retry.hidden) summary.append(' ', format(ctx.strings.attemptsLeft, { n: left }));
   };
 
@@ -82,7 +81,8 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     focus(summary);
   });
 
-  retry.addEventListener('click', () => {
+  const tryAgain = (): void => {
+    if (attemptsLeft(page, quiz(), ctx.passingScore) <= 0 || !ctx.recording) return;
     ctx.state.quizzes[ctx.index] = newAttempt(quiz().attempt + 1);
     reset();
     layout();
@@ -90,7 +90,8 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     ctx.changed();
     const first = drawn()[0];
     if (first) focus(one(fieldset(first), 'input, select, button'));
-  });
+  };
+  retry.addEventListener('click', tryAgain);
 
   for (const list of all(form, '[data-order]')) setupOrdering(list, ctx.strings);
   // Typing, picking, choosing from a list, moving an item: each is a change to that answer.
@@ -110,7 +111,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   layout();
   const saved = quiz().answers;
   if (saved) showGraded(saved);
-  return { shown: () => clock.shown() };
+  return { shown: () => clock.shown(), retry: tryAgain };
 }
 
 /** The questions of one attempt: the whole pool, or `draw` of it, shuffled when asked. */
