@@ -13,6 +13,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const error = one(form, '.quiz-error');
   const summary = one(form, '.quiz-summary');
   const retry = one<HTMLButtonElement>(form, '[data-retry]');
+  const submit = one<HTMLButtonElement>(form, '[data-submit]');
   const questionList = one(form, '.questions');
   const clock = new LatencyClock();
 
@@ -23,9 +24,11 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
 
   const layout = (): void => {
     for (const element of all<HTMLFieldSetElement>(form, '[data-question]')) element.hidden = true;
+    const total = drawn().length;
     drawn().forEach((question, i) => {
       const element = fieldset(question);
       element.hidden = false;
+      one(element, '[data-number]').textContent = format(ctx.strings.questionNumber, { n: i + 1, total });
       if (page.shuffle) shuffleChoices(element, quiz().seed + i);
       questionList.append(element);
     });
@@ -42,6 +45,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     summary.textContent = '';
     error.hidden = true;
     retry.hidden = true;
+    submit.hidden = false;
   };
 
   const showGraded = (answers: string[]): void => {
@@ -52,6 +56,8 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       element.disabled = true;
       showFeedback(ctx, element, question, response);
     });
+    // Graded: nothing is left to submit (issue 10).
+    submit.hidden = true;
     const result = quizResult(page, quiz());
     const scored = drawn().filter(isScored).length;
     summary.textContent = format(ctx.strings.quizScore, { correct: result.correct.filter(Boolean).length, total: scored });
@@ -141,14 +147,21 @@ function showFeedback(ctx: PageContext, element: HTMLElement, question: Question
   }
   const correct = isCorrect(question, response);
   element.classList.add(correct ? 'is-correct' : 'is-incorrect');
-  box.replaceChildren(paragraph(correct ? (ctx.strings.correct ?? '') : (ctx.strings.incorrect ?? ''), 'verdict'));
-  for (const id of choiceIds(question, response)) {
-    const text = templateContent(element, `[data-feedback="choice-${id}"]`);
-    if (text) box.append(text);
-  }
-  const general = templateContent(element, `[data-feedback="${correct ? 'correct' : 'incorrect'}"]`);
-  if (general) box.append(general);
+  const verdict = (correct ? ctx.strings.correct : ctx.strings.incorrect) ?? '';
+  const designed = choiceIds(question, response).map((id) => templateContent(element, `[data-feedback="choice-${id}"]`));
+  designed.push(templateContent(element, `[data-feedback="${correct ? 'correct' : 'incorrect'}"]`));
+  const texts = designed.filter((text) => text !== undefined);
+  // "Correct." before the designer's own "Correct! …" would say it twice.
+  box.replaceChildren(...(startsWithVerdict(texts[0]?.textContent ?? '', verdict) ? [] : [paragraph(verdict, 'verdict')]), ...texts);
   if (!correct && question.remediation !== undefined) box.append(remediationLink(ctx, question.remediation));
+}
+
+/** Whether the text opens with the verdict's words ("Correct." → "correct! well done" does). */
+function startsWithVerdict(text: string, verdict: string): boolean {
+  const word = verdict.replace(/[\s.!:;,]+$/, '').toLowerCase();
+  const start = text.trim().toLowerCase();
+  // "Correctly …" is not the verdict: the word must end there.
+  return word !== '' && start.startsWith(word) && !/[\p{L}\p{N}]/u.test(start.charAt(word.length));
 }
 
 /** "Review: <page title>" — back to the page that teaches the missed point. */
