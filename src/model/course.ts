@@ -232,6 +232,8 @@ export interface LikertQuestion extends QuestionBase {
   type: 'likert';
   /** The labels of the scale, low to high; empty for the UI language's five-point agreement scale. */
   scale: string[];
+  /** Kept at its place in the list and always drawn, out of `shuffle` and `draw`. */
+  pinned: boolean;
 }
 
 export interface AttestationPage extends PageBase {

@@ -84,7 +84,7 @@ function questionData(question: Question, pageIndex: ReadonlyMap<string, number>
     case 'numeric':
       return { ...base, type: question.type, answer: question.answer, tolerance: question.tolerance };
     case 'likert':
-      return { ...base, type: question.type, points: 0, scale: question.scale.length || LIKERT_DEFAULT_SIZE };
+      return { ...base, type: question.type, points: 0, scale: question.scale.length || LIKERT_DEFAULT_SIZE, ...(question.pinned && { pinned: true as const }) };
   }
 }
 

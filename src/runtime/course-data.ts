@@ -80,7 +80,7 @@ export type QuestionData =
   /** Item ids in the correct order; the page shows them in another. */
   | (QuestionDataBase & { type: 'ordering'; items: string[] })
   | (QuestionDataBase & { type: 'numeric'; answer: number; tolerance: number })
-  | (QuestionDataBase & { type: 'likert'; points: 0; scale: number });
+  | (QuestionDataBase & { type: 'likert'; points: 0; scale: number; pinned?: true });
 
 export interface AttestationPageData {
   type: 'attestation';

@@ -16,7 +16,7 @@ const TYPE_KEYS: Record<QuestionType, { required: string[]; optional: string[] }
   matching: { required: ['pairs'], optional: [] },
   ordering: { required: ['items'], optional: [] },
   numeric: { required: ['answer'], optional: ['tolerance'] },
-  likert: { required: [], optional: ['scale'] },
+  likert: { required: [], optional: ['scale', 'pinned'] },
 };
 
 // SCORM 1.2 writes matching and sequencing responses with one-character identifiers.
@@ -84,12 +84,13 @@ function readSpecific(type: QuestionType, fields: Fields, questionId: string): S
     }
     case 'likert': {
       const scale = fields.has('scale') ? fields.strings('scale') : [];
-      if (!scale) return undefined;
+      const pinned = fields.has('pinned') ? fields.boolean('pinned') : false;
+      if (!scale || pinned === undefined) return undefined;
       if (fields.has('scale') && (scale.length < 2 || scale.length > MAX_SCALE)) {
         fields.reader.report.add(messages.listLength(fields.spanOf('scale'), `the scale of question "${questionId}"`, scale.length, 2, MAX_SCALE));
         return undefined;
       }
-      return { type, scale };
+      return { type, scale, pinned };
     }
     default:
       return readChoiceQuestion(type, fields, questionId);

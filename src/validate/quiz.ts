@@ -17,6 +17,11 @@ export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizP
     fields.reader.report.add(messages.drawExceedsPool(fields.spanOf('draw'), draw, questions.length));
     return undefined;
   }
+  const pinned = questions.filter((question) => question.type === 'likert' && question.pinned).length;
+  if (draw !== undefined && draw < pinned) {
+    fields.reader.report.add(messages.drawBelowPinned(fields.spanOf('draw'), draw, pinned));
+    return undefined;
+  }
   return { type: 'quiz', title, intro: fields.string('intro'), shuffle, draw, attempts, questions, span: fields.span };
 }
 

@@ -2,6 +2,7 @@ import type { QuestionData, QuizPageData } from '../course-data';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one, paragraph, templateContent } from './dom';
 import { LatencyClock } from './latency';
+import { draw } from './draw';
 import { setupOrdering } from './ordering';
 import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
 import { attemptsLeft, isCorrect, isScored, quizResult } from './scoring';
@@ -118,19 +119,6 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const saved = quiz().answers;
   if (saved) showGraded(saved);
   return { shown: () => clock.shown(), retry: tryAgain };
-}
-
-/** The questions of one attempt: the whole pool, or `draw` of it, shuffled when asked. */
-function draw(page: QuizPageData): number[] {
-  const order = page.questions.map((_, i) => i);
-  if (page.shuffle || page.draw < order.length) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-  }
-  const picked = order.slice(0, page.draw);
-  return page.shuffle ? picked : picked.sort((a, b) => a - b);
 }
 
 /** Long wrong typed answers are cut for the suspend-data budget; right ones are short by definition. */
