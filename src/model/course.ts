@@ -125,9 +125,13 @@ export interface ScenarioChoice extends Located {
   next: string;
 }
 
+/** All questions on one form and one Submit, or one question at a time with its feedback. */
+export type QuizMode = 'all-on-one-page' | 'one-at-a-time';
+
 export interface QuizPage extends PageBase {
   type: 'quiz';
   intro?: string;
+  mode: QuizMode;
   shuffle: boolean;
   /** How many questions of the pool each attempt draws; the whole pool when absent. */
   draw?: number;

@@ -53,6 +53,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
       return {
         type: 'quiz',
         id: page.id,
+        ...(page.mode === 'one-at-a-time' && { mode: page.mode }),
         shuffle: page.shuffle,
         draw: page.draw ?? page.questions.length,
         attempts: page.attempts,

@@ -56,6 +56,8 @@ export interface ScenarioChoiceData {
 export interface QuizPageData {
   type: 'quiz';
   id: string;
+  /** Absent: all questions on one page (the default). */
+  mode?: 'one-at-a-time';
   shuffle: boolean;
   draw: number;
   attempts: number;

@@ -11,7 +11,7 @@ export const PAGE_TYPES: readonly PageType[] = ['content', 'scenario', 'quiz', '
 const KEYS: Record<PageType, { required: readonly string[]; optional: readonly string[] }> = {
   content: { required: ['id', 'type', 'title', 'body'], optional: ['media'] },
   scenario: { required: ['id', 'type', 'title', 'start', 'scenes'], optional: ['intro', 'retry'] },
-  quiz: { required: ['id', 'type', 'title', 'questions'], optional: ['intro', 'shuffle', 'draw', 'attempts'] },
+  quiz: { required: ['id', 'type', 'title', 'questions'], optional: ['intro', 'shuffle', 'draw', 'attempts', 'mode'] },
   attestation: { required: ['id', 'type', 'statement'], optional: ['title', 'body'] },
   results: { required: ['id', 'type'], optional: ['title', 'body', 'review', 'certificate'] },
 };

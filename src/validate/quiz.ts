@@ -1,9 +1,11 @@
 import { isSeq } from 'yaml';
 import { messages } from '../diagnostics';
-import type { Question, QuizPage } from '../model';
+import type { Question, QuizMode, QuizPage } from '../model';
 import type { ValidationContext } from './context';
 import { readQuestion } from './questions';
 import type { Fields, Reader } from './reader';
+
+const QUIZ_MODES: readonly QuizMode[] = ['all-on-one-page', 'one-at-a-time'];
 
 export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizPage, 'id'> | undefined {
   const title = fields.string('title');
@@ -11,7 +13,8 @@ export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizP
   const attempts = fields.has('attempts') ? fields.number('attempts', { min: 1, max: 100, integer: true }) : 1;
   const draw = fields.has('draw') ? fields.number('draw', { min: 1, max: 10000, integer: true }) : undefined;
   const shuffle = fields.has('shuffle') ? fields.boolean('shuffle') : false;
-  if (title === undefined || questions === undefined || attempts === undefined || shuffle === undefined) return undefined;
+  const mode = fields.has('mode') ? fields.oneOf('mode', QUIZ_MODES) : 'all-on-one-page';
+  if (title === undefined || questions === undefined || attempts === undefined || shuffle === undefined || mode === undefined) return undefined;
   if (fields.has('draw') && draw === undefined) return undefined;
   if (draw !== undefined && draw > questions.length) {
     fields.reader.report.add(messages.drawExceedsPool(fields.spanOf('draw'), draw, questions.length));
@@ -22,7 +25,7 @@ export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizP
     fields.reader.report.add(messages.drawBelowPinned(fields.spanOf('draw'), draw, pinned));
     return undefined;
   }
-  return { type: 'quiz', title, intro: fields.string('intro'), shuffle, draw, attempts, questions, span: fields.span };
+  return { type: 'quiz', title, intro: fields.string('intro'), mode, shuffle, draw, attempts, questions, span: fields.span };
 }
 
 function readQuestions(fields: Fields, context: ValidationContext): Question[] | undefined {

@@ -8,13 +8,18 @@ import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse 
 import { attemptsLeft, isCorrect, isScored, quizResult } from './scoring';
 import { SAVED_TEXT_LIMIT, type QuizState } from './state';
 
-/** A quiz: all drawn questions on one form, graded on submit; retried while attempts remain. */
+/**
+ * A quiz: all drawn questions on one form, graded on submit, or one question at a time, each
+ * checked (recorded, its feedback shown, saved) before the next; retried while attempts remain.
+ */
 export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const form = one<HTMLFormElement>(ctx.section, 'form');
   const error = one(form, '.quiz-error');
   const summary = one(form, '.quiz-summary');
   const retry = one<HTMLButtonElement>(form, '[data-retry]');
   const submit = one<HTMLButtonElement>(form, '[data-submit]');
+  const nextQuestion = one<HTMLButtonElement>(form, '[data-next-question]');
+  const single = page.mode === 'one-at-a-time';
   const questionList = one(form, '.questions');
   const clock = new LatencyClock();
 
@@ -22,6 +27,12 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   const quiz = (): QuizState => (ctx.state.quizzes[ctx.index] ??= newAttempt(1));
   const fieldset = (question: QuestionData) => one<HTMLFieldSetElement>(form, `[data-question="${question.id}"]`);
   const drawn = (): QuestionData[] => quiz().order.map((i) => page.questions[i] as QuestionData);
+  /** One at a time: the question on screen (the one checked last, until Next). */
+  let showing = quiz().partial?.length ?? 0;
+  const shownQuestion = (): QuestionData => drawn()[showing] as QuestionData;
+  const firstControl = (question: QuestionData): HTMLElement => one(fieldset(question), 'input, select, button');
+  /** One at a time, until graded, only the question being asked is on screen. */
+  const visible = (): void => drawn().forEach((question, i) => (fieldset(question).hidden = single && !quiz().answers && i !== showing));
 
   const layout = (): void => {
     for (const element of all<HTMLFieldSetElement>(form, '[data-question]')) element.hidden = true;
@@ -33,6 +44,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       if (page.shuffle) shuffleChoices(element, quiz().seed + i);
       questionList.append(element);
     });
+    visible();
   };
 
   const reset = (): void => {
@@ -47,6 +59,8 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     error.hidden = true;
     retry.hidden = true;
     submit.hidden = false;
+    nextQuestion.hidden = true;
+    showing = 0;
   };
 
   const showGraded = (answers: string[]): void => {
@@ -57,8 +71,10 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       element.disabled = true;
       showFeedback(ctx, element, question, response);
     });
-    // Graded: nothing is left to submit (issue 10).
+    // Graded: nothing is left to submit (issue 10); one at a time, all questions show as graded.
     submit.hidden = true;
+    nextQuestion.hidden = true;
+    visible();
     const result = quizResult(page, quiz());
     const scored = drawn().filter(isScored).length;
     summary.textContent = format(ctx.strings.quizScore, { correct: result.correct.filter(Boolean).length, total: scored });
@@ -70,6 +86,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (quiz().answers || !ctx.recording) return;
+    if (single) return checkOne();
     const questions = drawn();
     const answers = questions.map((question) => readResponse(fieldset(question), question));
     const missing = questions.map((_, i) => i).filter((i) => answers[i] === '');
@@ -88,15 +105,55 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     focus(summary);
   });
 
+  /** One at a time: records and shows the feedback of the question on screen, and saves. */
+  const checkOne = (): void => {
+    const question = shownQuestion();
+    const element = fieldset(question);
+    const answer = readResponse(element, question);
+    if (answer === '') {
+      error.textContent = ctx.strings.answerThis ?? '';
+      error.hidden = false;
+      return focus(firstControl(question));
+    }
+    error.hidden = true;
+    ctx.record(interactionFor(page.id, question, answer, clock.latency(question.id), element));
+    const given = [...(quiz().partial ?? []), savedAnswer(question, answer)];
+    if (given.length === drawn().length) {
+      delete quiz().partial;
+      quiz().answers = given;
+      // The answer as typed, not as cut for saving, stays on screen.
+      showGraded([...given.slice(0, -1), answer]);
+      ctx.complete();
+      return focus(summary);
+    }
+    quiz().partial = given;
+    element.disabled = true;
+    showFeedback(ctx, element, question, answer);
+    submit.hidden = true;
+    nextQuestion.hidden = false;
+    focus(nextQuestion);
+    ctx.changed();
+  };
+
+  nextQuestion.addEventListener('click', () => {
+    showing = quiz().partial?.length ?? 0;
+    nextQuestion.hidden = true;
+    submit.hidden = false;
+    visible();
+    clock.questionShown(shownQuestion().id);
+    focus(firstControl(shownQuestion()));
+  });
+
   const tryAgain = (): void => {
     if (attemptsLeft(page, quiz(), ctx.passingScore) <= 0 || !ctx.recording) return;
     ctx.state.quizzes[ctx.index] = newAttempt(quiz().attempt + 1);
     reset();
     layout();
     clock.restart();
+    if (single) clock.questionShown(shownQuestion().id);
     ctx.changed();
     const first = drawn()[0];
-    if (first) focus(one(fieldset(first), 'input, select, button'));
+    if (first) focus(firstControl(first));
   };
   retry.addEventListener('click', tryAgain);
 
@@ -118,7 +175,11 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
   layout();
   const saved = quiz().answers;
   if (saved) showGraded(saved);
-  return { shown: () => clock.shown(), retry: tryAgain };
+  const shown = (): void => {
+    clock.shown();
+    if (single && !quiz().answers) clock.questionShown(shownQuestion().id);
+  };
+  return { shown, retry: tryAgain };
 }
 
 /** Long wrong typed answers are cut for the suspend-data budget; right ones are short by definition. */
