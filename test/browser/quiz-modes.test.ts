@@ -4,28 +4,14 @@
 // question; the same interaction records, each with its own latency; a relaunch resumes at the
 // question.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { axeViolations, courseFrame } from './axe';
 import { ANSWERS, answerAll, expected, P, QUESTION_TYPES_COURSE, records } from './flows';
-import { type Cmi, eventually, Harness, type Launched, relaunchCmi } from './harness';
+import { type Cmi, courseVariant, eventually, Harness, type Launched, relaunchCmi } from './harness';
 import { Learner } from './learner';
 
 const harness = new Harness();
 let urls: Record<'scorm2004', string>;
 let single: Record<'scorm2004', string>;
-
-/** A copy of a course with a line of its course.yaml replaced (the copy's folder keeps the name). */
-export function courseVariant(course: string, from: string, to: string): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'coursepack-variant-')), course.split('/').pop()!);
-  cpSync(course, copy, { recursive: true });
-  const yaml = join(copy, 'course.yaml');
-  const text = readFileSync(yaml, 'utf8');
-  if (!text.includes(from)) throw new Error(`"${from}" is not in ${yaml}`);
-  writeFileSync(yaml, text.replace(from, to));
-  return copy;
-}
 
 beforeAll(async () => {
   await harness.start();

@@ -3,12 +3,9 @@
 // left; the unmet requirements by name; and Finish never says "saved, you can close" alone for an
 // incomplete course. axe-core (WCAG 2.1 A/AA) on each state.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { axeViolations, courseFrame } from './axe';
 import { answerAll, QUESTION_TYPES_COURSE } from './flows';
-import { eventually, Harness, type Launched } from './harness';
+import { courseVariant, eventually, Harness, type Launched } from './harness';
 import { Learner } from './learner';
 
 const harness = new Harness();
@@ -19,11 +16,7 @@ beforeAll(async () => {
   await harness.start();
   urls = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['scorm2004']);
   // The same course with free navigation: the learner can open the results before the quiz.
-  const copy = join(mkdtempSync(join(tmpdir(), 'coursepack-free-')), 'question-types');
-  cpSync(QUESTION_TYPES_COURSE, copy, { recursive: true });
-  const yaml = join(copy, 'course.yaml');
-  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('navigation: linear', 'navigation: free'));
-  free = await harness.buildAndServe(copy, ['scorm2004'], 'free/');
+  free = await harness.buildAndServe(courseVariant(QUESTION_TYPES_COURSE, 'navigation: linear', 'navigation: free'), ['scorm2004'], 'free/');
 });
 afterAll(() => harness.stop());
 
