@@ -84,3 +84,26 @@ it('incomplete: names the pages not done, and Finish says the course is not comp
   await run.course.getByText('Your progress has been saved, but the course is not complete yet.').waitFor({ timeout: 20000 });
   await expect(status.innerText()).resolves.not.toMatch(/Your results have been saved/);
 });
+
+it('standalone (no LMS): asks for the learner’s name for the certificate and keeps it in this browser', async () => {
+  const context = await harness.newContext();
+  const page = await harness.open(context, urls.scorm2004);
+  const learner = new Learner(page);
+  await learner.seesPage('Where each message goes');
+  await page.getByText('No learning management system was found').waitFor();
+  await learner.next();
+  await quizToResults(learner, true);
+  const certificate = page.getByRole('region', { name: 'Certificate of completion' });
+  await expect(certificate.innerText()).resolves.toMatch(/This certifies that\s+the learner\s+has completed/);
+  const name = page.getByRole('textbox', { name: 'Your name, as it should appear on the certificate' });
+  await name.fill('Jane Doe');
+  await name.blur();
+  await expect(certificate.innerText()).resolves.toMatch(/This certifies that\s+Jane Doe\s+has completed/);
+  expect(await axeViolations(page.mainFrame())).toEqual([]);
+
+  // The next launch in this browser knows the name.
+  const again = await harness.open(context, urls.scorm2004);
+  await new Learner(again).seesPage('Your results');
+  await expect(again.getByRole('textbox', { name: 'Your name, as it should appear on the certificate' }).inputValue()).resolves.toBe('Jane Doe');
+  await expect(again.getByRole('region', { name: 'Certificate of completion' }).innerText()).resolves.toMatch(/This certifies that\s+Jane Doe\s+has completed/);
+});

@@ -15,6 +15,8 @@ export interface PageContext {
   lmsRecording(): boolean;
   /** As the LMS gives it ("Last, First"), or "" outside an LMS. */
   learnerName: string;
+  /** Standalone only: keeps the name the learner types for the certificate. */
+  saveLearnerName?(name: string): void;
   /** Passing score in percent, after the LMS's mastery score is applied. */
   passingScore: number;
   record(interaction: Omit<InteractionRecord, 'timestamp'>): void;

@@ -103,12 +103,29 @@ function showCertificate(ctx: PageContext, earned: boolean): void {
   const certificate = one(ctx.section, '[data-certificate]');
   certificate.hidden = !earned;
   one(ctx.section, '[data-print]').hidden = !earned;
+  one(ctx.section, '[data-name-field]').hidden = !earned || !ctx.saveLearnerName;
   // Printing the results page prints the certificate alone (see theme.css).
   document.documentElement.classList.toggle('has-certificate', earned);
   if (!earned) return;
-  one(certificate, '[data-certificate-name]').textContent = displayName(ctx.learnerName) || (ctx.strings.learner ?? '');
+  const name = one(certificate, '[data-certificate-name]');
+  const show = (typed: string): void => {
+    name.textContent = displayName(typed) || (ctx.strings.learner ?? '');
+  };
+  show(ctx.learnerName);
+  if (ctx.saveLearnerName) askName(ctx, ctx.saveLearnerName, show);
   const date = new Date().toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
   one(certificate, '[data-certificate-date]').textContent = format(ctx.strings.completedOn, { date });
+}
+
+/** Without an LMS nobody gives the learner's name: the learner types it for the certificate. */
+function askName(ctx: PageContext, save: (name: string) => void, show: (name: string) => void): void {
+  const input = one<HTMLInputElement>(ctx.section, '[data-name-field] input');
+  // Shown again: the name typed before stays.
+  if (input.dataset.ready) return show(input.value);
+  input.dataset.ready = '1';
+  input.value = ctx.learnerName;
+  input.addEventListener('input', () => show(input.value));
+  input.addEventListener('change', () => save(input.value.trim()));
 }
 
 /** LMSs send "Last, First" (SCORM's convention); a certificate reads "First Last". */
