@@ -74,3 +74,9 @@ export const expected: Record<Standard, unknown[]> = {
     ['quiz.survey', 'likert', '4', [], 'neutral'],
   ],
 };
+
+/** Each stored interaction's latency in seconds, by id (SCORM 2004 "PT1M2.5S"). */
+export function latencySeconds(cmi: Cmi): Record<string, number> {
+  const seconds = (latency: string) => Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0));
+  return Object.fromEntries(Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [i.id, seconds(i.latency)]));
+}

@@ -20,15 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-it('fails, tries again and passes by keyboard alone; no control leaves the Tab order', async () => {
-  const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
+/** Launches the sample course and reads, decides its way to the quiz. */
+async function toQuiz(courseUrl: string) {
+  const run = await harness.launch({ standard: 'scorm2004', courseUrl });
   const learner = new Learner(run.course);
   await readContent(learner, run.course);
   await scenario(learner, 'Scenario: the launch post', LAUNCH_POST);
   await scenario(learner, 'Scenario: the angry customer', ANGRY_CUSTOMER);
   await learner.seesPage('Check your knowledge');
-  const { page } = run;
-  const frame = courseFrame(page);
+  return { run, learner, page: run.page, frame: courseFrame(run.page) };
+}
+
+it('fails, tries again and passes by keyboard alone; no control leaves the Tab order', async () => {
+  const { run, learner, page, frame } = await toQuiz(urls.scorm2004);
   const outOfTabOrder = () => frame.evaluate(() => Array.from(document.querySelectorAll('form.quiz :is(input, select, textarea, button)')).filter((e) => e.getAttribute('tabindex') === '-1').length);
   const focusedQuestion = () => frame.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('.prompt')?.textContent ?? '');
 
@@ -72,14 +76,7 @@ async function oneAtATimeByKeyboard(frame: Frame, page: Page, right: boolean): P
 }
 
 it('one question at a time: fails, tries again and passes by keyboard alone', async () => {
-  const run = await harness.launch({ standard: 'scorm2004', courseUrl: single.scorm2004 });
-  const learner = new Learner(run.course);
-  await readContent(learner, run.course);
-  await scenario(learner, 'Scenario: the launch post', LAUNCH_POST);
-  await scenario(learner, 'Scenario: the angry customer', ANGRY_CUSTOMER);
-  await learner.seesPage('Check your knowledge');
-  const { page } = run;
-  const frame = courseFrame(page);
+  const { page, frame } = await toQuiz(single.scorm2004);
   await frame.focus('h1');
   await oneAtATimeByKeyboard(frame, page, false);
   await frame.waitForSelector('text=You answered 0 of 8 questions correctly.');

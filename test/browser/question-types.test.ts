@@ -5,7 +5,7 @@ import type { Frame } from 'playwright-core';
 import { courseFrame } from './axe';
 import { eventually, Harness, relaunchCmi, type Cmi, type LmsCall } from './harness';
 import { Learner } from './learner';
-import { answerAll, expected, P, QUESTION_TYPES_COURSE as COURSE, records } from './flows';
+import { answerAll, expected, latencySeconds, P, QUESTION_TYPES_COURSE as COURSE, records } from './flows';
 import type { Standard } from './lms-page';
 
 const harness = new Harness();
@@ -119,9 +119,7 @@ it('each answer carries its own latency: from the quiz shown to the last change 
   await run.course.getByText('You answered 7 of 7 questions correctly.').waitFor();
   await learner.next();
   await learner.finish();
-  const seconds = Object.fromEntries(
-    Object.values<Cmi>((await run.stored()).interactions).map((i) => [i.id, Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(i.latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0))]),
-  );
+  const seconds = latencySeconds(await run.stored());
   // answerAll answers every question again at about 3 minutes; the single choice changed last
   // there too, true-false was already "True" (no change), so it keeps its 1 minute.
   expect(seconds['quiz.truefalse']).toBeGreaterThanOrEqual(60);

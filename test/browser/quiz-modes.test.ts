@@ -5,7 +5,7 @@
 // question.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { axeViolations, courseFrame } from './axe';
-import { ANSWERS, answerAll, expected, P, QUESTION_TYPES_COURSE, records } from './flows';
+import { ANSWERS, answerAll, expected, latencySeconds, P, QUESTION_TYPES_COURSE, records } from './flows';
 import { type Cmi, courseVariant, eventually, Harness, type Launched, relaunchCmi } from './harness';
 import { Learner } from './learner';
 
@@ -80,8 +80,7 @@ it('one at a time: question n of N, its feedback, Next question; the same record
   await check(run);
   // Saved per question: the LMS holds two records and a state to resume from.
   const saved = await eventually(run.stored, (cmi: Cmi) => records('scorm2004', cmi).length === 2 && /"q"/.test(cmi.suspend_data ?? ''), 20_000);
-  const latency = (cmi: Cmi) => Object.fromEntries(Object.values<Cmi>(cmi.interactions).map((i) => [i.id, Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(i.latency)?.slice(1).reduce((m, x) => Number(m ?? 0) * 60 + Number(x), 0))]));
-  const seconds = latency(saved);
+  const seconds = latencySeconds(saved);
   expect(seconds['quiz.single']).toBeGreaterThanOrEqual(60);
   expect(seconds['quiz.single']).toBeLessThan(120);
   expect(seconds['quiz.multiple']).toBeGreaterThanOrEqual(120);
