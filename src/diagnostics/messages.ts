@@ -117,6 +117,8 @@ export const singleChoiceSeveralCorrect = (span: SourceSpan, question: string, c
 
 export const drawExceedsPool = (span: SourceSpan, draw: number, pool: number) =>
   error('draw-exceeds-pool', span, `"draw: ${draw}" asks for more questions than the pool has (${pool}).`, `Use a draw of at most ${pool}, or add questions.`);
+export const drawBelowPinned = (span: SourceSpan, draw: number, pinned: number) =>
+  error('draw-below-pinned', span, `"draw: ${draw}" is fewer questions than the ${pinned} pinned ones, which are always drawn.`, `Use a draw of at least ${pinned}, or unpin a question.`);
 
 export const imageWithoutAlt = (span: SourceSpan, image: string) =>
   error('image-missing-alt', span, `The image "${image}" has no "alt" text.`, 'Describe the image for screen-reader users with alt: "…"; use alt: "" only for a purely decorative image.');

@@ -85,6 +85,8 @@ const SCENARIO: MappingFormat = {
   },
 };
 
+export const QUIZ_MODES = ['all-on-one-page', 'one-at-a-time'] as const;
+
 const QUIZ: MappingFormat = {
   name: 'quiz',
   description: 'A quiz: questions, checked and scored.',
@@ -96,6 +98,11 @@ const QUIZ: MappingFormat = {
     shuffle: { value: boolean, default: false, description: 'true: show the questions, and the choices of each, in a random order.' },
     draw: { value: number(1, 10000, true), description: 'How many questions each attempt draws at random from the list. Without it, every question.' },
     attempts: { value: number(1, 100, true), default: 1, description: 'How many times a learner may take the quiz; each new attempt draws anew.' },
+    mode: {
+      value: oneOf(QUIZ_MODES),
+      default: 'all-on-one-page',
+      description: 'all-on-one-page: every question on one form, checked together. one-at-a-time: question n of N, its feedback right after it is checked, then the next.',
+    },
     questions: {
       value: list({ kind: 'variant', family: 'question', includable: true }, { min: 1 }),
       required: true,

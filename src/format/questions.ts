@@ -108,7 +108,10 @@ export const QUESTIONS: FamilyFormat<QuestionType> = {
     likert: question(
       'likert',
       'A survey question on a scale: recorded, never scored.',
-      { scale: { value: list(anyText, { min: 2, max: MAX_SCALE }), description: `The labels of the scale from low to high, 2 to ${MAX_SCALE}. Without it, five points from Strongly disagree to Strongly agree (in the UI language).` } },
+      {
+        scale: { value: list(anyText, { min: 2, max: MAX_SCALE }), description: `The labels of the scale from low to high, 2 to ${MAX_SCALE}. Without it, five points from Strongly disagree to Strongly agree (in the UI language).` },
+        pinned: { value: boolean, default: false, description: 'true: the question keeps its place and is always drawn, however the quiz shuffles and draws the others.' },
+      },
       { ...COMMON, points: { ...COMMON.points, refusedAs: 'likert-points', description: 'Survey questions earn no points.' }, remediation: undefined },
     ),
   },

@@ -125,9 +125,13 @@ export interface ScenarioChoice extends Located {
   next: string;
 }
 
+/** All questions on one form and one Submit, or one question at a time with its feedback. */
+export type QuizMode = 'all-on-one-page' | 'one-at-a-time';
+
 export interface QuizPage extends PageBase {
   type: 'quiz';
   intro?: string;
+  mode: QuizMode;
   shuffle: boolean;
   /** How many questions of the pool each attempt draws; the whole pool when absent. */
   draw?: number;
@@ -232,6 +236,8 @@ export interface LikertQuestion extends QuestionBase {
   type: 'likert';
   /** The labels of the scale, low to high; empty for the UI language's five-point agreement scale. */
   scale: string[];
+  /** Kept at its place in the list and always drawn, out of `shuffle` and `draw`. */
+  pinned: boolean;
 }
 
 export interface AttestationPage extends PageBase {

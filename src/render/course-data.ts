@@ -53,6 +53,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
       return {
         type: 'quiz',
         id: page.id,
+        ...(page.mode === 'one-at-a-time' && { mode: page.mode }),
         shuffle: page.shuffle,
         draw: page.draw ?? page.questions.length,
         attempts: page.attempts,
@@ -84,7 +85,7 @@ function questionData(question: Question, pageIndex: ReadonlyMap<string, number>
     case 'numeric':
       return { ...base, type: question.type, answer: question.answer, tolerance: question.tolerance };
     case 'likert':
-      return { ...base, type: question.type, points: 0, scale: question.scale.length || LIKERT_DEFAULT_SIZE };
+      return { ...base, type: question.type, points: 0, scale: question.scale.length || LIKERT_DEFAULT_SIZE, ...(question.pinned && { pinned: true as const }) };
   }
 }
 

@@ -56,6 +56,8 @@ export interface ScenarioChoiceData {
 export interface QuizPageData {
   type: 'quiz';
   id: string;
+  /** Absent: all questions on one page (the default). */
+  mode?: 'one-at-a-time';
   shuffle: boolean;
   draw: number;
   attempts: number;
@@ -80,7 +82,7 @@ export type QuestionData =
   /** Item ids in the correct order; the page shows them in another. */
   | (QuestionDataBase & { type: 'ordering'; items: string[] })
   | (QuestionDataBase & { type: 'numeric'; answer: number; tolerance: number })
-  | (QuestionDataBase & { type: 'likert'; points: 0; scale: number });
+  | (QuestionDataBase & { type: 'likert'; points: 0; scale: number; pinned?: true });
 
 export interface AttestationPageData {
   type: 'attestation';

@@ -67,12 +67,13 @@ function readSpecific(type: QuestionType, fields: Fields, questionId: string): S
     }
     case 'likert': {
       const scale = fields.has('scale') ? fields.strings('scale') : [];
-      if (!scale) return undefined;
+      const pinned = fields.has('pinned') ? fields.boolean('pinned') : false;
+      if (!scale || pinned === undefined) return undefined;
       if (fields.has('scale') && (scale.length < 2 || scale.length > MAX_SCALE)) {
         fields.reader.report.add(messages.listLength(fields.spanOf('scale'), `the scale of question "${questionId}"`, scale.length, 2, MAX_SCALE));
         return undefined;
       }
-      return { type, scale };
+      return { type, scale, pinned };
     }
     default:
       return readChoiceQuestion(type, fields, questionId);

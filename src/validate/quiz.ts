@@ -1,10 +1,13 @@
 import { isSeq } from 'yaml';
 import { messages } from '../diagnostics';
 import { PAGES, rangeOf } from '../format';
-import type { Question, QuizPage } from '../model';
+import { QUIZ_MODES as QUIZ_MODE_VALUES } from '../format/pages';
+import type { Question, QuizMode, QuizPage } from '../model';
 import type { ValidationContext } from './context';
 import { readQuestion } from './questions';
 import type { Fields, Reader } from './reader';
+
+const QUIZ_MODES: readonly QuizMode[] = QUIZ_MODE_VALUES;
 
 export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizPage, 'id'> | undefined {
   const title = fields.string('title');
@@ -12,13 +15,19 @@ export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizP
   const attempts = fields.has('attempts') ? fields.number('attempts', rangeOf(PAGES.variants.quiz, 'attempts')) : 1;
   const draw = fields.has('draw') ? fields.number('draw', rangeOf(PAGES.variants.quiz, 'draw')) : undefined;
   const shuffle = fields.has('shuffle') ? fields.boolean('shuffle') : false;
-  if (title === undefined || questions === undefined || attempts === undefined || shuffle === undefined) return undefined;
+  const mode = fields.has('mode') ? fields.oneOf('mode', QUIZ_MODES) : 'all-on-one-page';
+  if (title === undefined || questions === undefined || attempts === undefined || shuffle === undefined || mode === undefined) return undefined;
   if (fields.has('draw') && draw === undefined) return undefined;
   if (draw !== undefined && draw > questions.length) {
     fields.reader.report.add(messages.drawExceedsPool(fields.spanOf('draw'), draw, questions.length));
     return undefined;
   }
-  return { type: 'quiz', title, intro: fields.string('intro'), shuffle, draw, attempts, questions, span: fields.span };
+  const pinned = questions.filter((question) => question.type === 'likert' && question.pinned).length;
+  if (draw !== undefined && draw < pinned) {
+    fields.reader.report.add(messages.drawBelowPinned(fields.spanOf('draw'), draw, pinned));
+    return undefined;
+  }
+  return { type: 'quiz', title, intro: fields.string('intro'), mode, shuffle, draw, attempts, questions, span: fields.span };
 }
 
 function readQuestions(fields: Fields, context: ValidationContext): Question[] | undefined {

@@ -1,6 +1,8 @@
 // The learner's answers to the every-question-type fixture, shared by the SCORM and xAPI tests.
 import { join } from 'node:path';
+import type { Cmi } from './harness';
 import type { Learner } from './learner';
+import type { Standard } from './lms-page';
 
 export const QUESTION_TYPES_COURSE = join(__dirname, '../fixtures/valid/question-types');
 
@@ -16,16 +18,65 @@ export const P = {
 };
 export const STEPS = ['Ask communications', 'Wait for the announcement', 'Share the official post'];
 
-/** Answers every question, all right or all wrong (the survey is the same either way). */
+/** How to answer each question, in the fixture's order, right or wrong (the survey is the same either way). */
+export const ANSWERS: Array<(learner: Learner, right: boolean) => Promise<void>> = [
+  (learner, right) => learner.pick(P.single, right ? 'Communications' : 'Anyone who is asked'),
+  (learner, right) => learner.pick(P.multiple, ...(right ? ['Launch dates', 'Sales figures'] : ['Our public address'])),
+  (learner, right) => learner.pick(P.truefalse, right ? 'True' : 'False'),
+  (learner, right) => learner.type(P.fillin, right ? 'Support ' : 'nobody'),
+  async (learner, right) => {
+    await learner.match(P.match, 'A complaint', right ? 'Support' : 'Communications');
+    await learner.match(P.match, 'A press question', right ? 'Communications' : 'Support');
+    await learner.match(P.match, 'A job application', 'Human Resources');
+  },
+  (learner, right) => learner.order(P.order, right ? STEPS : [...STEPS].reverse()),
+  (learner, right) => learner.type(P.number, right ? '2,3' : '5'),
+  (learner) => learner.pick(P.survey, 'Agree'),
+];
+
+/** Answers every question, all right or all wrong. */
 export async function answerAll(learner: Learner, right: boolean): Promise<void> {
-  await learner.pick(P.single, right ? 'Communications' : 'Anyone who is asked');
-  await learner.pick(P.multiple, ...(right ? ['Launch dates', 'Sales figures'] : ['Our public address']));
-  await learner.pick(P.truefalse, right ? 'True' : 'False');
-  await learner.type(P.fillin, right ? 'Support ' : 'nobody');
-  await learner.match(P.match, 'A complaint', right ? 'Support' : 'Communications');
-  await learner.match(P.match, 'A press question', right ? 'Communications' : 'Support');
-  await learner.match(P.match, 'A job application', 'Human Resources');
-  await learner.order(P.order, right ? STEPS : [...STEPS].reverse());
-  await learner.type(P.number, right ? '2,3' : '5');
-  await learner.pick(P.survey, 'Agree');
+  for (const answer of ANSWERS) await answer(learner, right);
+}
+
+/** Each interaction the LMS stored: id, type, response, correct patterns, result. */
+export function records(standard: Standard, cmi: Cmi) {
+  return Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [
+    i.id,
+    i.type,
+    standard === 'scorm12' ? i.student_response : i.learner_response,
+    Object.values<Cmi>(i.correct_responses ?? {}).map((c) => c.pattern),
+    i.result,
+  ]);
+}
+
+/** The records of the fixture answered all right, in both SCORM versions. */
+export const expected: Record<Standard, unknown[]> = {
+  scorm2004: [
+    ['quiz.single', 'choice', 'comms', ['comms'], 'correct'],
+    ['quiz.multiple', 'choice', 'dates[,]figures', ['dates[,]figures'], 'correct'],
+    ['quiz.truefalse', 'true-false', 'true', ['true'], 'correct'],
+    ['quiz.fillin', 'fill-in', 'Support', ['support', 'service'], 'correct'],
+    ['quiz.match', 'matching', 'a[.]1[,]b[.]2[,]c[.]3', ['a[.]1[,]b[.]2[,]c[.]3'], 'correct'],
+    ['quiz.order', 'sequencing', 'a[,]b[,]c', ['a[,]b[,]c'], 'correct'],
+    ['quiz.number', 'numeric', '2.3', ['1.5[:]2.5'], 'correct'],
+    ['quiz.survey', 'likert', '4', [], 'neutral'],
+  ],
+  // SCORM 1.2 choices are single characters: their position in the course (comms is the first).
+  scorm12: [
+    ['quiz.single', 'choice', 'a', ['a'], 'correct'],
+    ['quiz.multiple', 'choice', 'a,b', ['a,b'], 'correct'],
+    ['quiz.truefalse', 'true-false', 't', ['t'], 'correct'],
+    ['quiz.fillin', 'fill-in', 'Support', ['support', 'service'], 'correct'],
+    ['quiz.match', 'matching', 'a.1,b.2,c.3', ['a.1,b.2,c.3'], 'correct'],
+    ['quiz.order', 'sequencing', 'a,b,c', ['a,b,c'], 'correct'],
+    ['quiz.number', 'numeric', '2.3', ['2'], 'correct'],
+    ['quiz.survey', 'likert', '4', [], 'neutral'],
+  ],
+};
+
+/** Each stored interaction's latency in seconds, by id (SCORM 2004 "PT1M2.5S"). */
+export function latencySeconds(cmi: Cmi): Record<string, number> {
+  const seconds = (latency: string) => Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0));
+  return Object.fromEntries(Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [i.id, seconds(i.latency)]));
 }

@@ -1,7 +1,7 @@
 // Plays an LMS for built packages: unzip, serve on 127.0.0.1, launch in headless chromium
 // inside a frame (or popup) of a page whose SCORM API is scorm-again.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
@@ -215,4 +215,15 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     if (check(value) || Date.now() > end) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A copy of a course with a line of its course.yaml replaced (the copy's folder keeps the name). */
+export function courseVariant(course: string, from: string, to: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'coursepack-variant-')), course.split('/').pop()!);
+  cpSync(course, copy, { recursive: true });
+  const yaml = join(copy, 'course.yaml');
+  const text = readFileSync(yaml, 'utf8');
+  if (!text.includes(from)) throw new Error(`"${from}" is not in ${yaml}`);
+  writeFileSync(yaml, text.replace(from, to));
+  return copy;
 }

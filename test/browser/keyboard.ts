@@ -33,28 +33,33 @@ export const focusedLabel = (frame: Frame) => frame.evaluate(() => document.acti
 /** Answers the drawn questions as a keyboard user: Tab into each, arrows in radio groups, Space, typing. */
 export async function answerQuizByKeyboard(frame: Frame, page: Page): Promise<void> {
   const prompts = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('fieldset.question:not([hidden]) .prompt')).map((p) => p.textContent ?? ''));
-  for (const prompt of prompts) {
-    const key = Object.keys(POOL).find((k) => prompt.includes(k));
-    const answer = key ? POOL[key] : undefined;
-    if (!answer) throw new Error(`no answer for "${prompt}"`);
-    await tabIntoQuestion(frame, page, prompt);
-    if ('type' in answer) {
-      await page.keyboard.type(answer.type);
-      continue;
-    }
-    const type = await frame.evaluate(() => (document.activeElement as HTMLInputElement).type);
-    if (type === 'radio') {
-      // Arrow keys move through a radio group and select as they go.
-      await page.keyboard.press('Space');
-      for (let i = 0; i < 8 && (await focusedLabel(frame)) !== answer.pick[0]; i++) await page.keyboard.press('ArrowDown');
-      expect(await focusedLabel(frame)).toBe(answer.pick[0]);
-      continue;
-    }
-    // Checkboxes are one tab stop each.
-    const count = await frame.evaluate(() => document.activeElement?.closest('fieldset')?.querySelectorAll('input').length ?? 0);
-    for (let i = 0; i < count; i++) {
-      if (answer.pick.includes(await focusedLabel(frame))) await page.keyboard.press('Space');
-      if (i < count - 1) await page.keyboard.press('Tab');
-    }
+  for (const prompt of prompts) await answerQuestionByKeyboard(frame, page, prompt, true);
+}
+
+/** Answers one question right or wrong by keyboard; Tabs into it unless focus is there already. */
+export async function answerQuestionByKeyboard(frame: Frame, page: Page, prompt: string, right: boolean): Promise<void> {
+  const key = Object.keys(POOL).find((k) => prompt.includes(k));
+  const answer = key ? POOL[key] : undefined;
+  if (!answer) throw new Error(`no answer for "${prompt}"`);
+  const inside = await frame.evaluate((p) => document.activeElement?.closest('fieldset')?.querySelector('.prompt')?.textContent === p, prompt);
+  if (!inside) await tabIntoQuestion(frame, page, prompt);
+  if ('type' in answer) {
+    await page.keyboard.type(right ? answer.type : answer.wrong);
+    return;
+  }
+  const labels = await frame.evaluate(() => Array.from(document.activeElement?.closest('fieldset')?.querySelectorAll('label') ?? []).map((l) => l.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+  const wanted = right ? answer.pick : answer.wrong.length ? answer.wrong : labels.filter((label) => !answer.pick.includes(label)).slice(0, 1);
+  const type = await frame.evaluate(() => (document.activeElement as HTMLInputElement).type);
+  if (type === 'radio') {
+    // Arrow keys move through a radio group and select as they go.
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 8 && (await focusedLabel(frame)) !== wanted[0]; i++) await page.keyboard.press('ArrowDown');
+    expect(await focusedLabel(frame)).toBe(wanted[0]);
+    return;
+  }
+  // Checkboxes are one tab stop each.
+  for (let i = 0; i < labels.length; i++) {
+    if (wanted.includes(await focusedLabel(frame))) await page.keyboard.press('Space');
+    if (i < labels.length - 1) await page.keyboard.press('Tab');
   }
 }

@@ -5,7 +5,7 @@ import type { Frame } from 'playwright-core';
 import { courseFrame } from './axe';
 import { eventually, Harness, relaunchCmi, type Cmi, type LmsCall } from './harness';
 import { Learner } from './learner';
-import { answerAll, P, QUESTION_TYPES_COURSE as COURSE } from './flows';
+import { answerAll, expected, latencySeconds, P, QUESTION_TYPES_COURSE as COURSE, records } from './flows';
 import type { Standard } from './lms-page';
 
 const harness = new Harness();
@@ -15,40 +15,6 @@ beforeAll(async () => {
   urls = await harness.buildAndServe(COURSE, ['scorm12', 'scorm2004']);
 });
 afterAll(() => harness.stop());
-
-function records(standard: Standard, cmi: Cmi) {
-  return Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [
-    i.id,
-    i.type,
-    standard === 'scorm12' ? i.student_response : i.learner_response,
-    Object.values<Cmi>(i.correct_responses ?? {}).map((c) => c.pattern),
-    i.result,
-  ]);
-}
-
-const expected: Record<Standard, unknown[]> = {
-  scorm2004: [
-    ['quiz.single', 'choice', 'comms', ['comms'], 'correct'],
-    ['quiz.multiple', 'choice', 'dates[,]figures', ['dates[,]figures'], 'correct'],
-    ['quiz.truefalse', 'true-false', 'true', ['true'], 'correct'],
-    ['quiz.fillin', 'fill-in', 'Support', ['support', 'service'], 'correct'],
-    ['quiz.match', 'matching', 'a[.]1[,]b[.]2[,]c[.]3', ['a[.]1[,]b[.]2[,]c[.]3'], 'correct'],
-    ['quiz.order', 'sequencing', 'a[,]b[,]c', ['a[,]b[,]c'], 'correct'],
-    ['quiz.number', 'numeric', '2.3', ['1.5[:]2.5'], 'correct'],
-    ['quiz.survey', 'likert', '4', [], 'neutral'],
-  ],
-  // SCORM 1.2 choices are single characters: their position in the course (comms is the first).
-  scorm12: [
-    ['quiz.single', 'choice', 'a', ['a'], 'correct'],
-    ['quiz.multiple', 'choice', 'a,b', ['a,b'], 'correct'],
-    ['quiz.truefalse', 'true-false', 't', ['t'], 'correct'],
-    ['quiz.fillin', 'fill-in', 'Support', ['support', 'service'], 'correct'],
-    ['quiz.match', 'matching', 'a.1,b.2,c.3', ['a.1,b.2,c.3'], 'correct'],
-    ['quiz.order', 'sequencing', 'a,b,c', ['a,b,c'], 'correct'],
-    ['quiz.number', 'numeric', '2.3', ['2'], 'correct'],
-    ['quiz.survey', 'likert', '4', [], 'neutral'],
-  ],
-};
 
 describe.each<Standard>(['scorm2004', 'scorm12'])('%s', (standard) => {
   it('records every question type with its own type and response format', async () => {
@@ -153,9 +119,7 @@ it('each answer carries its own latency: from the quiz shown to the last change 
   await run.course.getByText('You answered 7 of 7 questions correctly.').waitFor();
   await learner.next();
   await learner.finish();
-  const seconds = Object.fromEntries(
-    Object.values<Cmi>((await run.stored()).interactions).map((i) => [i.id, Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(i.latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0))]),
-  );
+  const seconds = latencySeconds(await run.stored());
   // answerAll answers every question again at about 3 minutes; the single choice changed last
   // there too, true-false was already "True" (no change), so it keeps its 1 minute.
   expect(seconds['quiz.truefalse']).toBeGreaterThanOrEqual(60);

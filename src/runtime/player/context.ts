@@ -15,6 +15,8 @@ export interface PageContext {
   lmsRecording(): boolean;
   /** As the LMS gives it ("Last, First"), or "" outside an LMS. */
   learnerName: string;
+  /** Standalone only: keeps the name the learner types for the certificate. */
+  saveLearnerName?(name: string): void;
   /** Passing score in percent, after the LMS's mastery score is applied. */
   passingScore: number;
   record(interaction: Omit<InteractionRecord, 'timestamp'>): void;
@@ -29,4 +31,6 @@ export interface PageContext {
 /** A page type's behaviour: set up once; `shown` runs each time the page is displayed. */
 export interface PageBehaviour {
   shown?(): void;
+  /** Starts a new attempt when one is left (a quiz; "Try again" on the results page). */
+  retry?(): void;
 }

@@ -91,6 +91,12 @@ export class Player {
     });
   }
 
+  /** "Try again" on the results page: the quiz, with its new attempt started. */
+  private retryQuiz(index: number): void {
+    this.show(index, true);
+    this.behaviours[index]?.retry?.();
+  }
+
   /** Asks the LMS to store what it has now; the page may be about to disappear. */
   flush(): void {
     this.save();
@@ -110,7 +116,7 @@ export class Player {
       case 'attestation':
         return setupAttestation(ctx, page);
       case 'results':
-        return setupResults(ctx, page, (progress) => this.finishCourse(progress));
+        return setupResults(ctx, page, (progress) => this.finishCourse(progress), (quiz) => this.retryQuiz(quiz));
       case 'content':
         return { shown: () => ctx.complete() };
     }
@@ -126,6 +132,7 @@ export class Player {
       recording: this.recording,
       lmsRecording: () => this.lmsRecording,
       learnerName: this.launch.learnerName,
+      ...(this.tracker.saveLearnerName && { saveLearnerName: (name: string) => this.tracker.saveLearnerName?.(name) }),
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),
       complete: () => this.complete(index),

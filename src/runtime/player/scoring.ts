@@ -79,6 +79,16 @@ export function quizResult(page: QuizPageData, quiz: QuizState | undefined): Qui
   return { earned, max, correct, submitted: Boolean(answers) };
 }
 
+export function quizPassed(result: QuizResult, passingScore: number): boolean {
+  return result.max === 0 || (result.earned / result.max) * 100 >= passingScore;
+}
+
+/** Attempts left at a submitted, failed quiz: what "Try again" offers (0 when passed or used up). */
+export function attemptsLeft(page: QuizPageData, quiz: QuizState | undefined, passingScore: number): number {
+  const result = quizResult(page, quiz);
+  return result.submitted && !quizPassed(result, passingScore) ? page.attempts - (quiz?.attempt ?? 1) : 0;
+}
+
 export interface ScenarioResult {
   earned: number;
   /** The scene the learner is at now. */
@@ -118,8 +128,7 @@ export function courseResult(data: CourseData, state: State, passingScore: numbe
       const quiz = state.quizzes[index];
       raw += result.earned;
       max += result.max;
-      const quizPassed = result.max === 0 || (result.earned / result.max) * 100 >= passingScore;
-      if (!result.submitted || (!quizPassed && (quiz?.attempt ?? 1) < page.attempts)) final = false;
+      if (!result.submitted || (!quizPassed(result, passingScore) && (quiz?.attempt ?? 1) < page.attempts)) final = false;
     } else if (page.type === 'scenario') {
       const result = scenarioResult(page, state.paths[index]);
       raw += result.earned;

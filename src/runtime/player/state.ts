@@ -10,6 +10,8 @@ export interface QuizState {
   seed: number;
   /** Encoded responses by position in `order`; present once the attempt is submitted. */
   answers?: string[];
+  /** One question at a time: the answers checked so far, before the last (then `answers`). */
+  partial?: string[];
 }
 
 /** Everything a relaunch needs to put the learner back where they were. */
@@ -27,7 +29,8 @@ export function emptyState(data: CourseData): State {
 }
 
 // Compact on purpose: SCORM 1.2 LMSs keep only 4096 characters of suspend data.
-// A quiz is [attempt, seed, answers or 0, order?]: the order is left out when it is the pool's
+// A quiz is [attempt, seed, answers or 0, order?]; a one-at-a-time quiz not finished writes the
+// answers checked so far in the answers' place (a shorter list, so never more). The order is left out when it is the pool's
 // own, and otherwise written as fixed-width base-36 numbers ("0a0b…").
 type EncodedQuiz = [number, number, string[] | 0, string?];
 interface Encoded {
@@ -49,7 +52,7 @@ function encodeOrder(order: number[]): string | undefined {
 
 function encodeQuiz(quiz: QuizState): EncodedQuiz {
   const order = encodeOrder(quiz.order);
-  const answers = quiz.answers ?? 0;
+  const answers = quiz.answers ?? (quiz.partial?.length ? quiz.partial : 0);
   return order === undefined ? [quiz.attempt, quiz.seed, answers] : [quiz.attempt, quiz.seed, answers, order];
 }
 
@@ -127,9 +130,12 @@ function readQuizzes(data: CourseData, quizzes: unknown, state: State): void {
       continue;
     }
     const answers = (value as unknown[])[2];
-    const fits = Array.isArray(answers) && answers.length === attempt.order.length && answers.every((answer, i) => answerFits(found.page.questions[attempt.order[i] as number] as QuestionData, answer));
+    const size = Array.isArray(answers) ? answers.length : -1;
+    const whole = size === attempt.order.length;
+    const partial = found.page.mode === 'one-at-a-time' && size > 0 && size < attempt.order.length;
+    const fits = (whole || partial) && (answers as unknown[]).every((answer, i) => answerFits(found.page.questions[attempt.order[i] as number] as QuestionData, answer));
     if (answers !== 0 && !fits) note(`the answers to quiz "${found.page.id}" do not fit its questions; left out, the attempt is kept`);
-    state.quizzes[found.index] = fits ? { ...attempt, answers: answers as string[] } : attempt;
+    state.quizzes[found.index] = !fits ? attempt : whole ? { ...attempt, answers: answers as string[] } : { ...attempt, partial: answers as string[] };
   }
 }
 

@@ -5,6 +5,8 @@ import type { Launch, Tracker } from './tracker';
 interface Saved {
   location: string;
   suspendData: string;
+  /** Typed by the learner for the certificate (no LMS gives a name here). */
+  learnerName?: string;
 }
 
 export class StandaloneTracker implements Tracker {
@@ -22,11 +24,16 @@ export class StandaloneTracker implements Tracker {
   start(): Launch {
     const stored = this.read();
     if (stored) this.saved = stored;
-    return { resumed: Boolean(stored), mode: 'normal', learnerName: '', learnerId: '', ...this.saved };
+    return { resumed: Boolean(stored), mode: 'normal', learnerName: this.saved.learnerName ?? '', learnerId: '', location: this.saved.location, suspendData: this.saved.suspendData };
   }
 
   saveState(location: string, suspendData: string): void {
-    this.saved = { location, suspendData };
+    this.saved = { ...this.saved, location, suspendData };
+  }
+
+  saveLearnerName(name: string): void {
+    this.saved = { ...this.saved, learnerName: name };
+    this.commit();
   }
 
   recordInteraction(): void {}
@@ -51,7 +58,9 @@ export class StandaloneTracker implements Tracker {
     try {
       const text = this.storage?.getItem(this.key);
       const value = text ? (JSON.parse(text) as Partial<Saved>) : undefined;
-      return value && typeof value.location === 'string' && typeof value.suspendData === 'string' ? { location: value.location, suspendData: value.suspendData } : undefined;
+      if (!value || typeof value.location !== 'string' || typeof value.suspendData !== 'string') return undefined;
+      const name = typeof value.learnerName === 'string' ? { learnerName: value.learnerName } : {};
+      return { location: value.location, suspendData: value.suspendData, ...name };
     } catch {
       return undefined;
     }

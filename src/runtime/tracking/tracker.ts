@@ -96,6 +96,8 @@ export interface Tracker {
   onConnection?(listener: (status: ConnectionStatus) => void): void;
   /** Tells the player when the LMS stops recording what the course sends (SCORM), and when it records again. */
   onRecording?(listener: (recording: boolean) => void): void;
+  /** Keeps the name the learner typed: only where no LMS gives one (standalone). */
+  saveLearnerName?(name: string): void;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;

@@ -159,3 +159,15 @@ test('progress marks other than 0 and 1 count as not done', () => {
 test('state of another revision is ignored, as before', () => {
   expect(decodeState({ ...data, revision: 'rev2' }, encodeState(data, fullState()))).toBeUndefined();
 });
+
+test('one question at a time: the answers checked so far are saved in the answers’ place and read back as such', () => {
+  const single: CourseData = { ...data, pages: data.pages.map((page) => (page.type === 'quiz' ? { ...page, mode: 'one-at-a-time' as const } : page)) };
+  const state = fullState();
+  state.quizzes[2] = { order: [7, 6, 5, 4, 3, 2, 1, 0], attempt: 1, seed: 123, partial: ['4', 'two', '2,0,1'] };
+  const text = encodeState(single, state);
+  expect(JSON.parse(text).q['2'][2]).toEqual(['4', 'two', '2,0,1']);
+  expect(decodeState(single, text)).toEqual(state);
+  // The same list for a quiz with all questions on one page is no state it writes.
+  expect(decodeState(data, text)?.quizzes[2]).toEqual({ order: [7, 6, 5, 4, 3, 2, 1, 0], attempt: 1, seed: 123 });
+  expect(notes).toEqual([expect.stringContaining('the answers to quiz "check"')]);
+});

@@ -46,14 +46,14 @@ async function problems(kind: SchemaKind, text: string): Promise<string[]> {
 }
 
 test('the keys offered are those of the chosen page type', async () => {
-  expect(await completions('page', 'id: check\ntype: quiz\n|')).toEqual(['title', 'intro', 'shuffle', 'draw', 'attempts', 'questions']);
+  expect(await completions('page', 'id: check\ntype: quiz\n|')).toEqual(['title', 'intro', 'shuffle', 'draw', 'attempts', 'mode', 'questions']);
   expect(await completions('page', 'id: intro\ntype: content\n|')).toEqual(['title', 'body', 'media']);
   expect(await completions('course', 'pages:\n  - id: end\n    type: results\n    |')).toEqual(['title', 'body', 'review', 'certificate']);
 });
 
 test('the keys offered are those of the chosen question type; a survey question has no points', async () => {
   expect(await completions('pool', '- id: count\n  type: numeric\n  |')).toEqual(['prompt', 'points', 'feedback', 'remediation', 'answer', 'tolerance']);
-  expect(await completions('pool', '- id: opinion\n  type: likert\n  |')).toEqual(['prompt', 'feedback', 'scale']);
+  expect(await completions('pool', '- id: opinion\n  type: likert\n  |')).toEqual(['prompt', 'feedback', 'scale', 'pinned']);
   expect(await completions('page', 'id: check\ntype: quiz\ntitle: Check\nquestions:\n  - id: sure\n    type: true-false\n    |')).toEqual(['prompt', 'points', 'feedback', 'remediation', 'answer']);
 });
 
