@@ -74,6 +74,14 @@ export const invalidValue = (span: SourceSpan, what: string, value: string, allo
 export const outOfRange = (span: SourceSpan, what: string, value: number, min: number, max: number) =>
   error('out-of-range', span, `${capitalise(what)} is ${value}; it must be between ${min} and ${max}.`);
 
+export const unknownPlaceholder = (span: SourceSpan, key: string, unknown: readonly string[], known: readonly string[]) =>
+  error(
+    'unknown-placeholder',
+    span,
+    `The text of "${key}" in strings uses ${unknown.map((name) => `{${name}}`).join(', ')}, which coursepack does not fill in here.`,
+    known.length > 0 ? `This text can use ${known.map((name) => `{${name}}`).join(', ')}.` : 'This text has no placeholders: write it without { }.',
+  );
+
 export const invalidFormat = (span: SourceSpan, what: string, value: string, expected: string) =>
   error('invalid-format', span, `${capitalise(what)} must be ${expected}, not "${value}".`);
 

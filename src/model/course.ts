@@ -57,6 +57,8 @@ export interface Course extends Located {
   completion: Completion;
   navigation: NavigationMode;
   theme: Theme;
+  /** The course's own UI texts (`strings:`), by key of templates/strings/en.json. */
+  strings: Record<string, string>;
   /** Built-in templates this course replaces, from its own templates/ folder. */
   templates: TemplateOverride[];
   pages: Page[];

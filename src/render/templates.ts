@@ -67,8 +67,35 @@ function read(...parts: string[]): string {
   return readFileSync(join(...parts), 'utf8');
 }
 
-/** UI strings for the course language: exact tag, then its primary language, then English. */
+/** UI strings for the course language, English for any key its file lacks. */
 const stringsByLanguage = new Map<string, Strings>();
+
+// One object per course (not per target): the compiled templates are cached by it.
+const stringsByCourse = new WeakMap<Record<string, string>, Strings>();
+
+/** The course's UI strings: its own `strings:` over those of its language. */
+export function courseStrings(course: { language: string; strings: Record<string, string> }): Strings {
+  const own = course.strings;
+  if (Object.keys(own).length === 0) return loadStrings(course.language);
+  let strings = stringsByCourse.get(own);
+  if (!strings) stringsByCourse.set(own, (strings = { ...loadStrings(course.language), ...own }));
+  return strings;
+}
+
+/**
+ * Languages written right to left, by language or script subtag (CLDR likely-subtags; Node 20's
+ * Intl.Locale#textInfo is not in every Node coursepack runs on, so the list is kept here).
+ */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'nkoo', 'rohg', 'syrc', 'thaa']);
+const LTR_SCRIPTS_OF_RTL_LANGUAGES = new Set(['latn', 'cyrl']);
+
+export function textDirection(language: string): 'rtl' | 'ltr' {
+  const [primary = '', ...subtags] = language.toLowerCase().split('-');
+  const script = subtags.find((tag) => tag.length === 4);
+  if (script) return RTL_SCRIPTS.has(script) || (RTL_LANGUAGES.has(primary) && !LTR_SCRIPTS_OF_RTL_LANGUAGES.has(script)) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
 
 export function loadStrings(language: string): Strings {
   let strings = stringsByLanguage.get(language);
@@ -79,11 +106,20 @@ export function loadStrings(language: string): Strings {
 function readStrings(language: string): Strings {
   const dir = join(toolRoot(), 'templates', 'strings');
   const english = JSON.parse(read(dir, 'en.json')) as Strings;
-  for (const tag of [language, language.split('-')[0] ?? '']) {
-    const file = join(dir, `${tag.toLowerCase()}.json`);
-    if (tag && existsSync(file)) return { ...english, ...(JSON.parse(readFileSync(file, 'utf8')) as Strings) };
-  }
-  return english;
+  const file = stringsFileFor(language, readdirSync(dir));
+  return file ? { ...english, ...(JSON.parse(read(dir, file)) as Strings) } : english;
+}
+
+/**
+ * The file of the tag (any case: pt-br, zh-hans), else the one of its language (de-AT → de,
+ * pt-PT → pt-BR, zh-CN → zh-Hans): closer to the learner's language than English.
+ */
+export function stringsFileFor(language: string, files: readonly string[]): string | undefined {
+  const tags = files.filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
+  const wanted = language.toLowerCase();
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const found = tags.find((tag) => tag.toLowerCase() === wanted) ?? tags.find((tag) => primary(tag) === primary(wanted));
+  return found && `${found}.json`;
 }
 
 export function readThemeCss(): Buffer {

@@ -12,6 +12,7 @@ import { readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
+import { readStrings } from './strings';
 import { readTheme } from './theme';
 
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
@@ -35,6 +36,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
+    strings: readStrings(fields),
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };
