@@ -57,7 +57,7 @@ export interface Course extends Located {
   completion: Completion;
   navigation: NavigationMode;
   theme: Theme;
-  /** The course's own UI texts (`strings:`), by key of templates/strings/en.json. */
+  /** The UI texts by key of templates/strings/en.json: its language's, with its own (`strings:`) over them. */
   strings: Record<string, string>;
   /** Built-in templates this course replaces, from its own templates/ folder. */
   templates: TemplateOverride[];

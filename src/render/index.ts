@@ -6,13 +6,13 @@ import { toolRoot } from '../tool-root';
 import { buildCourseData } from './course-data';
 import type { OutputFile } from './output-file';
 import { pageViews } from './question-view';
-import { courseStrings, createTemplates, readThemeCss, textDirection } from './templates';
+import { createTemplates, readThemeCss, textDirection } from './templates';
 
 export type { OutputFile } from './output-file';
 
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
 export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean } = {}): OutputFile[] {
-  const strings = courseStrings(course);
+  const strings = course.strings;
   const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings);
   const html = layout({

@@ -1,11 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { TemplateOverride } from '../model';
 import { toolRoot } from '../tool-root';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown';
 
-export type Strings = Record<string, string>;
+import { loadStrings, type Strings } from '../load/strings';
+
+export { loadStrings, type Strings };
 
 /** Helpers templates may call, besides Handlebars' own (if, unless, each, with, lookup, log). */
 export const TEMPLATE_HELPERS = ['md', 'mdInline', 't', 'eq', 'concat'] as const;
@@ -67,21 +69,6 @@ function read(...parts: string[]): string {
   return readFileSync(join(...parts), 'utf8');
 }
 
-/** UI strings for the course language, English for any key its file lacks. */
-const stringsByLanguage = new Map<string, Strings>();
-
-// One object per course (not per target): the compiled templates are cached by it.
-const stringsByCourse = new WeakMap<Record<string, string>, Strings>();
-
-/** The course's UI strings: its own `strings:` over those of its language. */
-export function courseStrings(course: { language: string; strings: Record<string, string> }): Strings {
-  const own = course.strings;
-  if (Object.keys(own).length === 0) return loadStrings(course.language);
-  let strings = stringsByCourse.get(own);
-  if (!strings) stringsByCourse.set(own, (strings = { ...loadStrings(course.language), ...own }));
-  return strings;
-}
-
 /**
  * Languages written right to left, by language or script subtag (CLDR likely-subtags; Node 20's
  * Intl.Locale#textInfo is not in every Node coursepack runs on, so the list is kept here).
@@ -95,31 +82,6 @@ export function textDirection(language: string): 'rtl' | 'ltr' {
   const script = subtags.find((tag) => tag.length === 4);
   if (script) return RTL_SCRIPTS.has(script) || (RTL_LANGUAGES.has(primary) && !LTR_SCRIPTS_OF_RTL_LANGUAGES.has(script)) ? 'rtl' : 'ltr';
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
-}
-
-export function loadStrings(language: string): Strings {
-  let strings = stringsByLanguage.get(language);
-  if (!strings) stringsByLanguage.set(language, (strings = readStrings(language)));
-  return strings;
-}
-
-function readStrings(language: string): Strings {
-  const dir = join(toolRoot(), 'templates', 'strings');
-  const english = JSON.parse(read(dir, 'en.json')) as Strings;
-  const file = stringsFileFor(language, readdirSync(dir));
-  return file ? { ...english, ...(JSON.parse(read(dir, file)) as Strings) } : english;
-}
-
-/**
- * The file of the tag (any case: pt-br, zh-hans), else the one of its language (de-AT → de,
- * pt-PT → pt-BR, zh-CN → zh-Hans): closer to the learner's language than English.
- */
-export function stringsFileFor(language: string, files: readonly string[]): string | undefined {
-  const tags = files.filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
-  const wanted = language.toLowerCase();
-  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-  const found = tags.find((tag) => tag.toLowerCase() === wanted) ?? tags.find((tag) => primary(tag) === primary(wanted));
-  return found && `${found}.json`;
 }
 
 export function readThemeCss(): Buffer {

@@ -1,13 +1,19 @@
 import { messages } from '../diagnostics';
 import { ENGLISH_STRINGS, keysOf, placeholdersOf, UI_STRINGS } from '../format';
+import { loadStrings } from '../load/strings';
 import type { Fields } from './reader';
+
+/** The course's UI strings: those of its language (English for a tag not valid), its own over them. */
+export function courseStrings(fields: Fields, language: string | undefined): Record<string, string> {
+  return { ...loadStrings(language ?? 'en'), ...readStrings(fields) };
+}
 
 /**
  * `strings:` of course.yaml: the course's own UI texts by key. Unknown keys are refused by the
  * reader (did-you-mean, from the keys of en.json); a placeholder the UI never fills would show
  * as nothing, so a text may only use those of the built-in text.
  */
-export function readStrings(fields: Fields): Record<string, string> {
+function readStrings(fields: Fields): Record<string, string> {
   if (!fields.has('strings')) return {};
   const sub = fields.reader.object(fields.raw('strings'), 'strings', keysOf(UI_STRINGS));
   if (!sub) return {};

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { placeholdersOf, pluralFormsOf } from '../../../src/format';
-import { stringsFileFor, textDirection } from '../../../src/render/templates';
+import { stringsFileFor } from '../../../src/load/strings';
+import { textDirection } from '../../../src/render/templates';
 import { repoRoot } from '../../cli/run-cli';
 
 const dir = join(repoRoot, 'templates/strings');
