@@ -82,6 +82,14 @@ export const unknownPlaceholder = (span: SourceSpan, key: string, unknown: reado
     known.length > 0 ? `This text can use ${known.map((name) => `{${name}}`).join(', ')}.` : 'This text has no placeholders: write it without { }.',
   );
 
+export const invalidPlural = (span: SourceSpan, key: string, problem: string) =>
+  error(
+    'invalid-plural',
+    span,
+    `The text of "${key}" in strings cannot be shown: ${problem}.`,
+    'Write it as "{n, plural, one {# attempt} other {# attempts}}", with a form for each plural category of the course language.',
+  );
+
 export const invalidFormat = (span: SourceSpan, what: string, value: string, expected: string) =>
   error('invalid-format', span, `${capitalise(what)} must be ${expected}, not "${value}".`);
 

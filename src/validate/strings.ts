@@ -1,5 +1,5 @@
 import { messages } from '../diagnostics';
-import { ENGLISH_STRINGS, keysOf, placeholdersOf, UI_STRINGS } from '../format';
+import { ENGLISH_STRINGS, keysOf, placeholdersOf, pluralFormsOf, UI_STRINGS } from '../format';
 import { loadStrings } from '../load/strings';
 import type { Fields } from './reader';
 
@@ -23,8 +23,26 @@ function readStrings(fields: Fields): Record<string, string> {
     if (text === undefined) continue;
     const known = placeholdersOf(ENGLISH_STRINGS[key] ?? '');
     const unknown = placeholdersOf(text).filter((name) => !known.includes(name));
+    const plural = pluralProblem(text);
     if (unknown.length > 0) sub.reader.report.add(messages.unknownPlaceholder(sub.spanOf(key), key, unknown, known));
+    else if (plural) sub.reader.report.add(messages.invalidPlural(sub.spanOf(key), key, plural));
     else strings[key] = text;
   }
   return strings;
+}
+
+/** CLDR plural categories (what Intl.PluralRules#select returns). */
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** What is wrong with the text's plurals, if anything: the player would show it as written. */
+function pluralProblem(text: string): string | undefined {
+  const written = text.match(/\{\w+, *plural,/g)?.length ?? 0;
+  const plurals = pluralFormsOf(text);
+  if (plurals.size < written) return 'its "{…, plural, …}" is not complete: each form is a category and its text in { }, the whole closed by }';
+  for (const forms of plurals.values()) {
+    const unknown = forms.find((form) => !CATEGORIES.includes(form));
+    if (unknown) return `"${unknown}" is not a plural category (${CATEGORIES.join(', ')})`;
+    if (!forms.includes('other')) return 'it has no "other" form, which every language uses';
+  }
+  return undefined;
 }
