@@ -10,7 +10,6 @@ import { type OutputFile, renderCourse } from './render';
 import { buildCourseData } from './render/course-data';
 import { worstCaseSuspendData } from './render/suspend-budget';
 import { STANDARD_NAMES, SUSPEND_DATA_LIMITS } from './standards/limits';
-import { loadStrings } from './render/templates';
 import { validateCourse } from './validate';
 
 export const TARGETS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
@@ -70,7 +69,7 @@ export function checkCourse(coursePath: string, ids = new CourseIds()): CheckRes
 function checkSuspendData(course: Course, target: Target, report: Report): void {
   // xAPI and cmi5 keep state in the LRS's State API, which has no such limit.
   if (target !== 'scorm12' && target !== 'scorm2004') return;
-  const size = worstCaseSuspendData(buildCourseData(course, target, loadStrings(course.language)));
+  const size = worstCaseSuspendData(buildCourseData(course, target, course.strings));
   const limit = SUSPEND_DATA_LIMITS[target];
   if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, STANDARD_NAMES[target]));
 }

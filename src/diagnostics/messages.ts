@@ -74,6 +74,22 @@ export const invalidValue = (span: SourceSpan, what: string, value: string, allo
 export const outOfRange = (span: SourceSpan, what: string, value: number, min: number, max: number) =>
   error('out-of-range', span, `${capitalise(what)} is ${value}; it must be between ${min} and ${max}.`);
 
+export const unknownPlaceholder = (span: SourceSpan, key: string, unknown: readonly string[], known: readonly string[]) =>
+  error(
+    'unknown-placeholder',
+    span,
+    `The text of "${key}" in strings uses ${unknown.map((name) => `{${name}}`).join(', ')}, which coursepack does not fill in here.`,
+    known.length > 0 ? `This text can use ${known.map((name) => `{${name}}`).join(', ')}.` : 'This text has no placeholders: write it without { }.',
+  );
+
+export const invalidPlural = (span: SourceSpan, key: string, problem: string) =>
+  error(
+    'invalid-plural',
+    span,
+    `The text of "${key}" in strings cannot be shown: ${problem}.`,
+    'Write it as "{n, plural, one {# attempt} other {# attempts}}", with a form for each plural category of the course language.',
+  );
+
 export const invalidFormat = (span: SourceSpan, what: string, value: string, expected: string) =>
   error('invalid-format', span, `${capitalise(what)} must be ${expected}, not "${value}".`);
 

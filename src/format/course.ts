@@ -1,4 +1,5 @@
 // course.yaml: the course itself, `completion` and `theme`.
+import { UI_STRINGS } from './strings';
 import type { MappingFormat } from './types';
 import { ACTIVITY_IRI, anyText, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
 
@@ -69,6 +70,7 @@ export const COURSE: MappingFormat = {
       description: 'linear: Next unlocks once the page is done. free: learners may open any page at any time.',
     },
     theme: { value: { kind: 'mapping', mapping: THEME }, description: THEME.description },
+    strings: { value: { kind: 'mapping', mapping: UI_STRINGS }, description: UI_STRINGS.description },
     'activity-id': {
       value: ACTIVITY_IRI,
       description:

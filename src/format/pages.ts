@@ -117,7 +117,7 @@ const ATTESTATION: MappingFormat = {
   keys: {
     id: pageId,
     type: pageType,
-    title: { value: text, default: 'Acknowledgement', description: 'The heading of the page.' },
+    title: { value: text, default: 'Acknowledgement', description: 'The heading of the page; without it, the word for this in the course language (UI string attestationTitle).' },
     body: { value: markdown, description: 'Text shown above the statement, in Markdown.' },
     statement: { value: text, required: true, description: 'What the learner confirms, e.g. "I have read the policy and will follow it."' },
   },
@@ -129,7 +129,7 @@ const RESULTS: MappingFormat = {
   keys: {
     id: pageId,
     type: pageType,
-    title: { value: text, default: 'Your results', description: 'The heading of the page.' },
+    title: { value: text, default: 'Your results', description: 'The heading of the page; without it, the words for this in the course language (UI string resultsTitle).' },
     body: { value: markdown, description: 'Text shown with the results, in Markdown.' },
     review: {
       value: oneOf(ANSWER_REVIEWS),

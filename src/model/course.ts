@@ -57,6 +57,8 @@ export interface Course extends Located {
   completion: Completion;
   navigation: NavigationMode;
   theme: Theme;
+  /** The UI texts by key of templates/strings/en.json: its language's, with its own (`strings:`) over them. */
+  strings: Record<string, string>;
   /** Built-in templates this course replaces, from its own templates/ folder. */
   templates: TemplateOverride[];
   pages: Page[];

@@ -6,17 +6,17 @@ import { toolRoot } from '../tool-root';
 import { buildCourseData } from './course-data';
 import type { OutputFile } from './output-file';
 import { pageViews } from './question-view';
-import { createTemplates, loadStrings, readThemeCss } from './templates';
+import { createTemplates, readThemeCss, textDirection } from './templates';
 
 export type { OutputFile } from './output-file';
 
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
 export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean } = {}): OutputFile[] {
-  const strings = loadStrings(course.language);
+  const strings = course.strings;
   const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings);
   const html = layout({
-    course: { ...course, brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
+    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
     pages: pageViews(course.pages, strings),
     courseData: scriptSafeJson(data),
   });

@@ -1,11 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { TemplateOverride } from '../model';
 import { toolRoot } from '../tool-root';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown';
 
-export type Strings = Record<string, string>;
+import { loadStrings, type Strings } from '../load/strings';
+
+export { loadStrings, type Strings };
 
 /** Helpers templates may call, besides Handlebars' own (if, unless, each, with, lookup, log). */
 export const TEMPLATE_HELPERS = ['md', 'mdInline', 't', 'eq', 'concat'] as const;
@@ -67,23 +69,19 @@ function read(...parts: string[]): string {
   return readFileSync(join(...parts), 'utf8');
 }
 
-/** UI strings for the course language: exact tag, then its primary language, then English. */
-const stringsByLanguage = new Map<string, Strings>();
+/**
+ * Languages written right to left, by language or script subtag (CLDR likely-subtags; Node 20's
+ * Intl.Locale#textInfo is not in every Node coursepack runs on, so the list is kept here).
+ */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'nkoo', 'rohg', 'syrc', 'thaa']);
+const LTR_SCRIPTS_OF_RTL_LANGUAGES = new Set(['latn', 'cyrl']);
 
-export function loadStrings(language: string): Strings {
-  let strings = stringsByLanguage.get(language);
-  if (!strings) stringsByLanguage.set(language, (strings = readStrings(language)));
-  return strings;
-}
-
-function readStrings(language: string): Strings {
-  const dir = join(toolRoot(), 'templates', 'strings');
-  const english = JSON.parse(read(dir, 'en.json')) as Strings;
-  for (const tag of [language, language.split('-')[0] ?? '']) {
-    const file = join(dir, `${tag.toLowerCase()}.json`);
-    if (tag && existsSync(file)) return { ...english, ...(JSON.parse(readFileSync(file, 'utf8')) as Strings) };
-  }
-  return english;
+export function textDirection(language: string): 'rtl' | 'ltr' {
+  const [primary = '', ...subtags] = language.toLowerCase().split('-');
+  const script = subtags.find((tag) => tag.length === 4);
+  if (script) return RTL_SCRIPTS.has(script) || (RTL_LANGUAGES.has(primary) && !LTR_SCRIPTS_OF_RTL_LANGUAGES.has(script)) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
 }
 
 export function readThemeCss(): Buffer {

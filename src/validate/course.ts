@@ -12,6 +12,7 @@ import { readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
+import { courseStrings } from './strings';
 import { readTheme } from './theme';
 
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
@@ -20,14 +21,15 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   const reader = new Reader(loaded.main, report, loaded);
   const fields = reader.object(loaded.main.doc.contents, 'course.yaml', keysOf(COURSE));
   if (!fields) return undefined;
-  const context: ValidationContext = { ids: new IdScope(report), assets: [] };
+  const language = fields.matching('language', LANGUAGE.pattern, LANGUAGE.expected);
+  const context: ValidationContext = { ids: new IdScope(report), assets: [], strings: courseStrings(fields, language) };
   const id = fields.id('id');
   if (id) context.ids.claim(id, fields.spanOf('id'));
   const course = {
     id,
     title: fields.string('title'),
     version: fields.string('version'),
-    language: fields.matching('language', LANGUAGE.pattern, LANGUAGE.expected),
+    language,
     description: fields.string('description'),
     author: fields.string('author'),
     duration: fields.matching('duration', DURATION.pattern, DURATION.expected),
@@ -35,6 +37,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
+    strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
   };

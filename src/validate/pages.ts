@@ -2,7 +2,7 @@ import { messages } from '../diagnostics';
 import { ANSWER_REVIEWS, keysOf, MEDIA, PAGES, typesOf } from '../format';
 import type { AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
-import type { PageInput } from './context';
+import type { PageInput, ValidationContext } from './context';
 import { readQuiz } from './quiz';
 import { type Fields, labelOf } from './reader';
 import { readScenario } from './scenario';
@@ -25,9 +25,9 @@ export function readPage(input: PageInput): Page | undefined {
     case 'quiz':
       return complete(id, readQuiz(fields, input.context));
     case 'attestation':
-      return complete(id, readAttestation(fields));
+      return complete(id, readAttestation(fields, input.context.strings));
     case 'results':
-      return complete(id, readResults(fields));
+      return complete(id, readResults(fields, input.context.strings));
   }
 }
 
@@ -37,11 +37,12 @@ function complete<T extends Omit<Page, 'id'>>(id: string | undefined, page: Part
   return { ...(page as T), id };
 }
 
-function readResults(fields: Fields): Omit<ResultsPage, 'id'> | undefined {
+/** `strings`: a page without a title of its own is headed in the course's language. */
+function readResults(fields: Fields, strings: ValidationContext['strings']): Omit<ResultsPage, 'id'> | undefined {
   const review = fields.has('review') ? fields.oneOf('review', ANSWER_REVIEWS) : 'answers';
   const certificate = fields.has('certificate') ? fields.boolean('certificate') : true;
   if (review === undefined || certificate === undefined) return undefined;
-  return { type: 'results', title: fields.string('title') ?? 'Your results', body: fields.string('body'), review, certificate, span: fields.span };
+  return { type: 'results', title: fields.string('title') ?? strings.resultsTitle ?? '', body: fields.string('body'), review, certificate, span: fields.span };
 }
 
 function readContent(fields: Fields, input: PageInput): Omit<ContentPage, 'id'> | undefined {
@@ -77,8 +78,8 @@ function readMedia(fields: Fields, input: PageInput): Media[] | undefined {
   return ok ? media : undefined;
 }
 
-function readAttestation(fields: Fields): Omit<AttestationPage, 'id'> | undefined {
+function readAttestation(fields: Fields, strings: ValidationContext['strings']): Omit<AttestationPage, 'id'> | undefined {
   const statement = fields.string('statement');
   if (statement === undefined) return undefined;
-  return { type: 'attestation', title: fields.string('title') ?? 'Acknowledgement', body: fields.string('body'), statement, span: fields.span };
+  return { type: 'attestation', title: fields.string('title') ?? strings.attestationTitle ?? '', body: fields.string('body'), statement, span: fields.span };
 }

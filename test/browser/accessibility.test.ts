@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { axeViolations, courseFrame, settled } from './axe';
+import type { Page } from 'playwright-core';
+import { axeViolations, courseFrame, layoutProblems, settled } from './axe';
 import { answerQuizByKeyboard, tabTo } from './keyboard';
 import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { eventually, Harness } from './harness';
@@ -22,23 +22,6 @@ beforeAll(async () => {
   questionTypes = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['scorm2004'], 'question-types/');
 });
 afterAll(() => harness.stop());
-
-/** No horizontal scrolling, and the navigation in view of a learner who scrolls down. */
-async function layoutProblems(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) problems.push(`horizontal scroll: ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
-      const box = element.getBoundingClientRect();
-      if (box.width > 0 && element.offsetParent !== null && box.right > root.clientWidth + 1) {
-        problems.push(`${element.tagName.toLowerCase()}.${element.className} overflows by ${Math.round(box.right - root.clientWidth)} px`);
-        break;
-      }
-    }
-    return problems;
-  });
-}
 
 type Check = (name: string) => Promise<void>;
 

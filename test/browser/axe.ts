@@ -26,3 +26,22 @@ export async function axeViolations(frame: Frame, runOnly: AxeRunOnly = WCAG_AA)
     return result.violations.map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
   }, runOnly as { type: string; values: string[] });
 }
+
+/** No horizontal scrolling: nothing sticks out of the page on either side. */
+export async function layoutProblems(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`horizontal scroll: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+      const box = element.getBoundingClientRect();
+      // Right to left, what does not fit sticks out on the left.
+      const overflow = Math.max(box.right - root.clientWidth, -box.left);
+      if (box.width > 0 && element.offsetParent !== null && overflow > 1) {
+        problems.push(`${element.tagName.toLowerCase()}.${element.className} overflows by ${Math.round(overflow)} px`);
+        break;
+      }
+    }
+    return problems;
+  });
+}

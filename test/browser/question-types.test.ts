@@ -138,7 +138,7 @@ it('a failed attempt links back to the teaching page; the retry survives a relau
   await learner.next();
   await answerAll(learner, false);
   await learner.submitQuiz();
-  await first.course.getByText('You answered 0 of 7 questions correctly. Attempts left: 1.').waitFor();
+  await first.course.getByText('You answered 0 of 7 questions correctly. You have 1 attempt left.').waitFor();
   // Committed within the throttle interval (2 s), not necessarily at once.
   const committed = await eventually(first.stored, (cmi) => records(standard, cmi).length === 8);
   expect(records(standard, committed).map((r) => r[4])).toEqual([...Array(7).fill('wrong'), 'neutral']);

@@ -64,7 +64,7 @@ describe('Social Media at Work', () => {
     await scenario(learner, 'Scenario: the launch post', LAUNCH_POST);
     await scenario(learner, 'Scenario: the angry customer', ANGRY_CUSTOMER);
     await takeQuiz(learner, first.course, false);
-    await first.course.getByText('Attempts left: 1.').waitFor();
+    await first.course.getByText('You have 1 attempt left.').waitFor();
     await first.closeCourse();
     const stored = await first.stored();
     // 60 % so far, below the mastery score of 80, with an attempt left: no score the LMS could

@@ -8,9 +8,34 @@ export function all<T extends Element = HTMLElement>(root: ParentNode, selector:
   return Array.from(root.querySelectorAll<T>(selector));
 }
 
-/** "Page {n} of {total}" with values filled in. */
+/**
+ * "Page {n} of {total}" with values filled in. A number shown with words that agree with it is
+ * written as in ICU MessageFormat, "{n, plural, one {# attempt} other {# attempts}}": the form is
+ * the CLDR category Intl.PluralRules gives the number in the page's language (<html lang>);
+ * English has two, Polish four, Arabic six. `#` in a form is the number.
+ */
 export function format(template: string | undefined, values: Record<string, string | number>): string {
-  return (template ?? '').replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  return (template ?? '')
+    .replace(PLURAL, (_, key: string, forms: string) => {
+      const count = Number(values[key]);
+      const chosen: Record<string, string> = {};
+      for (const [, category = '', text = ''] of forms.matchAll(PLURAL_FORM)) chosen[category] = text;
+      return (chosen[pluralCategory(count)] ?? chosen.other ?? '').replace(/#/g, String(count));
+    })
+    .replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** `{n, plural, one {…} other {…}}`; a form may hold placeholders, never another plural. */
+const PLURAL = /\{(\w+), *plural,((?: *\w+ *\{(?:[^{}]|\{\w+\})*\})+) *\}/g;
+const PLURAL_FORM = /(\w+) *\{((?:[^{}]|\{\w+\})*)\}/g;
+
+function pluralCategory(count: number): string {
+  try {
+    return new Intl.PluralRules(document.documentElement.lang || undefined).select(count);
+  } catch {
+    // A tag this browser's Intl refuses: English's rule rather than no text.
+    return count === 1 ? 'one' : 'other';
+  }
 }
 
 /** The contents of a <template> written at build time (sanitised Markdown), as a fragment. */
