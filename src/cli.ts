@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
+import { expandCourseArguments } from './catalogue/discover';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
@@ -18,7 +19,8 @@ Commands:
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
   schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
 
-A course is a folder holding course.yaml, or the path of a course.yaml file.
+A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
+courses stands for every course folder below it; globs ("courses/sales-*") work too.
 
 Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
@@ -121,7 +123,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
-  const found = courses.length > 0 ? courses : discoverCourses();
+  const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   return { command, watch: Boolean(values.watch), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
