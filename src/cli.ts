@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
 import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
+import { BuildCache } from './catalogue/cache';
 import { expandCourseArguments } from './catalogue/discover';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
@@ -26,6 +27,7 @@ Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
+  --force              build: rebuild every package, even those whose inputs are unchanged
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
@@ -56,6 +58,7 @@ interface SchemaOptions {
 interface Options {
   command: 'build' | 'validate';
   watch: boolean;
+  force: boolean;
   courses: string[];
   targets: Target[];
   outDir: string;
@@ -98,6 +101,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         out: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
+        force: { type: 'boolean' },
         port: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
@@ -126,7 +130,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -180,8 +184,9 @@ function init(options: InitOptions, out: Output, err: Output): number {
 async function run(options: Options, out: Output, err: Output): Promise<number> {
   const results: Array<CheckResult | BuildResult> = [];
   const ids = new CourseIds();
+  const cache = new BuildCache(options.outDir, { force: options.force });
   for (const course of options.courses) {
-    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids }) : checkCourse(course, ids);
+    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids, cache }) : checkCourse(course, ids);
     results.push(result);
     if (!options.json) printResult(course, result, options, out, err);
   }
@@ -199,6 +204,7 @@ function printResult(course: string, result: CheckResult | BuildResult, options:
   }
   if ('packages' in result) {
     for (const built of result.packages) out.write(`built ${relativeToCwd(built.path)} (${(built.bytes / 1024).toFixed(1)} KiB)\n`);
+    for (const kept of result.unchanged) out.write(`unchanged ${relativeToCwd(kept.path)} (${(kept.bytes / 1024).toFixed(1)} KiB)\n`);
   } else {
     out.write(`${course}: valid (${count(result.course?.pages.length ?? 0, 'page')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''})\n`);
   }
@@ -213,6 +219,7 @@ function toJson(courses: string[], results: Array<CheckResult | BuildResult>) {
       ok: !result.report.hasErrors,
       diagnostics: result.report.sorted().map(diagnosticToJson),
       packages: 'packages' in result ? result.packages.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
+      unchanged: 'unchanged' in result ? result.unchanged.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
     })),
   };
 }
