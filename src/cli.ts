@@ -1,10 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
-import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
-import { BuildCache } from './catalogue/cache';
+import { CourseIds, type Target, TARGETS } from './compile';
+import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
+import { availableParallelism } from 'node:os';
 import { expandCourseArguments } from './catalogue/discover';
+import { runCourse } from './catalogue/outcome';
+import { runPool, workerBundle } from './catalogue/pool';
+import { RunReporter } from './catalogue/reporter';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
@@ -28,6 +31,7 @@ Options:
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
+  --jobs <n>           build, validate: courses handled at once (default: the number of cores)
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
@@ -59,6 +63,7 @@ interface Options {
   command: 'build' | 'validate';
   watch: boolean;
   force: boolean;
+  jobs: number;
   courses: string[];
   targets: Target[];
   outDir: string;
@@ -102,6 +107,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         id: { type: 'string' },
         watch: { type: 'boolean' },
         force: { type: 'boolean' },
+        jobs: { type: 'string' },
         port: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
@@ -127,10 +133,12 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
+  const jobs = Number(values.jobs ?? availableParallelism());
+  if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -182,53 +190,19 @@ function init(options: InitOptions, out: Output, err: Output): number {
 }
 
 async function run(options: Options, out: Output, err: Output): Promise<number> {
-  const results: Array<CheckResult | BuildResult> = [];
-  const ids = new CourseIds();
-  const cache = new BuildCache(options.outDir, { force: options.force });
-  for (const course of options.courses) {
-    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids, cache }) : checkCourse(course, ids);
-    results.push(result);
-    if (!options.json) printResult(course, result, options, out, err);
-  }
-  if (options.json) out.write(`${JSON.stringify(toJson(options.courses, results), null, 2)}\n`);
-  return results.some((result) => result.report.hasErrors) ? EXIT.invalid : EXIT.ok;
-}
-
-function printResult(course: string, result: CheckResult | BuildResult, options: Options, out: Output, err: Output): void {
-  const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
-  for (const diagnostic of result.report.sorted()) err.write(`${formatDiagnostic(diagnostic, { sources, color: options.color })}\n\n`);
-  const { errors, warnings } = result.report;
-  if (errors.length > 0) {
-    err.write(`${course}: ${count(errors.length, 'error')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''}; nothing was written.\n`);
-    return;
-  }
-  if ('packages' in result) {
-    for (const built of result.packages) out.write(`built ${relativeToCwd(built.path)} (${(built.bytes / 1024).toFixed(1)} KiB)\n`);
-    for (const kept of result.unchanged) out.write(`unchanged ${relativeToCwd(kept.path)} (${(kept.bytes / 1024).toFixed(1)} KiB)\n`);
+  const { courses } = options;
+  const live = !options.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY) && !process.env.CI;
+  const reporter = new RunReporter(courses.length, { command: options.command, json: options.json, live }, out, err);
+  const bundle = workerBundle();
+  const jobs = Math.min(options.jobs, courses.length);
+  if (bundle && jobs > 1) {
+    await runPool(bundle, courses, options, jobs, reporter);
   } else {
-    out.write(`${course}: valid (${count(result.course?.pages.length ?? 0, 'page')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''})\n`);
+    const ids = new CourseIds();
+    for (const [index, course] of courses.entries()) {
+      reporter.start(course);
+      reporter.add(index, await runCourse(course, options, ids));
+    }
   }
-}
-
-function toJson(courses: string[], results: Array<CheckResult | BuildResult>) {
-  return {
-    ok: results.every((result) => !result.report.hasErrors),
-    courses: results.map((result, index) => ({
-      course: courses[index],
-      id: result.course?.id ?? null,
-      ok: !result.report.hasErrors,
-      diagnostics: result.report.sorted().map(diagnosticToJson),
-      packages: 'packages' in result ? result.packages.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
-      unchanged: 'unchanged' in result ? result.unchanged.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
-    })),
-  };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function relativeToCwd(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  return reporter.finish() ? EXIT.invalid : EXIT.ok;
 }

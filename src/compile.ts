@@ -40,6 +40,8 @@ export interface BuiltPackage {
 }
 
 export interface BuildResult extends CheckResult {
+  /** The course's id, also when it was not loaded (all its packages unchanged). */
+  id?: string;
   /** Packages written by this build. */
   packages: BuiltPackage[];
   /** Packages left as they were: nothing they are made of changed since they were built. */
@@ -118,11 +120,11 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const unchanged = () => options.targets.flatMap((target) => (current(target) ? [{ target, ...current(target)! }] : []));
   // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
   if (hit && options.targets.every(current) && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
-    return { report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged() };
+    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged() };
   }
   const checked = checkCourse(coursePath, options.ids);
   const { course, report } = checked;
-  if (!course || report.hasErrors) return { ...checked, packages: [], unchanged: [] };
+  if (!course || report.hasErrors) return { ...checked, id: course?.id, packages: [], unchanged: [] };
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];
@@ -140,5 +142,5 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
     }
   }
   if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course.id, hashes, packages);
-  return { ...checked, inputs, packages, unchanged: unchanged() };
+  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged() };
 }

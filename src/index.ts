@@ -7,3 +7,4 @@ export type { Diagnostic, SourceSpan } from './diagnostics';
 export type * from './model';
 export { jsonSchema, SCHEMA_KINDS, type JsonSchema, type SchemaKind } from './schema';
 export { main } from './cli';
+export { runCatalogueWorker } from './catalogue/worker';

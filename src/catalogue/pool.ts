@@ -1,0 +1,111 @@
+// Builds on every core: a pool of worker threads, each loading the tool's bundle once and
+// building one course at a time. Courses are handed out in the order they were named. Two
+// courses with one id must be told apart the same way whatever the number of workers: a
+// worker's claim of an id is answered only once every course before it has claimed its own (or
+// finished without one), in that order; the worker waits for the answer synchronously, as the
+// one-process build's check does (Atomics.wait, then the reply read off its port).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { CourseIds } from '../compile';
+import { toolRoot } from '../tool-root';
+import type { CourseOutcome, CourseRunOptions } from './outcome';
+
+export interface WorkerSetup {
+  options: CourseRunOptions;
+  flag: SharedArrayBuffer;
+  replies: MessagePort;
+}
+
+export type FromWorker = { type: 'claim'; index: number; id: string; file: string } | { type: 'done'; index: number; outcome: CourseOutcome };
+export type ToWorker = { index: number; course: string };
+
+/** The bundle a worker loads; undefined when running from source (tests), where no pool is used. */
+export function workerBundle(): string | undefined {
+  const bundle = join(toolRoot(), 'dist', 'index.js');
+  return existsSync(bundle) && __filename === bundle ? bundle : undefined;
+}
+
+interface Sink {
+  start(course: string): void;
+  add(index: number, outcome: CourseOutcome): void;
+}
+
+/** Orders the claims of ids: the `index`th course's is answered when all before it are settled. */
+class ClaimOrder {
+  private readonly settled: boolean[];
+  private readonly waiting = new Map<number, () => void>();
+  private low = 0;
+
+  constructor(total: number) {
+    this.settled = new Array<boolean>(total).fill(false);
+  }
+
+  claim(index: number, answer: () => void): void {
+    if (this.settled[index]) return answer();
+    this.waiting.set(index, answer);
+    this.advance();
+  }
+
+  settle(index: number): void {
+    this.settled[index] = true;
+    this.advance();
+  }
+
+  private advance(): void {
+    for (;;) {
+      while (this.low < this.settled.length && this.settled[this.low]) this.low++;
+      const answer = this.waiting.get(this.low);
+      if (!answer) return;
+      this.waiting.delete(this.low);
+      this.settled[this.low] = true;
+      answer();
+    }
+  }
+}
+
+export async function runPool(bundle: string, courses: readonly string[], options: CourseRunOptions, jobs: number, sink: Sink): Promise<void> {
+  const ids = new CourseIds();
+  const order = new ClaimOrder(courses.length);
+  let next = 0;
+  let finished = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const startWorker = (): void => {
+        const flag = new SharedArrayBuffer(4);
+        const { port1, port2 } = new MessageChannel();
+        const setup: WorkerSetup = { options, flag, replies: port2 };
+        const worker = new Worker(`require(${JSON.stringify(bundle)}).runCatalogueWorker()`, { eval: true, workerData: setup, transferList: [port2] });
+        workers.push(worker);
+        const give = (): void => {
+          if (next >= courses.length) return;
+          const index = next++;
+          sink.start(courses[index] as string);
+          worker.postMessage({ index, course: courses[index] as string } satisfies ToWorker);
+        };
+        worker.on('message', (message: FromWorker) => {
+          if (message.type === 'claim') {
+            order.claim(message.index, () => {
+              port1.postMessage({ other: ids.claimId(message.id, message.file) });
+              const cell = new Int32Array(flag);
+              Atomics.store(cell, 0, 1);
+              Atomics.notify(cell, 0);
+            });
+            return;
+          }
+          order.settle(message.index);
+          sink.add(message.index, message.outcome);
+          if (++finished === courses.length) resolve();
+          else give();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => finished < courses.length && reject(new Error(`a build worker stopped (exit code ${code})`)));
+        give();
+      };
+      for (let i = 0; i < Math.min(jobs, courses.length); i++) startWorker();
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
