@@ -80,7 +80,7 @@ export class RunReporter {
     if (!this.options.live) return;
     const elapsed = Date.now() - this.started;
     const eta = this.done > 0 && this.done < this.total ? `, about ${seconds((elapsed / this.done) * (this.total - this.done))} left` : '';
-    const width = (process.stderr as { columns?: number }).columns ?? 80;
+    const width = (process.stderr as { columns?: number }).columns || 80;
     const line = `[${this.done}/${this.total}] ${seconds(elapsed)}${eta} · ${this.current}`;
     this.err.write(`${CLEAR_LINE}${line.slice(0, Math.max(10, width - 1))}`);
   }
