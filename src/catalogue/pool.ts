@@ -26,6 +26,21 @@ export function workerBundle(): string | undefined {
   return existsSync(bundle) && __filename === bundle ? bundle : undefined;
 }
 
+/**
+ * A worker's script: the bundle compiled through the CLI's V8 code cache when there is one
+ * (bin/coursepack.js names it), as the CLI itself is: compiling 1.7 MB costs each worker more
+ * than a course does.
+ */
+function workerSource(bundle: string): string {
+  return `const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const Module = require('node:module');
+const file = ${JSON.stringify(bundle)};
+let cachedData; try { cachedData = process.env.COURSEPACK_CODE_CACHE ? readFileSync(process.env.COURSEPACK_CODE_CACHE) : undefined; } catch {}
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+const tool = { exports: {} };
+script.runInThisContext().call(tool.exports, tool.exports, require, tool, file, require('node:path').dirname(file));
+tool.exports.runCatalogueWorker();`;
+}
+
 interface Sink {
   start(course: string): void;
   add(index: number, outcome: CourseOutcome): void;
@@ -76,7 +91,7 @@ export async function runPool(bundle: string, courses: readonly string[], option
         const flag = new SharedArrayBuffer(4);
         const { port1, port2 } = new MessageChannel();
         const setup: WorkerSetup = { options, flag, replies: port2 };
-        const worker = new Worker(`require(${JSON.stringify(bundle)}).runCatalogueWorker()`, { eval: true, workerData: setup, transferList: [port2] });
+        const worker = new Worker(workerSource(bundle), { eval: true, workerData: setup, transferList: [port2] });
         workers.push(worker);
         const give = (): void => {
           if (next >= courses.length) return;
