@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CourseIds, type Target, TARGETS } from './compile';
+import { type Target, TARGETS } from './compile';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
 import { availableParallelism } from 'node:os';
 import { expandCourseArguments } from './catalogue/discover';
-import { runCourse } from './catalogue/outcome';
-import { runPool, workerBundle } from './catalogue/pool';
 import { RunReporter } from './catalogue/reporter';
+import { runCatalogue, shareOf } from './catalogue/run';
+import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
@@ -32,6 +32,7 @@ Options:
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
   --jobs <n>           build, validate: courses handled at once (default: the number of cores)
+  --shard <i/n>        build, validate: only the i-th of n stable shares of the courses (CI matrix)
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
@@ -64,6 +65,7 @@ interface Options {
   watch: boolean;
   force: boolean;
   jobs: number;
+  shard?: Shard;
   courses: string[];
   targets: Target[];
   outDir: string;
@@ -108,6 +110,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         watch: { type: 'boolean' },
         force: { type: 'boolean' },
         jobs: { type: 'string' },
+        shard: { type: 'string' },
         port: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
@@ -135,10 +138,12 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   if (!Array.isArray(targets)) return targets;
   const jobs = Number(values.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) return messages.badArgument(`"${values.shard}" is not a shard.`, 'Give i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 builds the second of four shares.');
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -190,19 +195,10 @@ function init(options: InitOptions, out: Output, err: Output): number {
 }
 
 async function run(options: Options, out: Output, err: Output): Promise<number> {
-  const { courses } = options;
+  const courses = shareOf(options.courses, options.shard);
   const live = !options.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY) && !process.env.CI;
   const reporter = new RunReporter(courses.length, { command: options.command, json: options.json, live }, out, err);
-  const bundle = workerBundle();
-  const jobs = Math.min(options.jobs, courses.length);
-  if (bundle && jobs > 1) {
-    await runPool(bundle, courses, options, jobs, reporter);
-  } else {
-    const ids = new CourseIds();
-    for (const [index, course] of courses.entries()) {
-      reporter.start(course);
-      reporter.add(index, await runCourse(course, options, ids));
-    }
-  }
+  if (options.shard && courses.length === 0) out.write(`No course of the ${options.courses.length} falls in shard ${options.shard.index}/${options.shard.count}.\n`);
+  await runCatalogue(courses, options, reporter);
   return reporter.finish() ? EXIT.invalid : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runCli, tempDir } from './run-cli';
 
@@ -122,5 +122,28 @@ describe('a catalogue on every core', () => {
     const ci = onTerminal(['build', 'catalogue', '--target', 'scorm12', '--out', 'out2', '--no-color'], root, { ...cache, CI: 'true' });
     expect(ci).not.toContain('\u001b[2K');
     expect(ci.match(/^built out2\/\w+-scorm12\.zip/gm)).toHaveLength(3);
+  });
+});
+
+describe('--shard i/n', () => {
+  test('the shares of a catalogue are disjoint, cover it, and do not change from run to run', () => {
+    const root = catalogue();
+    for (const id of ['delta', 'epsilon', 'eta', 'theta', 'iota']) course(join(root, 'catalogue/more', id), id);
+    const env = { COURSEPACK_CACHE_DIR: tempDir() };
+    const share = (i: number, out: string) => {
+      const result = runCli(['build', 'catalogue', '--target', 'scorm12', '--shard', `${i}/3`, '--out', out], root, env);
+      expect(result.code).toBe(0);
+      return existsSync(join(root, out)) ? zips(join(root, out)) : [];
+    };
+    const shares = [1, 2, 3].map((i) => share(i, `out-${i}`));
+    expect(shares.flat().sort()).toEqual(['alpha', 'beta', 'delta', 'epsilon', 'eta', 'gamma', 'iota', 'theta'].map((id) => `${id}-scorm12.zip`));
+    expect(shares.filter((files) => files.length > 0).length).toBeGreaterThan(1);
+    expect([1, 2, 3].map((i) => share(i, `again-${i}`))).toEqual(shares);
+  });
+
+  test('a shard must be i/n with 1 ≤ i ≤ n', () => {
+    const result = runCli(['build', 'catalogue', '--shard', '4/3'], catalogue());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"4/3" is not a shard. [usage]');
   });
 });
