@@ -11,6 +11,13 @@ import { CourseIds } from '../compile';
 import { toolRoot } from '../tool-root';
 import type { CourseOutcome, CourseRunOptions } from './outcome';
 
+/**
+ * A worker's young generation, smaller than V8's default (up to 48 MiB): a course's garbage is
+ * short-lived and small, and each worker's unused nursery is resident memory. Measured on the
+ * bench's catalogue: peak RSS 251 → 221 MiB with two workers, CPU the same.
+ */
+const YOUNG_GENERATION_MB = 16;
+
 export interface WorkerSetup {
   options: CourseRunOptions;
   flag: SharedArrayBuffer;
@@ -91,7 +98,7 @@ export async function runPool(bundle: string, courses: readonly string[], option
         const flag = new SharedArrayBuffer(4);
         const { port1, port2 } = new MessageChannel();
         const setup: WorkerSetup = { options, flag, replies: port2 };
-        const worker = new Worker(workerSource(bundle), { eval: true, workerData: setup, transferList: [port2] });
+        const worker = new Worker(workerSource(bundle), { eval: true, workerData: setup, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         workers.push(worker);
         const give = (): void => {
           if (next >= courses.length) return;
