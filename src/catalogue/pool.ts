@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { CourseIds } from '../compile';
+import { removeOwnTempFiles } from '../package/temp-files';
 import { toolRoot } from '../tool-root';
 import type { CourseOutcome, CourseRunOptions } from './outcome';
 
@@ -92,6 +93,8 @@ export async function runPool(bundle: string, courses: readonly string[], option
   let next = 0;
   let finished = 0;
   const workers: Worker[] = [];
+  const interrupted = { now: false };
+  const stop = onInterrupt(workers, options.outDir, interrupted);
   try {
     await new Promise<void>((resolve, reject) => {
       const startWorker = (): void => {
@@ -122,12 +125,37 @@ export async function runPool(bundle: string, courses: readonly string[], option
           else give();
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => finished < courses.length && reject(new Error(`a build worker stopped (exit code ${code})`)));
+        // Stopped by an interrupt: the process is about to die of the signal, nothing to report.
+        worker.on('exit', (code) => finished < courses.length && !interrupted.now && reject(new Error(`a build worker stopped (exit code ${code})`)));
         give();
       };
       for (let i = 0; i < Math.min(jobs, courses.length); i++) startWorker();
     });
   } finally {
+    stop();
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C (or CI cancelling the job) during a pooled build: the workers are stopped, their
+ * temporary zips removed, and the process dies of the signal as a one-process build does
+ * (package/temp-files.ts). Returns the function that removes the handlers.
+ */
+function onInterrupt(workers: readonly Worker[], outDir: string, interrupted: { now: boolean }): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    interrupted.now = true;
+    remove();
+    void Promise.all(workers.map((worker) => worker.terminate())).then(() => {
+      removeOwnTempFiles(outDir);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  };
+  const remove = (): void => {
+    for (const signal of SIGNALS) process.off(signal, handler);
+  };
+  for (const signal of SIGNALS) process.on(signal, handler);
+  return remove;
 }
