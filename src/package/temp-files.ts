@@ -43,16 +43,7 @@ function onSignal(signal: NodeJS.Signals): void {
  * ours are left alone.
  */
 export function removeStaleTempFiles(folder: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(TEMP_NAME.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { force: true });
-  }
+  for (const { path, pid } of tempFilesIn(folder)) if (pid !== process.pid && !isRunning(pid)) rmSync(path, { force: true });
 }
 
 /**
@@ -61,13 +52,21 @@ export function removeStaleTempFiles(folder: string): void {
  * thread clears up after them once they are stopped.
  */
 export function removeOwnTempFiles(folder: string): void {
+  for (const { path, pid } of tempFilesIn(folder)) if (pid === process.pid) rmSync(path, { force: true });
+}
+
+/** Our temporary zips in the folder, with the pid that wrote each; none when it cannot be read. */
+function tempFilesIn(folder: string): Array<{ path: string; pid: number }> {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return;
+    return [];
   }
-  for (const name of names) if (Number(TEMP_NAME.exec(name)?.[1]) === process.pid) rmSync(join(folder, name), { force: true });
+  return names.flatMap((name) => {
+    const pid = Number(TEMP_NAME.exec(name)?.[1]);
+    return pid ? [{ path: join(folder, name), pid }] : [];
+  });
 }
 
 function isRunning(pid: number): boolean {
