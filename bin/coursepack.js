@@ -17,6 +17,8 @@ const source = readFileSync(file, 'utf8');
 const cacheDir = process.env.COURSEPACK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'coursepack');
 const cacheFile = join(cacheDir, `cli-${createHash('sha1').update(source).update(process.version).digest('hex').slice(0, 12)}.v8cache`);
 const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+// Build workers (worker threads) compile the same bundle: they read the same cache.
+process.env.COURSEPACK_CODE_CACHE = cacheFile;
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const cli = { exports: {} };
 script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, dirname(file));

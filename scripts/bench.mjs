@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { timeToInteractive } from './bench-launch.mjs';
 import { benchCourses, saveToPage, watchRebuild } from './bench-preview.mjs';
+import { catalogueBench, minimalProcessMs } from './bench-catalogue.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const course = process.argv[2] ?? 'courses/social-media-policy';
@@ -51,6 +52,8 @@ console.log(`coursepack bench — ${course}, ${runs} runs each, cold node proces
 console.log(`node start alone:              median ${nodeOnly.toFixed(0)} ms`);
 console.log(`build (scorm12 + scorm2004):   ${ms(buildScorm)}   target ≤ 300 ms`);
 console.log(`build (all four targets):      ${ms(build)}`);
+const minimal = minimalProcessMs(root, runs);
+console.log(`minimal esbuild + Handlebars + zip process: median ${minimal.toFixed(0)} ms; cold build of the sample course ${(build.median / minimal).toFixed(2)}× it   budget ≤ 1.3×`);
 console.log(`validate:                      ${ms(validate)}`);
 console.log(`runtime (coursepack.js):       ${kb(runtime.length)} raw, ${kb(gzipSync(runtime, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
 console.log(`npm package (tarball):         ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
@@ -67,5 +70,6 @@ console.log(`preview: save → updated page, 125-page course:  median ${(await s
 const watchMs = await watchRebuild(root, loop.sample, 'Welcome', loopRuns);
 console.log(`build --watch: save → four packages rewritten:  median ${watchMs.toFixed(0)} ms (cold build ${build.median.toFixed(0)} ms: ${(watchMs / build.median).toFixed(2)}×)`);
 rmSync(loop.dir, { recursive: true, force: true });
+catalogueBench(root, course, (process.env.BENCH_CATALOGUE ?? '10,100,500').split(',').map(Number));
 rmSync(out, { recursive: true, force: true });
 rmSync(scormOut, { recursive: true, force: true });

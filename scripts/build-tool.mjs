@@ -2,6 +2,7 @@
 // package, and the JSON Schemas of the course files for editors. Runs on `npm install`
 // (prepare) and before `npm test`.
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,17 @@ const staticValidatorRules = {
 mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist', { withFileTypes: true }).filter((f) => f.name.endsWith('.v8cache') || f.name.startsWith('cli.js'))) rmSync(`dist/${file.name}`);
 
+/** The library's type declarations (dist/types/, package.json "types"), from the sources by tsc. */
+function declarations() {
+  return new Promise((resolve, reject) => {
+    const tsc = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+    tsc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc (declarations) failed with ${code}`))));
+  });
+}
+
+rmSync('dist/types', { recursive: true, force: true });
 await Promise.all([
+  declarations(),
   build({
     entryPoints: { index: 'src/index.ts' },
     outdir: 'dist',

@@ -1,8 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCourse, type BuildResult, checkCourse, type CheckResult, CourseIds, type Target, TARGETS } from './compile';
-import { type Diagnostic, diagnosticToJson, formatDiagnostic, messages } from './diagnostics';
+import { type Target, TARGETS } from './compile';
+import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
+import { availableParallelism } from 'node:os';
+import { expandCourseArguments } from './catalogue/discover';
+import { RunReporter } from './catalogue/reporter';
+import { runCatalogue, shareOf } from './catalogue/run';
+import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
@@ -18,12 +23,16 @@ Commands:
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
   schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
 
-A course is a folder holding course.yaml, or the path of a course.yaml file.
+A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
+courses stands for every course folder below it; globs ("courses/sales-*") work too.
 
 Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
+  --force              build: rebuild every package, even those whose inputs are unchanged
+  --jobs <n>           build, validate: courses handled at once (default: the number of cores)
+  --shard <i/n>        build, validate: only the i-th of n stable shares of the courses (CI matrix)
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
@@ -54,6 +63,9 @@ interface SchemaOptions {
 interface Options {
   command: 'build' | 'validate';
   watch: boolean;
+  force: boolean;
+  jobs: number;
+  shard?: Shard;
   courses: string[];
   targets: Target[];
   outDir: string;
@@ -96,6 +108,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         out: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
+        force: { type: 'boolean' },
+        jobs: { type: 'string' },
+        shard: { type: 'string' },
         port: { type: 'string' },
         for: { type: 'string' },
         json: { type: 'boolean' },
@@ -121,10 +136,14 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
-  const found = courses.length > 0 ? courses : discoverCourses();
+  const jobs = Number(values.jobs ?? availableParallelism());
+  if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) return messages.badArgument(`"${values.shard}" is not a shard.`, 'Give i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 builds the second of four shares.');
+  const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -176,50 +195,10 @@ function init(options: InitOptions, out: Output, err: Output): number {
 }
 
 async function run(options: Options, out: Output, err: Output): Promise<number> {
-  const results: Array<CheckResult | BuildResult> = [];
-  const ids = new CourseIds();
-  for (const course of options.courses) {
-    const result = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids }) : checkCourse(course, ids);
-    results.push(result);
-    if (!options.json) printResult(course, result, options, out, err);
-  }
-  if (options.json) out.write(`${JSON.stringify(toJson(options.courses, results), null, 2)}\n`);
-  return results.some((result) => result.report.hasErrors) ? EXIT.invalid : EXIT.ok;
-}
-
-function printResult(course: string, result: CheckResult | BuildResult, options: Options, out: Output, err: Output): void {
-  const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
-  for (const diagnostic of result.report.sorted()) err.write(`${formatDiagnostic(diagnostic, { sources, color: options.color })}\n\n`);
-  const { errors, warnings } = result.report;
-  if (errors.length > 0) {
-    err.write(`${course}: ${count(errors.length, 'error')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''}; nothing was written.\n`);
-    return;
-  }
-  if ('packages' in result) {
-    for (const built of result.packages) out.write(`built ${relativeToCwd(built.path)} (${(built.bytes / 1024).toFixed(1)} KiB)\n`);
-  } else {
-    out.write(`${course}: valid (${count(result.course?.pages.length ?? 0, 'page')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''})\n`);
-  }
-}
-
-function toJson(courses: string[], results: Array<CheckResult | BuildResult>) {
-  return {
-    ok: results.every((result) => !result.report.hasErrors),
-    courses: results.map((result, index) => ({
-      course: courses[index],
-      id: result.course?.id ?? null,
-      ok: !result.report.hasErrors,
-      diagnostics: result.report.sorted().map(diagnosticToJson),
-      packages: 'packages' in result ? result.packages.map((p) => ({ target: p.target, path: relativeToCwd(p.path), bytes: p.bytes })) : undefined,
-    })),
-  };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function relativeToCwd(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  const courses = shareOf(options.courses, options.shard);
+  const live = !options.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY) && !process.env.CI;
+  const reporter = new RunReporter(courses.length, { command: options.command, json: options.json, live }, out, err);
+  if (options.shard && courses.length === 0) out.write(`No course of the ${options.courses.length} falls in shard ${options.shard.index}/${options.shard.count}.\n`);
+  await runCatalogue(courses, options, reporter);
+  return reporter.finish() ? EXIT.invalid : EXIT.ok;
 }

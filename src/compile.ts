@@ -1,9 +1,11 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BuildCache } from './catalogue/cache';
+import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
-import { loadCourse } from './load';
+import { loadCourse, resolveCourseFile } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
 import { type OutputFile, renderCourse } from './render';
@@ -26,6 +28,8 @@ export interface CheckResult {
   report: Report;
   /** Files read (YAML and templates), for code frames. */
   sources: SourceText[];
+  /** Absolute paths of every course file read so far (YAML and templates): the build cache's inputs. */
+  inputs: string[];
 }
 
 export interface BuiltPackage {
@@ -35,7 +39,20 @@ export interface BuiltPackage {
 }
 
 export interface BuildResult extends CheckResult {
+  /** The course's id, also when it was not loaded (all its packages unchanged). */
+  id?: string;
+  /** Packages written by this build. */
   packages: BuiltPackage[];
+  /** Packages left as they were: nothing they are made of changed since they were built. */
+  unchanged: BuiltPackage[];
+}
+
+export interface BuildOptions {
+  targets: readonly Target[];
+  outDir: string;
+  ids?: CourseIds;
+  /** Skips packages whose inputs are unchanged (and records the ones built); none: always build. */
+  cache?: BuildCache;
 }
 
 /** The courses of one run by id: packages are named by it, so a second course would overwrite the first's. */
@@ -44,11 +61,17 @@ export class CourseIds {
 
   /** Records the course's id, or reports that another course file of this run has it. */
   claim(course: Course, report: Report): void {
-    const file = course.idSpan.file;
-    const other = this.files.get(course.id);
+    const other = this.claimId(course.id, course.idSpan.file);
+    if (other !== undefined) report.add(messages.duplicateCourseId(course.idSpan, course.id, other));
+  }
+
+  /** Records the id for the course file (as shown); the other course file holding it, if any. */
+  claimId(id: string, file: string): string | undefined {
+    const other = this.files.get(id);
     // The same file named twice (folder and course.yaml) is one course, built twice alike.
-    if (other !== undefined && other !== file) report.add(messages.duplicateCourseId(course.idSpan, course.id, other));
-    else this.files.set(course.id, file);
+    if (other !== undefined && other !== file) return other;
+    this.files.set(id, file);
+    return undefined;
   }
 }
 
@@ -59,10 +82,11 @@ export class CourseIds {
 export function checkCourse(coursePath: string, ids = new CourseIds()): CheckResult {
   const report = new Report();
   const loaded = loadCourse(coursePath, report);
-  if (!loaded) return { report, sources: [] };
+  if (!loaded) return { report, sources: [], inputs: [] };
   const course = validateCourse(loaded, report);
   if (course) ids.claim(course, report);
-  return { course, report, sources: [...loaded.files, ...loaded.templates] };
+  const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => join(loaded.root, 'templates', file.path));
+  return { course, report, sources: [...loaded.files, ...loaded.templates], inputs: [...loaded.files.map((file) => file.path), ...templates] };
 }
 
 /** Warns when a learner's saved progress could outgrow what the target's LMSs keep. */
@@ -83,14 +107,29 @@ export function renderPackage(course: Course, target: Target, options: { preview
   return [...files, emitManifest(target, course, files)];
 }
 
-/** Validates, renders and writes one zip per target; writes nothing when the course has errors. */
-export async function buildCourse(coursePath: string, options: { targets: readonly Target[]; outDir: string; ids?: CourseIds }): Promise<BuildResult> {
+/**
+ * Validates, renders and writes one zip per target; writes nothing when the course has errors.
+ * With a cache, a course whose inputs are all unchanged is not even loaded, and a target whose
+ * package is current is not rebuilt.
+ */
+export async function buildCourse(coursePath: string, options: BuildOptions): Promise<BuildResult> {
+  const courseFile = resolveCourseFile(coursePath);
+  const hit = courseFile ? options.cache?.lookup(courseFile, options.targets) : undefined;
+  const current = (target: Target) => hit?.packages.get(target);
+  const unchanged = () => options.targets.flatMap((target) => (current(target) ? [{ target, ...current(target)! }] : []));
+  // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
+  if (hit && options.targets.every(current) && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
+    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged() };
+  }
   const checked = checkCourse(coursePath, options.ids);
   const { course, report } = checked;
-  if (!course || report.hasErrors) return { ...checked, packages: [] };
+  if (!course || report.hasErrors) return { ...checked, id: course?.id, packages: [], unchanged: [] };
+  const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
+  const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];
   for (const target of options.targets) {
     checkSuspendData(course, target, report);
+    if (current(target)) continue;
     try {
       const path = join(options.outDir, `${course.id}-${target}.zip`);
       await writePackage(path, renderPackage(course, target));
@@ -101,5 +140,6 @@ export async function buildCourse(coursePath: string, options: { targets: readon
       break;
     }
   }
-  return { ...checked, packages };
+  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course.id, hashes, packages);
+  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged() };
 }

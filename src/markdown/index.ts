@@ -7,19 +7,34 @@ export { inspectMarkdown, type MarkdownFindings, type Removed } from './inspect'
 export { BLOCK_TAGS } from './rules';
 
 /** Markdown block (paragraphs, lists) → sanitised HTML. */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), SANITIZE).trim();
-}
+export const renderMarkdown = remembered((source: string) => sanitizeHtml(markdown.render(source), SANITIZE).trim());
 
 /** One line of Markdown (a prompt, a choice) → sanitised inline HTML, without a <p>. */
-export function renderInlineMarkdown(source: string): string {
-  return sanitizeHtml(markdown.renderInline(source), SANITIZE_INLINE).trim();
-}
+export const renderInlineMarkdown = remembered((source: string) => sanitizeHtml(markdown.renderInline(source), SANITIZE_INLINE).trim());
 
 /** Plain text of Markdown, for LMS fields such as interaction descriptions. */
-export function markdownToText(source: string): string {
-  return sanitizeHtml(markdown.renderInline(source), { allowedTags: [], allowedAttributes: {} })
+export const markdownToText = remembered((source: string): string =>
+  sanitizeHtml(markdown.renderInline(source), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
+
+/** Texts remembered per function: past this many, the memory is emptied (it stays flat). */
+const REMEMBERED = 2000;
+
+/**
+ * A pure text function that remembers its recent results: a course's texts are rendered once
+ * per target (four times in a full build), and sanitising is most of a build's CPU.
+ */
+function remembered(render: (source: string) => string): (source: string) => string {
+  const seen = new Map<string, string>();
+  return (source) => {
+    let html = seen.get(source);
+    if (html === undefined) {
+      if (seen.size >= REMEMBERED) seen.clear();
+      seen.set(source, (html = render(source)));
+    }
+    return html;
+  };
 }

@@ -2,13 +2,15 @@
 // job cancelled), and, when it was killed outright, by the next build into the same folder.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** `.<package>.zip.<pid>.<n>.tmp`: hidden, and named by the process that writes it. */
 const TEMP_NAME = /^\..+\.zip\.(\d+)\.\d+\.tmp$/;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const active = new Set<string>();
-let sequence = 0;
+// Build workers are threads of one process (one pid): each numbers its files from its own range.
+let sequence = threadId * 1_000_000;
 
 /** A temporary path next to the package, unique in this process. */
 export function tempPathFor(outFile: string): string {
@@ -41,16 +43,30 @@ function onSignal(signal: NodeJS.Signals): void {
  * ours are left alone.
  */
 export function removeStaleTempFiles(folder: string): void {
+  for (const { path, pid } of tempFilesIn(folder)) if (pid !== process.pid && !isRunning(pid)) rmSync(path, { force: true });
+}
+
+/**
+ * Removes this process's temporary zips from the folder, whichever thread wrote them: the build
+ * workers' own signal handlers never run (signals reach the main thread only), so the main
+ * thread clears up after them once they are stopped.
+ */
+export function removeOwnTempFiles(folder: string): void {
+  for (const { path, pid } of tempFilesIn(folder)) if (pid === process.pid) rmSync(path, { force: true });
+}
+
+/** Our temporary zips in the folder, with the pid that wrote each; none when it cannot be read. */
+function tempFilesIn(folder: string): Array<{ path: string; pid: number }> {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return;
+    return [];
   }
-  for (const name of names) {
+  return names.flatMap((name) => {
     const pid = Number(TEMP_NAME.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { force: true });
-  }
+    return pid ? [{ path: join(folder, name), pid }] : [];
+  });
 }
 
 function isRunning(pid: number): boolean {

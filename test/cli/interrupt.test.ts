@@ -58,3 +58,32 @@ test("a build removes temporary zips of builds that died, and leaves others' fil
   expect(result.status).toBe(0);
   expect(readdirSync(out).sort()).toEqual([...kept, 'basic-scorm12.zip'].sort());
 });
+
+test.each(['SIGINT', 'SIGTERM'] as const)('%s during a catalogue build on workers removes every worker temporary zip', async (signal) => {
+  const root = tempDir();
+  const out = join(root, 'out');
+  for (const id of ['one', 'two']) {
+    require('node:fs').cpSync(basic, join(root, 'catalogue', id), { recursive: true });
+    const file = join(root, 'catalogue', id, 'course.yaml');
+    writeFileSync(file, require('node:fs').readFileSync(file, 'utf8').replace(/^id: basic$/m, `id: ${id}`));
+  }
+  const child = spawn(process.execPath, [bin, 'build', join(root, 'catalogue'), '--target', 'scorm12', '--out', out, '--jobs', '2'], {
+    env: { ...process.env, NO_COLOR: '1', COURSEPACK_HOLD_BEFORE_RENAME: '1', CI: '1' },
+  });
+  let stderr = '';
+  // Both workers hold their temporary zip: an event, not a guess at timing.
+  const held = new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if ((stderr.match(/holding \S+\.tmp\n/g) ?? []).length === 2) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the build ended before holding: ${stderr}`)));
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  await held;
+  expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toHaveLength(2);
+  child.kill(signal);
+  expect(await exited).toEqual({ code: null, signal });
+  expect(readdirSync(out)).toEqual([]);
+  expect(stderr).not.toContain('internal');
+}, 60000);

@@ -12,9 +12,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs coursepack as a user does: a separate node process. */
-export function runCli(args: string[], cwd = repoRoot): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs coursepack as a user does: a separate node process (`env` adds to the environment; `tool` is another copy's bin). */
+export function runCli(args: string[], cwd = repoRoot, env: Record<string, string> = {}, tool = bin): CliResult {
+  const result = spawnSync(process.execPath, [tool, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

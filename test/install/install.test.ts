@@ -49,7 +49,9 @@ test('the tarball holds only what runs: no tests, fixtures, sources or source ma
   expect(listed).toContain('dist/runtime.js');
   expect(listed).toContain('templates/starter/course/course.yaml');
   for (const kind of ['course', 'page', 'pool']) expect(listed).toContain(`schema/${kind}.schema.json`);
-  expect(listed.filter((file) => /^(test|src|scripts|courses)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'))).toEqual([]);
+  // Type declarations (dist/types/*.d.ts) are for the library's TypeScript users.
+  expect(listed.filter((file) => /^(test|src|scripts|courses)\//.test(file) || file.endsWith('.map') || (file.endsWith('.ts') && !file.endsWith('.d.ts')))).toEqual([]);
+  expect(listed).toContain('dist/types/index.d.ts');
   // Everything it needs is bundled: installing it fetches nothing.
   expect(JSON.parse(readFileSync(join(project, 'node_modules/coursepack/package.json'), 'utf8')).dependencies).toBeUndefined();
 });
@@ -124,4 +126,39 @@ test('npx coursepack schema prints the schema; the files VS Code is pointed at a
   }
   // Every YAML file of the starter course is checked by one of the schemas.
   expect([...checked].sort()).toEqual(['courses/my-course/course.yaml', 'courses/my-course/pages/scenario.yaml', 'courses/my-course/pools/questions.yaml']);
+});
+
+test("the library: import { build } from 'coursepack' builds a catalogue from a script, typed", () => {
+  const folder = join(project, 'pipeline');
+  mkdirSync(folder, { recursive: true });
+  expect(npx('init', 'pipeline/one', '--id', 'first').code).toBe(0);
+  expect(npx('init', 'pipeline/two', '--id', 'second').code).toBe(0);
+  const script = join(folder, 'build.mjs');
+  writeFileSync(
+    script,
+    `import { build } from 'coursepack';
+const seen = [];
+const result = await build({ courses: ['pipeline'], targets: ['scorm12'], outDir: 'pipeline/out', jobs: 2, onCourse: (c) => seen.push(c.id) });
+console.log(JSON.stringify({ ok: result.ok, seen, packages: result.courses.flatMap((c) => c.packages.map((p) => p.target + ' ' + p.unchanged)) }));
+`,
+  );
+  const env = { ...process.env, XDG_CACHE_HOME: cache };
+  const run = () => JSON.parse(execFileSync(process.execPath, [script], { cwd: project, encoding: 'utf8', env }));
+  expect(run()).toEqual({ ok: true, seen: ['first', 'second'], packages: ['scorm12 false', 'scorm12 false'] });
+  expect(readdirSync(join(folder, 'out')).sort()).toEqual(['first-scorm12.zip', 'second-scorm12.zip']);
+  expect(run().packages).toEqual(['scorm12 true', 'scorm12 true']);
+  // Typed: a wrong option is a compile error (an unused @ts-expect-error would be one too).
+  writeFileSync(
+    join(folder, 'check.ts'),
+    `import { build, type CatalogueBuildResult } from 'coursepack';
+export const ok: Promise<CatalogueBuildResult> = build({ courses: ['pipeline'], targets: ['scorm2004', 'cmi5'], shard: '1/2', force: true });
+// @ts-expect-error: not a target
+build({ courses: ['pipeline'], targets: ['scorm3000'] });
+// @ts-expect-error: courses are required
+build({ targets: ['xapi'] });
+`,
+  );
+  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2022', '--typeRoots', join(repoRoot, 'node_modules/@types'), '--types', 'node', join(folder, 'check.ts')], { cwd: project, encoding: 'utf8' });
+  expect(tsc.stdout + tsc.stderr).toBe('');
+  expect(tsc.status).toBe(0);
 });

@@ -1,0 +1,66 @@
+// The library's build(): what `coursepack build` does, for a company's own pipeline script.
+//   import { build } from 'coursepack';
+//   const result = await build({ courses: ['catalogue'], targets: ['scorm2004'], outDir: 'dist/lms' });
+// The same options as the CLI's, typed; nothing is printed: each course's outcome (its packages,
+// its diagnostics as text with positions and as data) is handed to onCourse as it is produced
+// and returned at the end.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type Target, TARGETS } from '../compile';
+import { expandCourseArguments } from './discover';
+import type { CourseOutcome } from './outcome';
+import { runCatalogue, shareOf } from './run';
+import { parseShard, type Shard } from './shard';
+
+export type { CourseOutcome, PackageOutcome } from './outcome';
+export type { Shard } from './shard';
+
+export interface CatalogueBuildOptions {
+  /** Courses: folders holding course.yaml, course.yaml paths, folders of courses, or globs. */
+  courses: readonly string[];
+  /** Default: every target. */
+  targets?: readonly Target[];
+  /** Default: "build" (relative to the current folder). */
+  outDir?: string;
+  /** Courses built at once (worker threads). Default: the number of cores. */
+  jobs?: number;
+  /** Rebuild packages whose inputs are unchanged. */
+  force?: boolean;
+  /** Only this stable share of the courses: { index: 2, count: 4 } or "2/4". */
+  shard?: Shard | string;
+  /** Called with each course's outcome as soon as it (and every course before it) is done. */
+  onCourse?: (outcome: CourseOutcome) => void;
+}
+
+export interface CatalogueBuildResult {
+  /** No course had an error. */
+  ok: boolean;
+  /** In the order the courses were found. */
+  courses: CourseOutcome[];
+}
+
+export async function build(options: CatalogueBuildOptions): Promise<CatalogueBuildResult> {
+  const shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard;
+  if (options.shard !== undefined && !shard) throw new TypeError(`coursepack build: "${String(options.shard)}" is not a shard (i/n, 1 ≤ i ≤ n).`);
+  const targets = [...(options.targets ?? TARGETS)];
+  const unknown = targets.find((target) => !(TARGETS as readonly string[]).includes(target));
+  if (unknown) throw new TypeError(`coursepack build: unknown target "${unknown}" (targets: ${TARGETS.join(', ')}).`);
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new TypeError(`coursepack build: jobs must be a whole number from 1, not ${jobs}.`);
+  const courses = shareOf(expandCourseArguments(options.courses), shard);
+  const outcomes: CourseOutcome[] = [];
+  const pending = new Map<number, CourseOutcome>();
+  await runCatalogue(courses, { command: 'build', targets, outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
+    start: () => undefined,
+    add: (index, outcome) => {
+      // Handed on in the order of the courses, as the CLI prints them.
+      pending.set(index, outcome);
+      for (let next = pending.get(outcomes.length); next; next = pending.get(outcomes.length)) {
+        pending.delete(outcomes.length);
+        outcomes.push(next);
+        options.onCourse?.(next);
+      }
+    },
+  });
+  return { ok: outcomes.every((outcome) => outcome.errors === 0), courses: outcomes };
+}

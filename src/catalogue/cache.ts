@@ -1,0 +1,174 @@
+// The build cache: a course's package for a target is rebuilt only when something it is made of
+// changed. A record per course and output folder lists every input with its content hash: the
+// files the loader read (course.yaml, included files, template overrides, assets and linked
+// files), the listing of its templates/ folder (a new override changes the page without any
+// other file changing), the tool (its version, its compiled code, its runtime and templates) and
+// each package's own hash, so a zip changed or removed since is rebuilt. Content, never times:
+// a checkout or a copy that touches every file still hits, and an edit undone in the same second
+// still misses. Records live in the user's cache folder (as the CLI's code cache does), not in
+// the output folder, which keeps nothing but the packages.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { toolRoot } from '../tool-root';
+
+/** Bumped when the record's shape or meaning changes. */
+const RECORD_FORMAT = 1;
+
+/** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
+export function cacheDir(): string {
+  return process.env.COURSEPACK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'coursepack');
+}
+
+export interface CachedPackage {
+  path: string;
+  bytes: number;
+  hash: string;
+}
+
+/** Each input file's content hash, by absolute path. */
+export type InputHashes = Record<string, string>;
+
+interface CacheRecord {
+  format: number;
+  tool: string;
+  id: string;
+  courseFile: string;
+  inputs: InputHashes;
+  templates: string;
+  packages: Record<string, CachedPackage>;
+}
+
+/** What a lookup found still current: the course's id and the packages left as they are. */
+export interface CacheHit {
+  id: string;
+  courseFile: string;
+  packages: Map<string, CachedPackage>;
+}
+
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+function hashFile(path: string): string | undefined {
+  try {
+    return sha1(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file and folder below `folder` (dot-files too), sorted; '' when there is no folder. */
+function listing(folder: string): string {
+  const names: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      names.push(relative(folder, path).split(sep).join('/') + (entry.isDirectory() ? '/' : ''));
+      if (entry.isDirectory()) walk(path);
+    }
+  };
+  walk(folder);
+  return names.sort().join('\n');
+}
+
+let tool: string | undefined;
+
+/**
+ * The tool's own fingerprint: its version and the hash of everything of it that shapes a
+ * package: the compiled CLI (dist/index.js, the compiler itself), the learners' runtime and
+ * every built-in template, manifest template and UI string file.
+ */
+export function toolFingerprint(): string {
+  if (tool) return tool;
+  const root = toolRoot();
+  const hash = createHash('sha1').update(`${RECORD_FORMAT}\0${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\0`);
+  for (const file of ['dist/index.js', 'dist/runtime.js']) hash.update(`${file}\0${hashFile(join(root, file)) ?? 'missing'}\0`);
+  const templates = join(root, 'templates');
+  for (const name of listing(templates).split('\n')) hash.update(`${name}\0${name.endsWith('/') ? '' : hashFile(join(templates, name))}\0`);
+  return (tool = hash.digest('hex'));
+}
+
+export class BuildCache {
+  private readonly folder: string;
+  private readonly force: boolean;
+
+  /** `force`: every lookup misses (`--force`), but builds are still recorded for the next run. */
+  constructor(private readonly outDir: string, options: { force?: boolean; folder?: string } = {}) {
+    this.folder = options.folder ?? join(cacheDir(), 'builds');
+    this.force = Boolean(options.force);
+  }
+
+  private recordPath(courseFile: string): string {
+    return join(this.folder, `${sha1(`${resolve(courseFile)}\0${resolve(this.outDir)}`)}.json`);
+  }
+
+  private read(courseFile: string): CacheRecord | undefined {
+    try {
+      const record = JSON.parse(readFileSync(this.recordPath(courseFile), 'utf8')) as CacheRecord;
+      return record.format === RECORD_FORMAT ? record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The packages of the course still current for these targets; none when any input changed. */
+  lookup(courseFile: string, targets: readonly string[]): CacheHit | undefined {
+    const record = this.force ? undefined : this.read(courseFile);
+    if (!record || record.tool !== toolFingerprint() || record.courseFile !== resolve(courseFile)) return undefined;
+    for (const [path, hash] of Object.entries(record.inputs)) if (hashFile(path) !== hash) return undefined;
+    if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
+    const packages = new Map<string, CachedPackage>();
+    for (const target of targets) {
+      const built = record.packages[target];
+      if (built && hashFile(built.path) === built.hash) packages.set(target, built);
+    }
+    return { id: record.id, courseFile: record.courseFile, packages };
+  }
+
+  /**
+   * The inputs' hashes, taken before the packages are rendered: a file saved during the build
+   * then differs from its record, and the next run rebuilds rather than keep a package of the
+   * older text. Undefined when an input vanished.
+   */
+  static hashInputs(inputs: readonly string[]): InputHashes | undefined {
+    const hashes: InputHashes = {};
+    for (const input of [...new Set(inputs)].sort()) {
+      const hash = hashFile(input);
+      if (hash === undefined) return undefined;
+      hashes[input] = hash;
+    }
+    return hashes;
+  }
+
+  /**
+   * Records a successful build: its inputs and the packages just written. The packages of other
+   * targets are kept when the course and tool are the same as they recorded.
+   */
+  store(courseFile: string, id: string, hashes: InputHashes, written: ReadonlyArray<{ target: string; path: string; bytes: number }>): void {
+    const file = resolve(courseFile);
+    const previous = this.read(courseFile);
+    const same = previous && previous.tool === toolFingerprint() && previous.id === id && JSON.stringify(previous.inputs) === JSON.stringify(hashes);
+    const packages: Record<string, CachedPackage> = same ? { ...previous.packages } : {};
+    for (const built of written) {
+      const hash = hashFile(built.path);
+      if (hash) packages[built.target] = { path: built.path, bytes: built.bytes, hash };
+    }
+    const record: CacheRecord = { format: RECORD_FORMAT, tool: toolFingerprint(), id, courseFile: file, inputs: hashes, templates: listing(join(file, '..', 'templates')), packages };
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      // Temp file + rename: a concurrent run (or worker) never reads half a record.
+      const path = this.recordPath(courseFile);
+      const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temp, JSON.stringify(record));
+      renameSync(temp, path);
+    } catch {
+      // A read-only cache folder: builds still work, only never skipped.
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// Which courses a run builds: each argument is a course (a folder holding course.yaml, or the
+// file itself), a folder of courses (every course folder below it, found by its course.yaml),
+// or a glob of either ("courses/*", "catalogue/**/sales-*"). Shells expand unquoted globs
+// themselves; a quoted one (or one on Windows' cmd) is expanded here alike.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const COURSE_FILE = 'course.yaml';
+/** Folders never holding a course of the catalogue: tooling, version control, caches. */
+const SKIPPED = new Set(['node_modules']);
+
+/**
+ * The course paths the arguments stand for, in a stable order (each argument's courses sorted by
+ * path). An argument matching nothing is kept as it is, so the run reports it (not-a-course).
+ */
+export function expandCourseArguments(args: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const arg of args) {
+    const paths = isGlob(arg) ? expandGlob(arg) : [arg];
+    const courses = paths.flatMap(coursesAt);
+    found.push(...(courses.length > 0 ? courses : [arg]));
+  }
+  return [...new Set(found)];
+}
+
+/** The course at `path`, or every course folder below it when it is a folder of courses. */
+function coursesAt(path: string): string[] {
+  if (!isFolder(path) || existsSync(join(path, COURSE_FILE))) return existsSync(path) ? [path] : [];
+  return coursesBelow(path);
+}
+
+function coursesBelow(folder: string): string[] {
+  const courses: string[] = [];
+  for (const name of subfolders(folder)) {
+    const path = join(folder, name);
+    // A course's own folders (pages/, assets/) hold no course: its folder ends the search.
+    if (existsSync(join(path, COURSE_FILE))) courses.push(path);
+    else courses.push(...coursesBelow(path));
+  }
+  return courses;
+}
+
+function subfolders(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith('.') && !SKIPPED.has(entry.name) && (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(join(folder, entry.name)))))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isGlob(arg: string): boolean {
+  return /[*?[]/.test(arg);
+}
+
+/** Paths matching a glob: `*` and `?` within one name, `[abc]` classes, `**` any folders deep. */
+export function expandGlob(pattern: string): string[] {
+  const segments = pattern.split(/[\\/]+/);
+  const absolute = pattern.startsWith('/');
+  const first = segments.findIndex(isGlob);
+  const base = segments.slice(0, first).join('/') || (absolute ? '/' : '.');
+  const matches = match(base, segments.slice(first));
+  const prefix = first === 0 ? '' : `${segments.slice(0, first).join('/')}/`;
+  return matches.map((rest) => (absolute && first === 0 ? `/${rest}` : `${prefix}${rest}`)).sort();
+}
+
+/** Relative paths below `dir` matching the remaining segments. */
+function match(dir: string, segments: readonly string[]): string[] {
+  const [segment, ...rest] = segments;
+  if (segment === undefined) return [''];
+  const join2 = (name: string, tail: string) => (tail ? `${name}/${tail}` : name);
+  if (segment === '**') {
+    const here = match(dir, rest);
+    const deeper = subfolders(dir).flatMap((name) => match(join(dir, name), segments).map((tail) => join2(name, tail)));
+    return [...new Set([...here, ...deeper])];
+  }
+  if (!isGlob(segment)) return existsSync(join(dir, segment)) ? match(join(dir, segment), rest).map((tail) => join2(segment, tail)) : [];
+  const regex = segmentRegex(segment);
+  const names = rest.length > 0 ? subfolders(dir) : entries(dir);
+  return names.filter((name) => regex.test(name)).flatMap((name) => match(join(dir, name), rest).map((tail) => join2(name, tail)));
+}
+
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+  } catch {
+    return [];
+  }
+}
+
+function segmentRegex(segment: string): RegExp {
+  let source = '';
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i] as string;
+    if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const end = segment.indexOf(']', i + 1);
+      if (end < 0) source += '\\[';
+      else {
+        source += `[${segment.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}

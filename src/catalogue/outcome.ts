@@ -1,0 +1,63 @@
+// What one course of a run produced, as plain data: the text of its diagnostics already formatted
+// (code frames need the sources, which are dropped here), its packages and its counts. A worker
+// sends it to the main thread as it is; nothing of the course (model, sources) outlives it, so a
+// run's memory does not grow with the number of courses.
+import { buildCourse, type BuildResult, checkCourse, type CheckResult, type CourseIds, type Target } from '../compile';
+import { diagnosticToJson, formatDiagnostic } from '../diagnostics';
+import { BuildCache } from './cache';
+
+export interface CourseRunOptions {
+  command: 'build' | 'validate';
+  targets: Target[];
+  outDir: string;
+  force: boolean;
+  color: boolean;
+}
+
+export interface PackageOutcome {
+  target: Target;
+  path: string;
+  bytes: number;
+  /** Left as it was: nothing it is made of changed. */
+  unchanged: boolean;
+}
+
+export interface CourseOutcome {
+  /** The course as the run named it (a folder or a course.yaml path). */
+  course: string;
+  id: string | null;
+  errors: number;
+  warnings: number;
+  /** Every diagnostic, formatted with its position and code frame, in source order. */
+  text: string[];
+  json: Array<ReturnType<typeof diagnosticToJson>>;
+  packages: PackageOutcome[];
+  /** validate: the number of pages of a valid course. */
+  pages?: number;
+}
+
+let cache: BuildCache | undefined;
+
+function cacheFor(options: CourseRunOptions): BuildCache {
+  cache ??= new BuildCache(options.outDir, { force: options.force });
+  return cache;
+}
+
+/** Checks or builds one course; `ids` holds the ids of the courses before it in the run. */
+export async function runCourse(course: string, options: CourseRunOptions, ids: CourseIds): Promise<CourseOutcome> {
+  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids);
+  const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
+  const diagnostics = result.report.sorted();
+  const packages = [...(result.packages ?? []).map((p) => ({ ...p, unchanged: false })), ...(result.unchanged ?? []).map((p) => ({ ...p, unchanged: true }))];
+  const order = options.targets;
+  return {
+    course,
+    id: result.id ?? result.course?.id ?? null,
+    errors: result.report.errors.length,
+    warnings: result.report.warnings.length,
+    text: diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, { sources, color: options.color })),
+    json: diagnostics.map(diagnosticToJson),
+    packages: packages.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target)),
+    pages: result.course?.pages.length,
+  };
+}

@@ -1,0 +1,84 @@
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixture, repoRoot, runCli, tempDir } from './run-cli';
+
+/** A course, an output folder and a cache folder of its own, and a build of them. */
+function setup(tool?: string) {
+  const course = copyFixture('valid', 'basic');
+  const out = tempDir();
+  const env = { COURSEPACK_CACHE_DIR: tempDir() };
+  const build = (...extra: string[]) => {
+    const result = runCli(['build', course, '--out', out, ...extra], repoRoot, env, tool);
+    expect(result.stderr).not.toContain(' error ');
+    expect(result.code).toBe(0);
+    return result.stdout;
+  };
+  return { course, out, build };
+}
+
+/** Each target's line: "built" or "unchanged". */
+function verdicts(stdout: string): Record<string, string> {
+  return Object.fromEntries([...stdout.matchAll(/^(built|unchanged) \S*-(\w+)\.zip/gm)].map((m) => [m[2], m[1]]));
+}
+const ALL = (word: string) => ({ scorm12: word, scorm2004: word, xapi: word, cmi5: word });
+const mtimes = (out: string) => readdirSync(out).map((file) => statSync(join(out, file)).mtimeMs);
+
+describe('the build cache', () => {
+  test('an unchanged course is not rebuilt: its zips are left as they are; --force rebuilds', () => {
+    const { out, build } = setup();
+    expect(verdicts(build())).toEqual(ALL('built'));
+    const before = mtimes(out);
+    const again = build();
+    expect(verdicts(again)).toEqual(ALL('unchanged'));
+    expect(again).toMatch(/^unchanged \S*basic-scorm12\.zip \(\d+\.\d KiB\)$/m);
+    expect(mtimes(out)).toEqual(before);
+    expect(verdicts(build('--force'))).toEqual(ALL('built'));
+    expect(verdicts(build())).toEqual(ALL('unchanged'));
+  });
+
+  test.each([
+    ['course.yaml', (course: string) => appendFileSync(join(course, 'course.yaml'), '# a comment\n')],
+    ['an included file', (course: string) => appendFileSync(join(course, 'pools/check.yaml'), '# a comment\n')],
+    ['an asset', (course: string) => appendFileSync(join(course, 'assets/dot.svg'), '<!-- changed -->\n')],
+    ['a new template override', (course: string) => {
+      mkdirSync(join(course, 'templates/partials'), { recursive: true });
+      writeFileSync(join(course, 'templates/partials/header.hbs'), '<header>Our own header</header>\n');
+    }],
+  ])('changing %s rebuilds every package', (_, change) => {
+    const { course, build } = setup();
+    build();
+    change(course);
+    expect(verdicts(build())).toEqual(ALL('built'));
+    expect(verdicts(build())).toEqual(ALL('unchanged'));
+  });
+
+  test('a changed template override rebuilds', () => {
+    const { course, build } = setup();
+    mkdirSync(join(course, 'templates/partials'), { recursive: true });
+    writeFileSync(join(course, 'templates/partials/header.hbs'), '<header>One</header>\n');
+    build();
+    writeFileSync(join(course, 'templates/partials/header.hbs'), '<header>Two</header>\n');
+    expect(verdicts(build())).toEqual(ALL('built'));
+  });
+
+  test('a target not built before is built; a removed zip is built again', () => {
+    const { out, build } = setup();
+    expect(verdicts(build('--target', 'scorm12'))).toEqual({ scorm12: 'built' });
+    expect(verdicts(build('--target', 'scorm12,xapi'))).toEqual({ scorm12: 'unchanged', xapi: 'built' });
+    rmSync(join(out, 'basic-xapi.zip'));
+    writeFileSync(join(out, 'basic-scorm12.zip'), 'not the package');
+    expect(verdicts(build('--target', 'scorm12,xapi'))).toEqual({ scorm12: 'built', xapi: 'built' });
+  });
+
+  test("a change of the tool's runtime rebuilds", () => {
+    const tool = tempDir();
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(repoRoot, part), join(tool, part), { recursive: true });
+    const { build } = setup(join(tool, 'bin/coursepack.js'));
+    build();
+    expect(verdicts(build())).toEqual(ALL('unchanged'));
+    appendFileSync(join(tool, 'dist/runtime.js'), '\n// a new runtime\n');
+    expect(verdicts(build())).toEqual(ALL('built'));
+    appendFileSync(join(tool, 'templates/theme.css'), '\n/* a new theme */\n');
+    expect(verdicts(build())).toEqual(ALL('built'));
+  });
+});
