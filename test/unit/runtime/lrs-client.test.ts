@@ -179,4 +179,22 @@ describe('LRS client queue', () => {
     warn.mockRestore();
     expect(net.calls.slice(2).map((call) => `${what(call)} ${auth(call)}`)).toEqual(['PUT statement s2 Basic two']);
   });
+
+  it('sends a state document before statements queued earlier, so the last bookmark never follows terminated', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.send(statement('s1'));
+    await tick();
+    client.send(statement('terminated'));
+    client.putState({ stateId: 'resume' }, { v: 9 });
+    net.calls[0]!.answer(204);
+    await tick();
+    await tick();
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9']);
+    net.calls[1]!.answer(204);
+    await tick();
+    await tick();
+    net.calls[2]!.answer(204);
+    await client.idle();
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9', 'PUT statement terminated']);
+  });
 });

@@ -171,8 +171,15 @@ export class LrsClient {
     this.save();
   }
 
-  /** The head of the queue, with the statements of its session queued right behind it. */
+  /**
+   * What goes next: a state document first (documents do not depend on statement order, and a
+   * cmi5 LMS refuses one that arrives after `terminated`, so the last bookmark must not wait
+   * behind the statements); else the head of the queue with the statements of its session
+   * queued right behind it.
+   */
   private next(): Request[] {
+    const state = this.saved.requests.find((request) => request.kind === 'state');
+    if (state) return [state];
     const head = this.saved.requests[0];
     if (!head || head.kind === 'state' || this.singles.has(head)) return head ? [head] : [];
     const batch = [head];
