@@ -3,6 +3,7 @@
 // real sanitiser (same options as rendering) and lists the elements before and after it, so it
 // cannot drift from what the page gets.
 import sanitizeHtml from 'sanitize-html';
+import { renderInlineMarkdown, renderMarkdown } from './render';
 import { markdown, SANITIZE, SANITIZE_INLINE } from './rules';
 
 /** A tag the sanitiser removed (with its attributes), or one attribute of a tag it kept. */
@@ -35,7 +36,8 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownFindin
   const options = inline ? SANITIZE_INLINE : SANITIZE;
   const html = inline ? markdown.renderInline(source) : markdown.render(source);
   const before = elements(html, options);
-  const after = elements(sanitizeHtml(html, options), options);
+  // The page's own rendering (remembered, so the render phase reuses it).
+  const after = elements(inline ? renderInlineMarkdown(source) : renderMarkdown(source), options);
   return {
     links: after.filter((e) => e.tag === 'a' && e.attribs.href !== undefined).map((e) => e.attribs.href ?? ''),
     images: after.filter((e) => e.tag === 'img' && e.attribs.src !== undefined).map((e) => e.attribs.src ?? ''),
