@@ -14,7 +14,7 @@ export type Build =
   | { version: number; ok: false; errors: string; ms: number };
 
 /** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
-const SETTLE_MS = 25;
+const SETTLE_MS = 10;
 
 export class LiveCourse {
   private current: Build;
@@ -24,6 +24,8 @@ export class LiveCourse {
   private watcher: FSWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(build: Build) => void>();
+  /** The target last asked for: rendered ahead while the page relaunches. */
+  private lastTarget: Target | undefined;
 
   constructor(
     readonly path: string,
@@ -50,6 +52,7 @@ export class LiveCourse {
   /** A file of the package for a target, rendered on first request after each build. */
   file(target: Target, path: string): Buffer | undefined {
     if (!this.good) return undefined;
+    this.lastTarget = target;
     let files = this.packages.get(target);
     if (!files) {
       files = new Map(renderPackage(this.good, target, this.options).map((file: OutputFile) => [file.path, file.contents]));
@@ -72,6 +75,9 @@ export class LiveCourse {
       this.packages.clear();
     }
     for (const listener of this.listeners) listener(this.current);
+    // The page is told first; rendering the package meanwhile overlaps its relaunch.
+    const target = this.lastTarget;
+    if (this.current.ok && target) setImmediate(() => this.file(target, 'index.html'));
     return this.current;
   }
 

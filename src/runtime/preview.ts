@@ -17,6 +17,8 @@ export interface PreviewHooks {
   reveal(on: boolean): void;
   /** The learner's progress as the player holds it. */
   state(): unknown;
+  /** Ends the session with the LMS now, as closing the window does (the preview relaunches next). */
+  end(): void;
 }
 
 export function installPreview(player: Player, data: CourseData, doc: Document): void {
@@ -42,6 +44,7 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
       if (section && page?.type === 'quiz') markRight(section, page, on);
     },
     state: () => player.progress(),
+    end: () => void player.leave(true),
   };
   (doc.defaultView as (Window & { coursepackPreview?: PreviewHooks }) | null)!.coursepackPreview = hooks;
 }

@@ -120,8 +120,16 @@
 
   // ---- launching ----------------------------------------------------------------------------
 
-  /** Lets the frame's page go (its pagehide ends the session with the LMS), then shows a blank. */
+  /**
+   * Ends the course's session with the LMS: through its preview hook at once (the next launch
+   * can then replace the page directly), else by letting the page go to a blank one (pagehide).
+   */
   function close() {
+    const h = hooks();
+    if (h && h.end) {
+      h.end();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       if (!frame.getAttribute('src') || frame.getAttribute('src') === 'about:blank') return resolve();
       frame.addEventListener('load', () => resolve(), { once: true });

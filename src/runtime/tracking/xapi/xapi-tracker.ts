@@ -128,8 +128,8 @@ export class XapiTracker implements Tracker {
       this.finished = true;
       void this.client.idle().then(() => this.unloading || this.afterFinish());
     }
-    // Also after Finish: whatever the LRS has not acknowledged yet is handed to the browser.
-    if (unloading) {
+    // Also after Finish: whatever the LRS has not acknowledged yet is handed to the browser, once.
+    if (unloading && !this.unloading) {
       this.unloading = true;
       this.client.flushOnExit();
     }
