@@ -1,12 +1,12 @@
 // A course kept built in memory and rebuilt when one of its files changes: the preview serves it
 // and `build --watch` writes it. It reuses the compiler in-process (compile.ts keeps the order),
 // so templates, strings and the runtime are read once and a rebuild costs only the course itself.
-import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkCourse, type CheckResult, renderPackage, type Target } from '../compile';
 import { formatDiagnostic } from '../diagnostics';
 import type { Course } from '../model';
 import type { OutputFile } from '../render';
+import { FolderWatcher } from './folder-watcher';
 
 /** What the last build gave: a course to show, or what is wrong with it (never a stale course). */
 export type Build =
@@ -21,7 +21,7 @@ export class LiveCourse {
   /** The last course that built: served while the files have errors (the page says so). */
   private good: Course | undefined;
   private readonly packages = new Map<Target, Map<string, Buffer>>();
-  private watcher: FSWatcher | undefined;
+  private watcher: FolderWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(build: Build) => void>();
   /** The target last asked for: rendered ahead while the page relaunches. */
@@ -62,7 +62,7 @@ export class LiveCourse {
   }
 
   watch(): void {
-    this.watcher ??= watch(this.folder, { recursive: true }, () => {
+    this.watcher ??= new FolderWatcher(this.folder, () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.rebuild(), SETTLE_MS);
     });

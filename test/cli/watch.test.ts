@@ -1,7 +1,7 @@
 // `coursepack build --watch`: builds, then rebuilds only the course whose files change, keeps
 // the last packages when a save breaks the course, and stops cleanly on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './run-cli';
 
@@ -52,4 +52,27 @@ test('build --watch rebuilds the course that changed, and only it', async () => 
   }
   const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
   expect(code).toBe(0);
+});
+
+test('build --watch sees every save an editor makes by renaming a new file over the old one', async () => {
+  const root = tempDir();
+  cpSync(join(repoRoot, 'test/fixtures/valid/basic'), join(root, 'courses', 'basic'), { recursive: true });
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/coursepack.js'), 'build', '--watch', '--target', 'scorm12', '--out', join(root, 'build')], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const read = () => text;
+  try {
+    await waitFor(read, /Watching/, 0);
+    for (const [i, file] of ['course.yaml', 'course.yaml', 'pools/check.yaml', 'course.yaml'].entries()) {
+      const path = join(root, 'courses/basic', file);
+      const seen = text.length;
+      // As vim, VS Code and most editors save: a new file, renamed over the old one.
+      writeFileSync(`${path}.tmp`, `${readFileSync(path, 'utf8')}\n# save ${i}\n`);
+      renameSync(`${path}.tmp`, path);
+      await waitFor(read, /rebuilt build\/basic-\{scorm12\}\.zip/, seen);
+    }
+  } finally {
+    child.kill('SIGINT');
+  }
 });
