@@ -9,10 +9,17 @@
 // And more hostile: per-endpoint delays, random latency, 503s, a dead server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-// Learning Locker's conformance-tested validator (bundled into coursepack's own build).
-import validation from '@learninglocker/xapi-validation';
+import type validation from '@learninglocker/xapi-validation';
 
-const validateStatement = (validation as unknown as { default?: typeof validation }).default ?? validation;
+/**
+ * Learning Locker's conformance-tested validator (bundled into coursepack's own build), loaded
+ * on the first statement: every `coursepack build` loads the bundle, and only the LRS needs it.
+ */
+function validateStatement(statement: unknown): ReturnType<typeof validation> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('@learninglocker/xapi-validation') as { default?: typeof validation } & typeof validation;
+  return (loaded.default ?? loaded)(statement);
+}
 
 export type Json = Record<string, any>;
 
