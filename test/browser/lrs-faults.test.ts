@@ -2,30 +2,18 @@
 // left behind by a closed tab. Whatever happens, every statement arrives exactly once, in
 // timestamp order, the state ends at the newest version, cmi5's per-registration rules hold, and a
 // relaunch on a fresh browser profile (another device) neither repeats nor loses anything.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
-import { answerAll, QUESTION_TYPES_COURSE } from './flows';
-import { eventually, Harness } from './harness';
+import { answerAll } from './flows';
+import { eventually } from './harness';
 import { Learner } from './learner';
-import { AU, cmi5Launch, COURSE_IRI, expectValidOnce, resumeState, takeCourse, verbCounts, xapiLaunch } from './lrs-launch';
-import { TestLrs } from './test-lrs';
+import { AU, cmi5Launch, COURSE_IRI, expectValidOnce, lrsTestBed, resumeState, takeCourse, verbCounts, xapiLaunch } from './lrs-launch';
 
-const harness = new Harness();
-const lrs = new TestLrs();
-let urls = {} as Record<'xapi' | 'cmi5', string>;
+const bed = lrsTestBed();
+const { harness, lrs } = bed;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  await harness.start();
-  await lrs.start();
-  urls = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['xapi', 'cmi5']);
-});
-afterAll(async () => {
-  await harness.stop();
-  await lrs.stop();
-});
-beforeEach(() => lrs.reset());
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
 });
@@ -46,7 +34,7 @@ async function launch(standard: Standard, registration: string): Promise<Launch>
 }
 
 async function open(context: BrowserContext, standard: Standard, registration: string): Promise<Launch> {
-  const url = standard === 'xapi' ? xapiLaunch(lrs, urls.xapi, registration) : cmi5Launch(lrs, urls.cmi5, { launchMode: 'Normal', masteryScore: 0.6 }, registration).url;
+  const url = standard === 'xapi' ? xapiLaunch(lrs, bed.urls.xapi, registration) : cmi5Launch(lrs, bed.urls.cmi5, { launchMode: 'Normal', masteryScore: 0.6 }, registration).url;
   const page = await harness.open(context, url);
   return { page, registration, iri: standard === 'xapi' ? COURSE_IRI : AU };
 }

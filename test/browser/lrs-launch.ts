@@ -1,10 +1,11 @@
 // Launch links and learner flows for the xAPI and cmi5 tests against the test LRS.
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { answerAll } from './flows';
+import { answerAll, QUESTION_TYPES_COURSE } from './flows';
+import { Harness } from './harness';
 import { Learner } from './learner';
-import type { Json, TestLrs } from './test-lrs';
+import { type Json, TestLrs } from './test-lrs';
 
 export const ACTOR = { objectType: 'Agent', name: 'Jane Doe', account: { homePage: 'https://lms.example.com', name: 'jdoe' } };
 export const COURSE_IRI = 'https://lms.example.com/activities/question-types';
@@ -17,6 +18,25 @@ const QUESTIONS = ['single', 'multiple', 'truefalse', 'fillin', 'match', 'order'
 export function xapiLaunch(lrs: TestLrs, courseUrl: string, registration: string): string {
   const query = new URLSearchParams({ endpoint: lrs.endpoint, auth: 'Basic dGVzdDp0ZXN0', actor: JSON.stringify(ACTOR), registration, activity_id: COURSE_IRI });
   return `${courseUrl}?${query.toString()}`;
+}
+
+/**
+ * A test file's browser, LRS and the every-question-type course built for xAPI and cmi5: started
+ * before its tests, stopped after them, the LRS back to calm and empty before each test.
+ */
+export function lrsTestBed(): { harness: Harness; lrs: TestLrs; urls: Record<'xapi' | 'cmi5', string> } {
+  const bed = { harness: new Harness(), lrs: new TestLrs(), urls: {} as Record<'xapi' | 'cmi5', string> };
+  beforeAll(async () => {
+    await bed.harness.start();
+    await bed.lrs.start();
+    bed.urls = await bed.harness.buildAndServe(QUESTION_TYPES_COURSE, ['xapi', 'cmi5']);
+  });
+  afterAll(async () => {
+    await bed.harness.stop();
+    await bed.lrs.stop();
+  });
+  beforeEach(() => bed.lrs.reset());
+  return bed;
 }
 
 let launches = 0;

@@ -1,30 +1,19 @@
 // xAPI and cmi5 packages against the test LRS: the exact statement stream, each statement
 // valid, exactly once; an LRS that fails or is down loses nothing; cmi5's launch rules.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { answerAll, QUESTION_TYPES_COURSE } from './flows';
-import { eventually, Harness } from './harness';
+import { answerAll } from './flows';
+import { eventually } from './harness';
 import { Learner } from './learner';
-import { ACTOR, AU, cmi5Launch as launchCmi5, COURSE_IRI, expectValidOnce as expectLrsValidOnce, fullRun, PUBLISHER, SESSION, takeCourse, xapiLaunch as launchXapi } from './lrs-launch';
-import { TestLrs, type Json } from './test-lrs';
+import { ACTOR, AU, cmi5Launch as launchCmi5, COURSE_IRI, expectValidOnce as expectLrsValidOnce, fullRun, PUBLISHER, SESSION, lrsTestBed, takeCourse, xapiLaunch as launchXapi } from './lrs-launch';
+import type { Json } from './test-lrs';
 
-const harness = new Harness();
-const lrs = new TestLrs();
-let urls = {} as Record<'xapi' | 'cmi5', string>;
-const xapiLaunch = (registration: string): string => launchXapi(lrs, urls.xapi, registration);
+const bed = lrsTestBed();
+const { harness, lrs } = bed;
+const xapiLaunch = (registration: string): string => launchXapi(lrs, bed.urls.xapi, registration);
 const expectValidOnce = (): void => expectLrsValidOnce(lrs);
 
-beforeAll(async () => {
-  await harness.start();
-  await lrs.start();
-  urls = await harness.buildAndServe(QUESTION_TYPES_COURSE, ['xapi', 'cmi5']);
-});
-afterAll(async () => {
-  await harness.stop();
-  await lrs.stop();
-});
-beforeEach(() => lrs.reset());
 
 describe('xAPI package', () => {
   it('sends initialized, experienced, answered with definitions, completed, passed, terminated', async () => {
@@ -115,7 +104,7 @@ describe('xAPI package', () => {
 });
 
 describe('cmi5 package', () => {
-  const cmi5Launch = (_name: string, launchData: Json) => launchCmi5(lrs, urls.cmi5, launchData);
+  const cmi5Launch = (_name: string, launchData: Json) => launchCmi5(lrs, bed.urls.cmi5, launchData);
 
   it('follows cmi5: one fetch, launch data, defined statements with their categories, returnURL on exit', async () => {
     const { url, registration } = cmi5Launch('normal', { launchMode: 'Normal', masteryScore: 0.6 });
