@@ -45,7 +45,7 @@ const build = timeCommand(['build', course, '--out', out, '--force']);
 const scormOut = mkdtempSync(join(tmpdir(), 'coursepack-bench-scorm-'));
 const buildScorm = timeCommand(['build', course, '--target', 'scorm12,scorm2004', '--out', scormOut, '--force']);
 const validate = timeCommand(['validate', course]);
-const runtime = readFileSync(join(root, 'dist/runtime.js'));
+const runtimes = ['scorm12', 'scorm2004', 'xapi', 'cmi5'].map((standard) => ({ standard, js: readFileSync(join(root, `dist/runtime/${standard}.js`)) }));
 // What a designer's `npm install` of a release downloads and unpacks.
 const [packed] = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }).stdout);
 
@@ -56,7 +56,7 @@ console.log(`build (all four targets):      ${ms(build)}`);
 const minimal = minimalProcessMs(root, runs);
 console.log(`minimal esbuild + Handlebars + zip process: median ${minimal.toFixed(0)} ms; cold build of the sample course ${(build.median / minimal).toFixed(2)}× it   budget ≤ 1.3×`);
 console.log(`validate:                      ${ms(validate)}`);
-console.log(`runtime (coursepack.js):       ${kb(runtime.length)} raw, ${kb(gzipSync(runtime, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
+for (const { standard, js } of runtimes) console.log(`runtime ${`(${standard})`.padEnd(22)} ${kb(js.length)} raw, ${kb(gzipSync(js, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
 console.log(`npm package (tarball):         ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
 for (const file of readdirSync(out).sort()) console.log(`package ${file.padEnd(36)} ${kb(statSync(join(out, file)).size)}`);
 const zip2004 = readdirSync(out).find((file) => file.endsWith('-scorm2004.zip'));

@@ -37,6 +37,10 @@ function declarations() {
 }
 
 rmSync('dist/types', { recursive: true, force: true });
+// The single runtime of older builds, before one per standard.
+rmSync('dist/runtime.js', { force: true });
+rmSync('dist/runtime.js.map', { force: true });
+const STANDARDS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'];
 await Promise.all([
   declarations(),
   build({
@@ -54,9 +58,12 @@ await Promise.all([
     plugins: [staticValidatorRules],
     logLevel: 'warning',
   }),
-  ...[false, true].map((preview) =>
+  // One learners' runtime per standard: a SCORM 1.2 package carries no xAPI client and an xAPI
+  // package no SCORM adapter (STANDARD lets esbuild drop the others as dead code). The preview's
+  // runtime holds every adapter and the developer hooks the preview page drives.
+  ...[...STANDARDS.map((standard) => ({ name: `runtime/${standard}`, standard, preview: false })), { name: 'runtime-preview', standard: 'all', preview: true }].map(({ name, standard, preview }) =>
     build({
-      entryPoints: { [preview ? 'runtime-preview' : 'runtime']: 'src/runtime/main.ts' },
+      entryPoints: { [name]: 'src/runtime/main.ts' },
       outdir: 'dist',
       bundle: true,
       platform: 'browser',
@@ -64,8 +71,7 @@ await Promise.all([
       target: ['es2020'],
       format: 'iife',
       minify: true,
-      // The preview's runtime keeps the developer hooks; the learners' drops them as dead code.
-      define: { PREVIEW: String(preview) },
+      define: { PREVIEW: String(preview), STANDARD: JSON.stringify(standard) },
       legalComments: 'none',
       logLevel: 'warning',
     }),

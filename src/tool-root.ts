@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 let cached: string | undefined;
 
 /**
- * The folder of coursepack's own package.json: templates/ and dist/runtime.js are found from
+ * The folder of coursepack's own package.json: templates/ and dist/runtime/ are found from
  * it whether the code runs bundled (dist/index.js) or from source (tests).
  */
 export function toolRoot(): string {

@@ -88,7 +88,8 @@ export function toolFingerprint(): string {
   if (tool) return tool;
   const root = toolRoot();
   const hash = createHash('sha1').update(`${RECORD_FORMAT}\0${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\0`);
-  for (const file of ['dist/index.js', 'dist/runtime.js']) hash.update(`${file}\0${hashFile(join(root, file)) ?? 'missing'}\0`);
+  const runtimes = readdirSync(join(root, 'dist/runtime')).sort().map((name) => `dist/runtime/${name}`);
+  for (const file of ['dist/index.js', ...runtimes]) hash.update(`${file}\0${hashFile(join(root, file)) ?? 'missing'}\0`);
   const templates = join(root, 'templates');
   for (const name of listing(templates).split('\n')) hash.update(`${name}\0${name.endsWith('/') ? '' : hashFile(join(templates, name))}\0`);
   return (tool = hash.digest('hex'));

@@ -23,7 +23,7 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
   return [
     { path: 'index.html', contents: Buffer.from(html) },
     { path: 'theme.css', contents: readThemeCss() },
-    { path: 'coursepack.js', contents: readRuntime(options.preview) },
+    { path: 'coursepack.js', contents: readRuntime(standard, options.preview) },
     ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
   ];
 }
@@ -36,11 +36,12 @@ function scriptSafeJson(value: unknown): string {
 const runtimes = new Map<string, Buffer>();
 
 /**
- * The browser runtime, bundled by esbuild when coursepack itself is built (npm install); the
- * preview's copy also holds the developer hooks the preview page drives (jump, auto-answer).
+ * The browser runtime for a standard, bundled by esbuild when coursepack itself is built (npm
+ * install); the preview's copy holds every standard's adapter and the developer hooks the preview
+ * page drives (jump, auto-answer).
  */
-export function readRuntime(preview = false): Buffer {
-  const file = preview ? 'runtime-preview.js' : 'runtime.js';
+export function readRuntime(standard: Standard, preview = false): Buffer {
+  const file = preview ? 'runtime-preview.js' : `runtime/${standard}.js`;
   const cached = runtimes.get(file) ?? readFileSync(join(toolRoot(), 'dist', file));
   runtimes.set(file, cached);
   return cached;

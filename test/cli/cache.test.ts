@@ -76,7 +76,7 @@ describe('the build cache', () => {
     const { build } = setup(join(tool, 'bin/coursepack.js'));
     build();
     expect(verdicts(build())).toEqual(ALL('unchanged'));
-    appendFileSync(join(tool, 'dist/runtime.js'), '\n// a new runtime\n');
+    appendFileSync(join(tool, 'dist/runtime/xapi.js'), '\n// a new runtime\n');
     expect(verdicts(build())).toEqual(ALL('built'));
     appendFileSync(join(tool, 'templates/theme.css'), '\n/* a new theme */\n');
     expect(verdicts(build())).toEqual(ALL('built'));

@@ -46,7 +46,7 @@ test('the tarball holds only what runs: no tests, fixtures, sources or source ma
   const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
   expect(listed).toContain('bin/coursepack.js');
   expect(listed).toContain('dist/index.js');
-  expect(listed).toContain('dist/runtime.js');
+  for (const standard of ['scorm12', 'scorm2004', 'xapi', 'cmi5']) expect(listed).toContain(`dist/runtime/${standard}.js`);
   expect(listed).toContain('templates/starter/course/course.yaml');
   for (const kind of ['course', 'page', 'pool']) expect(listed).toContain(`schema/${kind}.schema.json`);
   // Type declarations (dist/types/*.d.ts) are for the library's TypeScript users.

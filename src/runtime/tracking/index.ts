@@ -12,18 +12,25 @@ import type { Tracker } from './tracker';
 
 export type { Tracker } from './tracker';
 
+/**
+ * The standard this runtime was built for ('all' in the preview's): set by scripts/build-tool.mjs,
+ * so each package carries only its own adapter and the rest is dropped as dead code.
+ */
+declare const STANDARD: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'all';
+
 export function createTrackerFor(data: CourseData, win: Window): Tracker {
   const { standard, id: courseId } = data;
-  if (standard === 'xapi' || standard === 'cmi5') {
+  if ((STANDARD === 'all' || STANDARD === 'xapi' || STANDARD === 'cmi5') && (standard === 'xapi' || standard === 'cmi5')) {
     const launch = readLaunchParameters(win.location.search);
-    if (launch.endpoint) return standard === 'cmi5' ? new Cmi5Tracker(data, launch, win) : new XapiTracker(data, launch, win);
+    if (launch.endpoint && (STANDARD === 'all' || STANDARD === 'cmi5') && standard === 'cmi5') return new Cmi5Tracker(data, launch, win);
+    if (launch.endpoint && (STANDARD === 'all' || STANDARD === 'xapi') && standard === 'xapi') return new XapiTracker(data, launch, win);
   }
   const backupKey = `coursepack:backup:${courseId}:${standard}`;
-  if (standard === 'scorm12') {
+  if ((STANDARD === 'all' || STANDARD === 'scorm12') && standard === 'scorm12') {
     const api = findApi<object>(win, 'API');
     if (api) return new LocalBackupTracker(new Scorm12Tracker(api), localStorageOf(win), backupKey);
   }
-  if (standard === 'scorm2004') {
+  if ((STANDARD === 'all' || STANDARD === 'scorm2004') && standard === 'scorm2004') {
     const api = findApi<object>(win, 'API_1484_11');
     if (api) return new LocalBackupTracker(new Scorm2004Tracker(api), localStorageOf(win), backupKey);
   }
