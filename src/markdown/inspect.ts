@@ -3,6 +3,7 @@
 // real sanitiser (same options as rendering) and lists the elements before and after it, so it
 // cannot drift from what the page gets.
 import sanitizeHtml from 'sanitize-html';
+import { remembered } from './remembered';
 import { renderInlineMarkdown, renderMarkdown } from './render';
 import { markdown, SANITIZE, SANITIZE_INLINE } from './rules';
 
@@ -32,7 +33,15 @@ interface Element {
 // sanitize-html's default nonTextTags: their content is dropped with them.
 const NON_TEXT = ['script', 'style', 'textarea', 'option'];
 
-export function inspectMarkdown(source: string, inline: boolean): MarkdownFindings {
+const inspectBlock = remembered((source) => inspect(source, false));
+const inspectInline = remembered((source) => inspect(source, true));
+
+/** What the page gets of a Markdown text; remembered, and shared by its callers (read only). */
+export function inspectMarkdown(source: string, inline: boolean): Readonly<MarkdownFindings> {
+  return inline ? inspectInline(source) : inspectBlock(source);
+}
+
+function inspect(source: string, inline: boolean): MarkdownFindings {
   const options = inline ? SANITIZE_INLINE : SANITIZE;
   const html = inline ? markdown.renderInline(source) : markdown.render(source);
   const before = elements(html, options);

@@ -2,7 +2,7 @@
 // 1.2 and 2004, the in-process LRS for xAPI and cmi5 — beside a live data panel and developer
 // controls (templates/preview/). Saving a course file rebuilds it and the page relaunches the
 // course where the learner was; a broken file shows its errors over the preview.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -100,7 +100,7 @@ export class PreviewServer {
     if (prefix === 'course' && (TARGETS as readonly string[]).includes(target ?? '')) {
       const path = decodeURIComponent(rest.join('/')) || 'index.html';
       const file = this.course.file(target as Target, path);
-      if (file) return send(response, 200, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);
+      if (file) return sendRevalidated(request, response, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);
     }
     send(response, 404, 'text/plain', Buffer.from('Not found'));
   }
@@ -173,6 +173,20 @@ function listen(server: Server, port: number): Promise<void> {
 
 function send(response: ServerResponse, status: number, type: string, body: Buffer): void {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+}
+
+const etags = new WeakMap<Buffer, string>();
+
+/**
+ * A course file the browser may keep and revalidate: a relaunch after a save then fetches the
+ * runtime, theme and images as "304 Not Modified", and chromium reuses its compiled code for the
+ * runtime. Each build's files are new buffers, so a changed file gets a new tag.
+ */
+function sendRevalidated(request: IncomingMessage, response: ServerResponse, type: string, body: Buffer): void {
+  let etag = etags.get(body);
+  if (!etag) etags.set(body, (etag = `"${createHash('sha1').update(body).digest('base64url')}"`));
+  if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', etag }).end(body);
 }
 
 function json(response: ServerResponse, value: unknown): void {

@@ -37,29 +37,33 @@ function readBuiltInTemplates(): BuiltInTemplate[] {
   return [...list('partials', ''), ...list('pages', 'page-')];
 }
 
-// Compiling the templates is a good share of a build: once per language and set of overrides
-// (the course's own array, the same for all its targets), not once per target.
-const NO_OVERRIDES: readonly TemplateOverride[] = [];
-const compiled = new WeakMap<Strings, WeakMap<readonly TemplateOverride[], (view: object) => string>>();
+// Compiling the templates is a good share of a build: once per set of template overrides, by
+// their text (a rebuild in preview or --watch loads the same overrides into new objects), not
+// once per target or language. The UI strings are looked up at render time, not compiled in.
+const compiled = new Map<string, (view: object, options?: { data?: object }) => string>();
+/** Courses of one catalogue rarely bring more sets of overrides than this. */
+const COMPILED_KEPT = 16;
 
 /** A Handlebars environment of our own (not the global one), with templates/ registered. */
-export function createTemplates(strings: Strings, overrides: readonly TemplateOverride[] = NO_OVERRIDES): (view: object) => string {
-  const key = overrides.length ? overrides : NO_OVERRIDES;
-  let byOverrides = compiled.get(strings);
-  if (!byOverrides) compiled.set(strings, (byOverrides = new WeakMap()));
-  let layout = byOverrides.get(key);
-  if (!layout) byOverrides.set(key, (layout = compileTemplates(strings, key)));
-  return layout;
+export function createTemplates(strings: Strings, overrides: readonly TemplateOverride[] = []): (view: object) => string {
+  const key = JSON.stringify(overrides.map((override) => [override.partial, override.source]));
+  let layout = compiled.get(key);
+  if (!layout) {
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, (layout = compileTemplates(overrides)));
+  }
+  const render = layout;
+  return (view) => render(view, { data: { strings } });
 }
 
-function compileTemplates(strings: Strings, overrides: readonly TemplateOverride[]): (view: object) => string {
+function compileTemplates(overrides: readonly TemplateOverride[]): (view: object, options?: { data?: object }) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
   for (const template of builtInTemplates()) hbs.registerPartial(template.partial, template.source);
   for (const override of overrides) hbs.registerPartial(override.partial, override.source);
   hbs.registerHelper('md', (source: unknown) => (typeof source === 'string' ? renderMarkdown(source) : ''));
   hbs.registerHelper('mdInline', (source: unknown) => (typeof source === 'string' ? renderInlineMarkdown(source) : ''));
-  hbs.registerHelper('t', (key: string) => strings[key] ?? key);
+  hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => (options.data as { strings: Strings }).strings[key] ?? key);
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   return hbs.compile(read(dir, 'layout.hbs'), { strict: false, noEscape: false });
