@@ -33,6 +33,11 @@ export function typesOf<T extends string>(family: FamilyFormat<T>): readonly T[]
   return Object.keys(family.variants) as T[];
 }
 
+/** Every key some variant of a family takes (a page's keys of any type). */
+export function keysOfAnyType<T extends string>(family: FamilyFormat<T>): readonly string[] {
+  return [...new Set(Object.values<MappingFormat>(family.variants).flatMap((variant) => Object.keys(variant.keys)))];
+}
+
 const keyLists = new WeakMap<MappingFormat, KeyLists>();
 
 /**

@@ -1,5 +1,5 @@
 import { messages } from '../diagnostics';
-import { ANSWER_REVIEWS, keysOf, MEDIA, PAGES, typesOf } from '../format';
+import { ANSWER_REVIEWS, keysOf, keysOfAnyType, MEDIA, PAGES, typesOf } from '../format';
 import type { AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
 import type { PageInput, ValidationContext } from './context';
@@ -11,7 +11,7 @@ export const PAGE_TYPES: readonly PageType[] = typesOf(PAGES);
 
 export function readPage(input: PageInput): Page | undefined {
   const { reader, node } = input;
-  const type = reader.variant(node, `page "${labelOf(node)}"`, PAGE_TYPES);
+  const type = reader.variant(node, `page "${labelOf(node)}"`, PAGE_TYPES, keysOfAnyType(PAGES));
   if (!type) return undefined;
   const fields = reader.object(node, `page "${labelOf(node)}"`, keysOf(PAGES.variants[type]));
   if (!fields) return undefined;

@@ -1,6 +1,6 @@
 // One reader per question type; each returns the typed question or reports what is wrong.
 import { messages } from '../diagnostics';
-import { CHOICE, FEEDBACK, keysOf, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS, rangeOf, typesOf } from '../format';
+import { CHOICE, FEEDBACK, keysOf, keysOfAnyType, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS, rangeOf, typesOf } from '../format';
 import type { Choice, MatchPair, OrderItem, Question, QuestionFeedback, QuestionType } from '../model';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
@@ -15,7 +15,7 @@ const DIGITS = '123456789';
 type Specific = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id' | 'prompt' | 'points' | 'feedback' | 'remediation' | 'span'> : never) : never;
 
 export function readQuestion(reader: Reader, node: unknown, context: ValidationContext): Question | undefined {
-  const type = reader.variant(node, `question "${labelOf(node)}"`, QUESTION_TYPES);
+  const type = reader.variant(node, `question "${labelOf(node)}"`, QUESTION_TYPES, keysOfAnyType(QUESTIONS));
   if (!type) return undefined;
   const fields = reader.object(node, `question "${labelOf(node)}"`, keysOf(QUESTIONS.variants[type]));
   if (!fields) return undefined;

@@ -50,14 +50,17 @@ export class Reader {
    * The value of the key that decides which other keys a mapping may have (a page's or a
    * question's `type`), read before the mapping itself so unknown keys are judged by that type.
    */
-  variant<T extends string>(node: unknown, what: string, allowed: readonly T[]): T | undefined {
+  variant<T extends string>(node: unknown, what: string, allowed: readonly T[], keysOfAnyType: readonly string[]): T | undefined {
     if (!isMap(node)) {
       this.report.add(messages.wrongType(this.span(node as YamlNode), what, 'a mapping (key: value lines)', describe(node)));
       return undefined;
     }
     const pair = node.items.find((item) => isScalar(item.key) && item.key.value === 'type');
     if (!pair) {
-      this.report.add(messages.missingKey(this.span(node), 'type', what, `Add "type:" with one of: ${allowed.join(', ')}.`));
+      // `typ:` or `Type:` is the type misspelt, not a second mistake besides a missing one.
+      const misspelt = node.items.find((item) => isScalar(item.key) && !keysOfAnyType.includes(String(item.key.value)) && closest(String(item.key.value), ['type']) !== undefined);
+      if (misspelt) this.report.add(messages.unknownKey(this.span(misspelt.key as YamlNode), String((misspelt.key as { value: unknown }).value), what, 'type', ['type']));
+      else this.report.add(messages.missingKey(this.span(node), 'type', what, `Add "type:" with one of: ${allowed.join(', ')}.`));
       return undefined;
     }
     const value = isScalar(pair.value) ? String(pair.value.value) : '';
