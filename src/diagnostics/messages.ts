@@ -35,6 +35,9 @@ export const fileUnreadable = (span: SourceSpan | undefined, path: string, cause
 export const danglingLink = (span: SourceSpan, path: string, target: string) =>
   error('file-not-found', span, `"${path}" is a symbolic link to "${target}", which does not exist.`, 'Point the link at an existing file, or put the file itself in its place.');
 
+export const reservedPath = (span: SourceSpan, path: string, generated: readonly string[]) =>
+  error('reserved-path', span, `"${path}" has the name of a file coursepack writes into every package (${generated.join(', ')}).`, `Rename the file or move it into a folder (e.g. assets/${path}) and change the link.`);
+
 export const pathOutsideCourse = (span: SourceSpan, path: string) =>
   error('path-outside-course', span, `The path "${path}" points outside the course folder.`, 'Copy the file into the course folder (e.g. assets/) and refer to it from there.');
 

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
-import { messages, type SourceSpan } from '../diagnostics';
+import { messages, type Report, type SourceSpan } from '../diagnostics';
 import { isInside, staysInside } from '../load/paths';
 import type { Asset } from '../model';
+import { GENERATED_FILES, isGeneratedFile } from '../standards/package-files';
 import { EXTENSION_KINDS, type ImageKind, imageKind, KIND_NAMES, svgScript } from './image-content';
 import type { Reader } from './reader';
 
@@ -65,9 +66,15 @@ function extensionOf(kind: ImageKind): string {
   return Object.keys(EXTENSION_KINDS).find((extension) => EXTENSION_KINDS[extension] === kind) ?? `.${kind}`;
 }
 
-/** Each asset once, sorted by path, so the package is the same whatever the page order. */
-export function uniqueAssets(assets: Asset[]): Asset[] {
+/**
+ * Each asset once, sorted by path, so the package is the same whatever the page order; one named
+ * like a file coursepack generates (index.html, a manifest) is refused where it is referred to.
+ */
+export function uniqueAssets(assets: Asset[], report: Report): Asset[] {
   const byPath = new Map<string, Asset>();
-  for (const asset of assets) if (!byPath.has(asset.path)) byPath.set(asset.path, asset);
+  for (const asset of assets) {
+    if (isGeneratedFile(asset.path)) report.add(messages.reservedPath(asset.span, asset.path, GENERATED_FILES));
+    else if (!byPath.has(asset.path)) byPath.set(asset.path, asset);
+  }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -46,6 +46,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
+  const assets = uniqueAssets(context.assets, report);
   if (report.hasErrors) return undefined;
   return {
     ...course,
@@ -55,7 +56,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     span: fields.span,
     idSpan: fields.spanOf('id'),
     root: loaded.root,
-    assets: uniqueAssets(context.assets),
+    assets,
   } as Course;
 }
 
