@@ -59,8 +59,10 @@ export function createTemplates(strings: Strings, overrides: readonly TemplateOv
 function compileTemplates(overrides: readonly TemplateOverride[]): (view: object, options?: { data?: object }) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
-  for (const template of builtInTemplates()) hbs.registerPartial(template.partial, template.source);
-  for (const override of overrides) hbs.registerPartial(override.partial, override.source);
+  // Compiled here: a partial registered as text is compiled again at every render that uses it.
+  const partial = (name: string, source: string) => hbs.registerPartial(name, hbs.compile(source, { strict: false, noEscape: false }));
+  for (const template of builtInTemplates()) partial(template.partial, template.source);
+  for (const override of overrides) partial(override.partial, override.source);
   hbs.registerHelper('md', (source: unknown) => (typeof source === 'string' ? renderMarkdown(source) : ''));
   hbs.registerHelper('mdInline', (source: unknown) => (typeof source === 'string' ? renderInlineMarkdown(source) : ''));
   hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => (options.data as { strings: Strings }).strings[key] ?? key);
