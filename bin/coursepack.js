@@ -23,6 +23,14 @@ const script = new vm.Script(Module.wrap(source), { filename: file, cachedData }
 const cli = { exports: {} };
 script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, dirname(file));
 
+// `coursepack build | head`: the reader may close the pipe before coursepack is done. As other
+// command-line tools do, it then writes no more there and the build goes on, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 cli.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   if (cachedData && !script.cachedDataRejected) return;
