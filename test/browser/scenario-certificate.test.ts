@@ -74,7 +74,8 @@ it('rates each choice by icon and words, debriefs each decision with its points 
   const feedback = course.getByRole('status').filter({ has: course.locator('.quality') });
   await course.getByRole('button', { name: POOR, exact: true }).click();
   await expect(quality(feedback)).resolves.toEqual({ text: 'Poor choice', icon: true });
-  await expect(feedback.innerText()).resolves.toMatch(/Arguing in public makes the complaint bigger\./);
+  // The best choice waits for the debrief: the moment of choosing tells how good the choice was and why.
+  await expect(feedback.innerText()).resolves.toMatch(/^Poor choice\s+Arguing in public makes the complaint bigger\.$/);
   expect(await axeViolations(course.mainFrame())).toEqual([]);
   await course.getByRole('button', { name: 'Continue', exact: true }).click();
   await course.getByRole('button', { name: BEST, exact: true }).click();
@@ -84,8 +85,8 @@ it('rates each choice by icon and words, debriefs each decision with its points 
   const rows = course.locator('.debrief .path > li');
   await expect(rows.count()).resolves.toBe(2);
   await expect(quality(rows.nth(0))).resolves.toEqual({ text: 'Poor choice', icon: true });
-  await expect(rows.nth(0).innerText()).resolves.toMatch(new RegExp(`^You chose: ${POOR}\\s+Poor choice\\s+Arguing in public[^\\n]*\\s+0 points\\s+The best choice: ${BEST_MISSED}$`));
-  await expect(rows.nth(1).innerText()).resolves.toMatch(new RegExp(`^You chose: ${BEST}\\s+Best choice\\s+The right team handles it\\.\\s+10 points$`));
+  await expect(rows.nth(0).innerText()).resolves.toMatch(new RegExp(`^You chose: ${POOR} \\(0 points\\)\\s+Poor choice\\s+Arguing in public makes the complaint bigger\\.\\s+The best choice: ${BEST_MISSED}$`));
+  await expect(rows.nth(1).innerText()).resolves.toMatch(new RegExp(`^You chose: ${BEST} \\(10 points\\)\\s+Best choice\\s+The right team handles it\\.$`));
   await expect(course.locator('.debrief .points').innerText()).resolves.toBe('10 of 20 points');
   expect(await axeViolations(course.mainFrame())).toEqual([]);
 
@@ -101,8 +102,8 @@ it('rates each choice by icon and words, debriefs each decision with its points 
   await review.getByRole('heading', { name: 'The angry customer' }).waitFor();
   const items = review.getByRole('listitem');
   await expect(items.count()).resolves.toBe(2);
-  await expect(items.nth(0).innerText()).resolves.toMatch(new RegExp(`^A customer posts a complaint[^\\n]*\\s+You chose: ${POOR}\\s+Poor choice\\s+0 points\\s+The best choice: ${BEST_MISSED}$`));
-  await expect(items.nth(1).innerText()).resolves.toMatch(new RegExp(`^The customer sends you a private message[^\\n]*\\s+You chose: ${BEST}\\s+Best choice\\s+10 points$`));
+  await expect(items.nth(0).innerText()).resolves.toMatch(new RegExp(`^A customer posts a complaint[^\\n]*\\s+You chose: ${POOR} \\(0 points\\)\\s+Poor choice\\s+The best choice: ${BEST_MISSED}$`));
+  await expect(items.nth(1).innerText()).resolves.toMatch(new RegExp(`^The customer sends you a private message[^\\n]*\\s+You chose: ${BEST} \\(10 points\\)\\s+Best choice$`));
   await expect(quality(items.nth(0))).resolves.toEqual({ text: 'Poor choice', icon: true });
 });
 

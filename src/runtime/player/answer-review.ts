@@ -3,11 +3,10 @@
 // each scenario decision with its quality, points and the best choice where it was missed.
 import type { PageData, QuestionData } from '../course-data';
 import type { PageContext } from './context';
-import { all, format, one, paragraph } from './dom';
+import { all, format, one, paragraph, text } from './dom';
 import { decisionItem } from './scenario';
 import { isCorrect, isScored, scenarioResult } from './scoring';
 
-const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The learner's answer as the page shows it, e.g. "Support" or "A complaint → Support". */
 function givenAnswer(element: HTMLElement, question: QuestionData): string {

@@ -118,7 +118,8 @@ function showCertificate(ctx: PageContext, earned: boolean, percent: number): vo
   };
   show(ctx.learnerName);
   if (ctx.saveLearnerName) askName(ctx, ctx.saveLearnerName, show);
-  const date = new Intl.DateTimeFormat(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(today);
+  // Intl.DateTimeFormat in the course language (ECMA-402 toLocaleDateString): "November 25, 2026", "25. November 2026".
+  const date = today.toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
   one(certificate, '[data-certificate-date]').textContent = format(ctx.strings.completedOn, { date });
   const score = certificate.querySelector('[data-certificate-score]');
   if (score) score.textContent = format(ctx.strings.certificateScore, { score: Math.round(percent) });

@@ -1,7 +1,7 @@
 import type { ScenarioPageData } from '../course-data';
 import type { PageBehaviour, PageContext } from './context';
-import { all, focus, format, one, paragraph, templateContent } from './dom';
-import { choiceQuality, scenarioResult, type ScenarioStep } from './scoring';
+import { all, focus, format, one, paragraph, templateContent, text } from './dom';
+import { scenarioResult, type ScenarioStep } from './scoring';
 
 /** A branching scenario: one scene at a time; each decision is recorded as an interaction. */
 export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBehaviour {
@@ -101,23 +101,17 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
 
 
 /**
- * One decision, in the debrief (`review` false: with the choice's feedback) or the results review
- * (`review` true: the scene's text first, the quality alone): the choice, how good it was, its
- * points and, when `showBest` and it was not the best, the best choice of the scene.
+ * One decision, in the debrief (`review` false: everything its template holds, see scenario.hbs)
+ * or the results review (`review` true: the scene's text first, then the quality and, when
+ * `showBest`, the best choice where it was missed): the choice and its points come first.
  */
 export function decisionItem(section: ParentNode, step: ScenarioStep, strings: Record<string, string>, review: boolean, showBest: boolean): HTMLLIElement {
   const scene = one(section, `[data-scene="${step.scene}"]`);
-  const label = (id: string): string => scene.querySelector(`[data-choice="${id}"]`)?.textContent?.trim() ?? '';
   const item = document.createElement('li');
-  if (review) item.append(paragraph(one(scene, '.scene-text').textContent?.replace(/\s+/g, ' ').trim() ?? '', 'review-prompt'));
-  item.append(paragraph(format(strings.yourChoice, { choice: label(step.choice.id) }), 'debrief-choice'));
-  // The quality and the feedback were written into the page when it was built (see scenario.hbs).
+  if (review) item.append(paragraph(text(scene.querySelector('.scene-text')), 'review-prompt'));
+  item.append(paragraph(format(strings.yourChoice, { choice: text(scene.querySelector(`[data-choice="${step.choice.id}"]`)), points: step.choice.points }), 'debrief-choice'));
   const meaning = templateContent(scene, `[data-feedback="${step.choice.id}"]`);
-  const shown = review ? meaning?.querySelector('.quality') : meaning;
-  if (shown) item.append(shown);
-  item.append(paragraph(format(strings.choicePoints, { points: step.choice.points }), 'debrief-points'));
-  const points = step.choices.map((c) => c.points);
-  const best = step.choices.filter((c) => choiceQuality(c.points, points) === 'best');
-  if (showBest && best.length && !best.includes(step.choice)) item.append(paragraph(format(strings.bestChoiceWas, { choice: best.map((c) => label(c.id)).join('; ') })));
+  const parts = review ? [meaning?.querySelector('.quality'), showBest && meaning?.querySelector('.best-choice')] : [meaning];
+  for (const part of parts) if (part) item.append(part);
   return item;
 }
