@@ -110,11 +110,11 @@ function showCertificate(ctx: PageContext, earned: boolean, percent: number): vo
   if (!earned) return;
   const today = new Date();
   const name = one(certificate, '[data-certificate-name]');
-  const id = one(certificate, '[data-certificate-id]');
+  const id = certificate.querySelector('[data-certificate-id]');
   const show = (typed: string): void => {
     name.textContent = displayName(typed) || (ctx.strings.learner ?? '');
     // Standalone, no LMS gives a learner id: the name the learner types stands for it.
-    id.textContent = certificateId([ctx.data.id, ctx.data.version, ctx.learnerId || typed.trim(), isoDay(today)]);
+    if (id) id.textContent = certificateId([ctx.data.id, ctx.data.version, ctx.learnerId || typed.trim(), isoDay(today)]);
   };
   show(ctx.learnerName);
   if (ctx.saveLearnerName) askName(ctx, ctx.saveLearnerName, show);
