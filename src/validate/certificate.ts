@@ -1,7 +1,7 @@
 // `certificate:` in course.yaml: who issues the certificate of the results page and who signs it.
 import { CERTIFICATE, keysOf, SIGNATORY } from '../format';
 import type { CertificateDesign } from '../model';
-import { readImage } from './assets';
+import { packagedImage } from './assets';
 import type { ValidationContext } from './context';
 import type { Fields } from './reader';
 
@@ -12,12 +12,8 @@ export function readCertificate(fields: Fields, context: ValidationContext): Cer
   const organisation = sub?.string('organisation');
   if (!sub || organisation === undefined) return undefined;
   const design: CertificateDesign = { organisation, showScore: (sub.has('show-score') && sub.boolean('show-score')) || false };
-  const logo = sub.string('logo');
-  const asset = logo === undefined ? undefined : readImage(sub.reader, logo, sub.spanOf('logo'));
-  if (asset) {
-    context.assets.push(asset);
-    design.logo = asset;
-  }
+  const logo = packagedImage(sub, 'logo', context.assets);
+  if (logo) design.logo = logo;
   if (sub.has('signatory')) {
     const signatory = sub.reader.object(sub.raw('signatory'), 'the signatory of the certificate', keysOf(SIGNATORY));
     const name = signatory?.string('name');

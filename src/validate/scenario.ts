@@ -3,7 +3,7 @@ import { closest } from '../diagnostics/did-you-mean';
 import { messages, type SourceSpan } from '../diagnostics';
 import { CHARACTER, ID_PATTERN, keysOf, OUTCOMES, rangeOf, SCENARIO_CHOICE, SCENE } from '../format';
 import type { Character, Scene, ScenarioChoice, ScenarioPage } from '../model';
-import { readImage } from './assets';
+import { packagedImage } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { type Fields } from './reader';
@@ -30,10 +30,8 @@ function readCharacter(fields: Fields, context: ValidationContext, scenarioId: s
   const name = sub?.string('name');
   if (!sub || name === undefined) return false;
   const role = sub.string('role');
-  const path = sub.string('image');
-  const image = path === undefined ? undefined : readImage(sub.reader, path, sub.spanOf('image'));
-  if (path !== undefined && !image) return false;
-  if (image) context.assets.push(image);
+  const image = packagedImage(sub, 'image', context.assets);
+  if (image === false) return false;
   // Without alt text of its own, the portrait is named as the caption beside it names the person.
   const alt = sub.has('alt') ? sub.string('alt', { allowEmpty: true }) : role ? `${name}, ${role}` : name;
   if (alt === undefined) return false;
