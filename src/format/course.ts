@@ -1,7 +1,7 @@
 // course.yaml: the course itself, `completion` and `theme`.
 import { UI_STRINGS } from './strings';
 import type { MappingFormat } from './types';
-import { ACTIVITY_IRI, anyText, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
+import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
 
 export const COMPLETION: MappingFormat = {
   name: 'completion',
@@ -46,6 +46,26 @@ export const THEME: MappingFormat = {
   },
 };
 
+export const SIGNATORY: MappingFormat = {
+  name: 'signatory',
+  description: 'Who signs the certificate: a name and a title, printed over a signature line.',
+  keys: {
+    name: { value: text, required: true, description: 'The name of the person who signs, e.g. "Dana Whitfield".' },
+    title: { value: text, description: 'Their position, e.g. "Head of Ethics & Compliance".' },
+  },
+};
+
+export const CERTIFICATE: MappingFormat = {
+  name: 'certificate',
+  description: 'What the certificate of the results page shows besides the learner\'s name, the course title, the date and the certificate id.',
+  keys: {
+    organisation: { value: text, required: true, description: 'The organisation that issues the certificate, printed at its top.' },
+    logo: { value: text, description: 'The organisation\'s logo (png, jpg, gif, svg or webp), as a path relative to the course folder; shown beside its name.' },
+    signatory: { value: { kind: 'mapping', mapping: SIGNATORY }, description: SIGNATORY.description },
+    'show-score': { value: boolean, default: false, description: 'true: the certificate also shows the learner\'s final score in percent.' },
+  },
+};
+
 export const COURSE: MappingFormat = {
   name: 'course',
   description: 'A coursepack course (course.yaml): its description for the LMS, how it is completed, its look and its pages.',
@@ -70,6 +90,7 @@ export const COURSE: MappingFormat = {
       description: 'linear: Next unlocks once the page is done. free: learners may open any page at any time.',
     },
     theme: { value: { kind: 'mapping', mapping: THEME }, description: THEME.description },
+    certificate: { value: { kind: 'mapping', mapping: CERTIFICATE }, description: CERTIFICATE.description },
     strings: { value: { kind: 'mapping', mapping: UI_STRINGS }, description: UI_STRINGS.description },
     'activity-id': {
       value: ACTIVITY_IRI,

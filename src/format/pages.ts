@@ -55,6 +55,21 @@ export const SCENE: MappingFormat = {
   exactlyOneOf: ['choices', 'outcome'],
 };
 
+/** The person a scenario is about (or who the learner plays), shown beside its scenes. */
+export const CHARACTER: MappingFormat = {
+  name: 'character',
+  description: 'The person in the scenario (or the role the learner plays), shown beside its scenes: a name, a role and a picture.',
+  keys: {
+    name: { value: text, required: true, description: 'The character\'s name, shown beside the scenes, e.g. "Maya Fischer".' },
+    role: { value: text, description: 'What the character does, shown under the name, e.g. "Product developer".' },
+    image: { value: text, description: 'A portrait (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    alt: {
+      value: { kind: 'text', allowEmpty: true },
+      description: 'What the portrait shows, for screen readers. Without it, the name and role; alt: "" marks the picture decorative.',
+    },
+  },
+};
+
 const CONTENT: MappingFormat = {
   name: 'content',
   description: 'A content page: a title, text in Markdown and optional images.',
@@ -75,6 +90,7 @@ const SCENARIO: MappingFormat = {
     type: pageType,
     title: { value: text, required: true, description: 'The heading of the scenario.' },
     intro: { value: markdown, description: 'Text shown above the first scene, in Markdown.' },
+    character: { value: { kind: 'mapping', mapping: CHARACTER }, description: CHARACTER.description },
     start: { value: id, required: true, description: 'The id of the first scene.' },
     scenes: {
       value: { kind: 'dictionary', values: SCENE, min: 1 },
@@ -139,7 +155,8 @@ const RESULTS: MappingFormat = {
     certificate: {
       value: boolean,
       default: true,
-      description: 'Once the course is completed (and not failed), show a printable certificate with the learner\'s name, the course title and the date.',
+      description:
+        'Once the course is completed (and not failed), show a printable certificate with the learner\'s name, the course title, the date and a certificate id; `certificate:` in course.yaml adds the organisation, its logo, a signatory and the score.',
     },
   },
 };

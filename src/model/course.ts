@@ -25,6 +25,16 @@ export interface Theme {
   logo?: Asset;
 }
 
+/** What the certificate shows besides the learner, the course, the date and its id (`certificate:`). */
+export interface CertificateDesign {
+  organisation: string;
+  /** Shown beside the organisation's name, so decorative (alt ""). */
+  logo?: Asset;
+  signatory?: { name: string; title?: string };
+  /** The final score in percent is printed too. */
+  showScore: boolean;
+}
+
 /** A course's own template (templates/partials or templates/pages) replacing a built-in one. */
 export interface TemplateOverride extends Located {
   /** The partial it replaces: "header", or "page-quiz" for templates/pages/quiz.hbs. */
@@ -57,6 +67,7 @@ export interface Course extends Located {
   completion: Completion;
   navigation: NavigationMode;
   theme: Theme;
+  certificate?: CertificateDesign;
   /** The UI texts by key of templates/strings/en.json: its language's, with its own (`strings:`) over them. */
   strings: Record<string, string>;
   /** Built-in templates this course replaces, from its own templates/ folder. */
@@ -89,10 +100,20 @@ export interface ContentPage extends PageBase {
   media: Media[];
 }
 
+/** The person a scenario is about, shown beside its scenes. */
+export interface Character extends Located {
+  name: string;
+  role?: string;
+  image?: Asset;
+  /** The portrait's alt text: the designer's, else the name and role ("" when decorative). */
+  alt: string;
+}
+
 export interface ScenarioPage extends PageBase {
   type: 'scenario';
   /** Markdown shown above the first scene. */
   intro?: string;
+  character?: Character;
   start: string;
   /** In YAML order; the start scene is not necessarily first. */
   scenes: Scene[];

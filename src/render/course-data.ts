@@ -15,6 +15,7 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     id: course.id,
     activityId: course.activityId,
     title: course.title,
+    version: course.version,
     language: course.language,
     revision: revisionOf(pages),
     passingScore: course.completion.passingScore,

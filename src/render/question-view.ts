@@ -1,6 +1,8 @@
-// What the question templates need beyond the model: the order things are shown in.
+// What the page templates need beyond the model: the order things are shown in (questions), the
+// quality of each choice (scenarios).
 import { createHash } from 'node:crypto';
 import type { Page, Question } from '../model';
+import { scenarioView } from './scenario-view';
 import type { Strings } from './templates';
 
 export type QuestionView = Question & {
@@ -14,7 +16,7 @@ export type QuestionView = Question & {
 };
 
 export function pageViews(pages: Page[], strings: Strings): Array<Page | (Page & { questions: QuestionView[] })> {
-  return pages.map((page) => (page.type === 'quiz' ? { ...page, questions: page.questions.map((q) => questionView(q, strings)) } : page));
+  return pages.map((page) => (page.type === 'quiz' ? { ...page, questions: page.questions.map((q) => questionView(q, strings)) } : page.type === 'scenario' ? scenarioView(page) : page));
 }
 
 function questionView(question: Question, strings: Strings): QuestionView {

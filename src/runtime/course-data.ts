@@ -14,6 +14,8 @@ export interface CourseData {
   /** The course's activity IRI (xAPI, cmi5); pages and questions hang below it. */
   activityId: string;
   title: string;
+  /** The course's `version` (part of the certificate id). */
+  version: string;
   language: string;
   /** Changes when the course structure changes, so stale suspend data is not misread. */
   revision: string;

@@ -5,12 +5,24 @@ import { isInside, staysInside } from '../load/paths';
 import type { Asset } from '../model';
 import { GENERATED_FILES, isGeneratedFile } from '../standards/package-files';
 import { EXTENSION_KINDS, type ImageKind, imageKind, KIND_NAMES, svgScript } from './image-content';
-import type { Reader } from './reader';
+import type { Fields, Reader } from './reader';
 
 /** The file name extensions of images a course may hold. */
 export const IMAGE_TYPES: readonly string[] = Object.keys(EXTENSION_KINDS);
 /** An image larger than this would make the package slow on every learner's device. */
 export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The image a key of `fields` names, added to the assets the course packages: undefined when
+ * the key is absent, false when the image is not valid (reported).
+ */
+export function packagedImage(fields: Fields, key: string, assets: Asset[]): Asset | undefined | false {
+  const path = fields.string(key);
+  if (path === undefined) return fields.has(key) ? false : undefined;
+  const image = readImage(fields.reader, path, fields.spanOf(key));
+  if (image) assets.push(image);
+  return image ?? false;
+}
 
 /** Resolves an image path (relative to the course folder) to an Asset, or reports why not. */
 export function readImage(reader: Reader, path: string, span: SourceSpan): Asset | undefined {

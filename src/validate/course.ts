@@ -4,6 +4,7 @@ import type { LoadedCourse } from '../load';
 import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
 import type { Completion, Course, Page, Requirement } from '../model';
 import { uniqueAssets } from './assets';
+import { readCertificate } from './certificate';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { checkLengths } from './lengths';
@@ -37,6 +38,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
+    certificate: readCertificate(fields, context),
     strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),

@@ -21,7 +21,7 @@ export function readPage(input: PageInput): Page | undefined {
     case 'content':
       return complete(id, readContent(fields, input));
     case 'scenario':
-      return complete(id, readScenario(fields));
+      return complete(id, readScenario(fields, input.context));
     case 'quiz':
       return complete(id, readQuiz(fields, input.context));
     case 'attestation':

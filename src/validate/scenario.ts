@@ -1,23 +1,41 @@
 import { isMap, isScalar } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean';
 import { messages, type SourceSpan } from '../diagnostics';
-import { ID_PATTERN, keysOf, OUTCOMES, rangeOf, SCENARIO_CHOICE, SCENE } from '../format';
-import type { Scene, ScenarioChoice, ScenarioPage } from '../model';
+import { CHARACTER, ID_PATTERN, keysOf, OUTCOMES, rangeOf, SCENARIO_CHOICE, SCENE } from '../format';
+import type { Character, Scene, ScenarioChoice, ScenarioPage } from '../model';
+import { packagedImage } from './assets';
+import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { type Fields } from './reader';
 const CHOICE_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-export function readScenario(fields: Fields): Omit<ScenarioPage, 'id'> | undefined {
+export function readScenario(fields: Fields, context: ValidationContext): Omit<ScenarioPage, 'id'> | undefined {
+  const scenarioId = fields.string('id') ?? '?';
   const title = fields.string('title');
+  const character = readCharacter(fields, context, scenarioId);
   const start = fields.id('start');
   const scenes = readScenes(fields);
   const retry = fields.has('retry') ? fields.boolean('retry') : false;
-  if (title === undefined || start === undefined || scenes === undefined || retry === undefined) return undefined;
-  const scenarioId = fields.string('id') ?? '?';
+  if (title === undefined || start === undefined || scenes === undefined || retry === undefined || character === false) return undefined;
   if (!checkGraph(fields, scenarioId, start, scenes)) return undefined;
   const best = maxScenarioPoints({ start, scenes });
   if (best <= 0) fields.reader.report.add(messages.scenarioScoresNothing(fields.span, scenarioId, best));
-  return { type: 'scenario', title, intro: fields.string('intro'), start, scenes, retry, span: fields.span };
+  return { type: 'scenario', title, intro: fields.string('intro'), ...(character && { character }), start, scenes, retry, span: fields.span };
+}
+
+/** `character:`, or false when it is there but not valid (the problems are reported). */
+function readCharacter(fields: Fields, context: ValidationContext, scenarioId: string): Character | undefined | false {
+  if (!fields.has('character')) return undefined;
+  const sub = fields.reader.object(fields.raw('character'), `the character of scenario "${scenarioId}"`, keysOf(CHARACTER));
+  const name = sub?.string('name');
+  if (!sub || name === undefined) return false;
+  const role = sub.string('role');
+  const image = packagedImage(sub, 'image', context.assets);
+  if (image === false) return false;
+  // Without alt text of its own, the portrait is named as the caption beside it names the person.
+  const alt = sub.has('alt') ? sub.string('alt', { allowEmpty: true }) : role ? `${name}, ${role}` : name;
+  if (alt === undefined) return false;
+  return { name, ...(role !== undefined && { role }), ...(image && { image }), alt, span: sub.span };
 }
 
 function readScenes(fields: Fields): Scene[] | undefined {

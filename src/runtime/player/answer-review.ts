@@ -1,11 +1,12 @@
 // The results page's review: each answered question with the learner's answer, the verdict and,
-// when the course allows it, the right answer — all read back from the graded quiz pages.
-import type { QuestionData, QuizPageData } from '../course-data';
+// when the course allows it, the right answer — all read back from the graded quiz pages — and
+// each scenario decision with its quality, points and the best choice where it was missed.
+import type { PageData, QuestionData } from '../course-data';
 import type { PageContext } from './context';
-import { all, format, one, paragraph } from './dom';
-import { isCorrect, isScored } from './scoring';
+import { all, format, one, paragraph, text } from './dom';
+import { decisionItem } from './scenario';
+import { isCorrect, isScored, scenarioResult } from './scoring';
 
-const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The learner's answer as the page shows it, e.g. "Support" or "A complaint → Support". */
 function givenAnswer(element: HTMLElement, question: QuestionData): string {
@@ -57,19 +58,31 @@ function reviewItem(ctx: PageContext, element: HTMLElement, question: QuestionDa
   return item;
 }
 
-/** Fills the review list; false when there is nothing answered to show. */
+/** The review's items of one page: its questions' answers, or its scenario's decisions. */
+function pageItems(ctx: PageContext, page: PageData, index: number, showCorrect: boolean): HTMLLIElement[] {
+  const doc = ctx.section.ownerDocument;
+  if (page.type === 'scenario') {
+    const section = doc.getElementById(`page-${page.id}`);
+    return section ? scenarioResult(page, ctx.state.paths[index]).steps.map((step) => decisionItem(section, step, ctx.strings, true, showCorrect)) : [];
+  }
+  const quiz = ctx.state.quizzes[index];
+  if (page.type !== 'quiz' || !quiz?.answers) return [];
+  const answers = quiz.answers;
+  return quiz.order.flatMap((questionIndex, i) => {
+    const question = page.questions[questionIndex];
+    const element = question && doc.querySelector<HTMLElement>(`[data-question="${question.id}"]`);
+    return question && element ? [reviewItem(ctx, element, question, answers[i] ?? '', showCorrect)] : [];
+  });
+}
+
+/** Fills the review list (quizzes' answers and scenarios' decisions, page by page); false when there is nothing to show. */
 export function renderAnswerReview(ctx: PageContext, list: HTMLElement, showCorrect: boolean): boolean {
   list.replaceChildren();
   ctx.data.pages.forEach((page, index) => {
-    const answers = ctx.state.quizzes[index]?.answers;
-    if (page.type !== 'quiz' || !answers) return;
+    const items = pageItems(ctx, page, index, showCorrect);
+    if (!items.length) return;
     const ol = document.createElement('ol');
-    const quiz = page as QuizPageData;
-    ctx.state.quizzes[index]?.order.forEach((questionIndex, i) => {
-      const question = quiz.questions[questionIndex];
-      const element = question && ctx.section.ownerDocument.querySelector<HTMLElement>(`[data-question="${question.id}"]`);
-      if (question && element) ol.append(reviewItem(ctx, element, question, answers[i] ?? '', showCorrect));
-    });
+    ol.append(...items);
     const title = document.createElement('h3');
     title.textContent = text(ctx.section.ownerDocument.getElementById(`title-${page.id}`));
     list.append(title, ol);

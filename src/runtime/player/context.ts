@@ -15,6 +15,8 @@ export interface PageContext {
   lmsRecording(): boolean;
   /** As the LMS gives it ("Last, First"), or "" outside an LMS. */
   learnerName: string;
+  /** The LMS's id of the learner, or "" outside an LMS (the certificate id is made from it). */
+  learnerId: string;
   /** Standalone only: keeps the name the learner types for the certificate. */
   saveLearnerName?(name: string): void;
   /** Passing score in percent, after the LMS's mastery score is applied. */

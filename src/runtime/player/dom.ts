@@ -44,6 +44,9 @@ export function templateContent(root: ParentNode, selector: string): DocumentFra
   return template ? (template.content.cloneNode(true) as DocumentFragment) : undefined;
 }
 
+/** An element's text as it reads, spaces and line breaks collapsed. */
+export const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
 export function paragraph(text: string, className?: string): HTMLParagraphElement {
   const p = document.createElement('p');
   p.textContent = text;

@@ -132,6 +132,7 @@ export class Player {
       recording: this.recording,
       lmsRecording: () => this.lmsRecording,
       learnerName: this.launch.learnerName,
+      learnerId: this.launch.learnerId,
       ...(this.tracker.saveLearnerName && { saveLearnerName: (name: string) => this.tracker.saveLearnerName?.(name) }),
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),

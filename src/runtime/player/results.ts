@@ -1,6 +1,7 @@
 import type { CourseData, ResultsPageData } from '../course-data';
 import type { Status } from '../tracking/tracker';
 import { renderAnswerReview } from './answer-review';
+import { certificateId, isoDay } from './certificate-id';
 import type { PageBehaviour, PageContext } from './context';
 import { format, one } from './dom';
 import { attemptsLeft, courseOver, courseResult, courseStatus, type CourseResult } from './scoring';
@@ -49,7 +50,7 @@ export function setupResults(ctx: PageContext, page: ResultsPageData, finish: (p
       showOutcome(ctx, result, status, retry);
       const review = ctx.section.querySelector<HTMLElement>('[data-review]');
       if (review) review.hidden = !renderAnswerReview(ctx, one(review, '[data-review-list]'), page.review === 'correct-answers');
-      if (page.certificate) showCertificate(ctx, status.completion === 'completed' && status.success !== 'failed');
+      if (page.certificate) showCertificate(ctx, status.completion === 'completed' && status.success !== 'failed', result.percent);
     },
   };
 }
@@ -99,7 +100,7 @@ function unmetRequirements(ctx: PageContext, result: CourseResult): string[] {
   return unmet;
 }
 
-function showCertificate(ctx: PageContext, earned: boolean): void {
+function showCertificate(ctx: PageContext, earned: boolean, percent: number): void {
   const certificate = one(ctx.section, '[data-certificate]');
   certificate.hidden = !earned;
   one(ctx.section, '[data-print]').hidden = !earned;
@@ -107,14 +108,21 @@ function showCertificate(ctx: PageContext, earned: boolean): void {
   // Printing the results page prints the certificate alone (see theme.css).
   document.documentElement.classList.toggle('has-certificate', earned);
   if (!earned) return;
+  const today = new Date();
   const name = one(certificate, '[data-certificate-name]');
+  const id = certificate.querySelector('[data-certificate-id]');
   const show = (typed: string): void => {
     name.textContent = displayName(typed) || (ctx.strings.learner ?? '');
+    // Standalone, no LMS gives a learner id: the name the learner types stands for it.
+    if (id) id.textContent = certificateId([ctx.data.id, ctx.data.version, ctx.learnerId || typed.trim(), isoDay(today)]);
   };
   show(ctx.learnerName);
   if (ctx.saveLearnerName) askName(ctx, ctx.saveLearnerName, show);
-  const date = new Date().toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
+  // Intl.DateTimeFormat in the course language (ECMA-402 toLocaleDateString): "November 25, 2026", "25. November 2026".
+  const date = today.toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
   one(certificate, '[data-certificate-date]').textContent = format(ctx.strings.completedOn, { date });
+  const score = certificate.querySelector('[data-certificate-score]');
+  if (score) score.textContent = format(ctx.strings.certificateScore, { score: Math.round(percent) });
 }
 
 /** Without an LMS nobody gives the learner's name: the learner types it for the certificate. */

@@ -1,7 +1,7 @@
 import type { ScenarioPageData } from '../course-data';
 import type { PageBehaviour, PageContext } from './context';
-import { all, focus, format, one, templateContent } from './dom';
-import { scenarioResult } from './scoring';
+import { all, focus, format, one, paragraph, templateContent, text } from './dom';
+import { scenarioResult, type ScenarioStep } from './scoring';
 
 /** A branching scenario: one scene at a time; each decision is recorded as an interaction. */
 export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBehaviour {
@@ -70,17 +70,8 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
 
   const showDebrief = (): void => {
     const debrief = one(root, '.debrief');
-    const list = one(debrief, '.path');
-    list.replaceChildren();
-    let sceneId = page.start;
-    for (const index of path()) {
-      const scene = page.scenes[sceneId];
-      if (!scene || !('choices' in scene)) break;
-      const choice = scene.choices[index];
-      list.append(debriefItem(root, sceneId, choice?.id ?? '', ctx.strings));
-      sceneId = choice?.next ?? sceneId;
-    }
     const result = scenarioResult(page, path());
+    one(debrief, '.path').replaceChildren(...result.steps.map((step) => decisionItem(root, step, ctx.strings, false, true)));
     one(debrief, '.points').textContent = format(ctx.strings.pointsEarned, { points: result.earned, max: page.maxPoints });
     debrief.hidden = false;
     ctx.complete();
@@ -109,16 +100,18 @@ export function setupScenario(ctx: PageContext, page: ScenarioPageData): PageBeh
 }
 
 
-/** One step of the debrief: what the learner chose, and what it meant (the choice's feedback). */
-function debriefItem(root: HTMLElement, sceneId: string, choiceId: string, strings: Record<string, string>): HTMLLIElement {
-  const scene = one(root, `[data-scene="${sceneId}"]`);
-  const button = scene.querySelector<HTMLElement>(`[data-choice="${choiceId}"]`);
+/**
+ * One decision, in the debrief (`review` false: everything its template holds, see scenario.hbs)
+ * or the results review (`review` true: the scene's text first, then the quality and, when
+ * `showBest`, the best choice where it was missed): the choice and its points come first.
+ */
+export function decisionItem(section: ParentNode, step: ScenarioStep, strings: Record<string, string>, review: boolean, showBest: boolean): HTMLLIElement {
+  const scene = one(section, `[data-scene="${step.scene}"]`);
   const item = document.createElement('li');
-  const choice = document.createElement('p');
-  choice.className = 'debrief-choice';
-  choice.textContent = format(strings.yourChoice, { choice: button?.textContent?.trim() ?? '' });
-  item.append(choice);
-  const meaning = templateContent(scene, `[data-feedback="${choiceId}"]`);
-  if (meaning) item.append(meaning);
+  if (review) item.append(paragraph(text(scene.querySelector('.scene-text')), 'review-prompt'));
+  item.append(paragraph(format(strings.yourChoice, { choice: text(scene.querySelector(`[data-choice="${step.choice.id}"]`)), points: step.choice.points }), 'debrief-choice'));
+  const meaning = templateContent(scene, `[data-feedback="${step.choice.id}"]`);
+  const parts = review ? [meaning?.querySelector('.quality'), showBest && meaning?.querySelector('.best-choice')] : [meaning];
+  for (const part of parts) if (part) item.append(part);
   return item;
 }

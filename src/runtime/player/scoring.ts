@@ -1,5 +1,5 @@
 // Scoring and status rules in one place, used by the player and by the tests.
-import type { CourseData, QuestionData, QuizPageData, ScenarioPageData } from '../course-data';
+import type { CourseData, QuestionData, QuizPageData, ScenarioChoiceData, ScenarioPageData } from '../course-data';
 import type { Score, Status } from '../tracking/tracker';
 import type { QuizState, State } from './state';
 
@@ -89,25 +89,52 @@ export function attemptsLeft(page: QuizPageData, quiz: QuizState | undefined, pa
   return result.submitted && !quizPassed(result, passingScore) ? page.attempts - (quiz?.attempt ?? 1) : 0;
 }
 
+/** How good a scenario choice was, next to the other choices of its scene (see choiceQuality). */
+export type ChoiceQuality = 'best' | 'acceptable' | 'poor';
+
+/**
+ * The quality of a choice worth `points` in a scene whose choices are worth `scene`: best, the
+ * most points of the scene; poor, 0 or less or under half the best; acceptable, the others.
+ * Undefined when every choice earns the same: there is nothing to tell apart. Used when building
+ * (the label in the page) and by the player (the best choice the learner missed).
+ */
+export function choiceQuality(points: number, scene: readonly number[]): ChoiceQuality | undefined {
+  const best = Math.max(...scene);
+  if (scene.every((p) => p === best)) return undefined;
+  return points === best ? 'best' : points <= 0 || points < best / 2 ? 'poor' : 'acceptable';
+}
+
+/** One decision of a run through a scenario. */
+export interface ScenarioStep {
+  scene: string;
+  choice: ScenarioChoiceData;
+  /** The scene's choices, in the course's order. */
+  choices: ScenarioChoiceData[];
+}
+
 export interface ScenarioResult {
   earned: number;
   /** The scene the learner is at now. */
   current: string;
   ended: boolean;
+  steps: ScenarioStep[];
 }
 
 export function scenarioResult(page: ScenarioPageData, path: number[] = []): ScenarioResult {
   let current = page.start;
   let earned = 0;
+  const steps: ScenarioStep[] = [];
   for (const index of path) {
     const scene = page.scenes[current];
-    const choice = scene && 'choices' in scene ? scene.choices[index] : undefined;
+    const choices = scene && 'choices' in scene ? scene.choices : [];
+    const choice = choices[index];
     if (!choice) break;
+    steps.push({ scene: current, choice, choices });
     earned += choice.points;
     current = choice.next;
   }
   const scene = page.scenes[current];
-  return { earned, current, ended: Boolean(scene && 'outcome' in scene) };
+  return { earned, current, ended: Boolean(scene && 'outcome' in scene), steps };
 }
 
 export interface CourseResult {

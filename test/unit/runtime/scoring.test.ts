@@ -1,5 +1,5 @@
 import type { CourseData, QuizPageData } from '../../../src/runtime/course-data';
-import { courseResult, courseStatus, isCorrect, quizResult, scenarioResult } from '../../../src/runtime/player/scoring';
+import { choiceQuality, courseResult, courseStatus, isCorrect, quizResult, scenarioResult } from '../../../src/runtime/player/scoring';
 import { decodeState, emptyState, encodeState } from '../../../src/runtime/player/state';
 import { scenario } from './sample-pages';
 
@@ -18,7 +18,7 @@ const quiz: QuizPageData = {
 
 function course(report: CourseData['report'] = 'passed-failed', require: CourseData['require'] = ['all-pages', 'passing-score']): CourseData {
   return {
-    standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80, require, report,
+    standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', version: '1.0.0', language: 'en', revision: 'rev1', passingScore: 80, require, report,
     navigation: 'linear', strings: {},
     pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'results', id: 'results', review: 'answers', certificate: true }],
   };
@@ -45,8 +45,18 @@ describe('grading', () => {
 
 describe('scenario and quiz results', () => {
   test('scenario follows the path and adds points', () => {
-    expect(scenarioResult(scenario, [1, 0])).toEqual({ earned: 15, current: 'bad', ended: true });
-    expect(scenarioResult(scenario, [1])).toEqual({ earned: 10, current: 'second', ended: false });
+    expect(scenarioResult(scenario, [1, 0])).toMatchObject({ earned: 15, current: 'bad', ended: true });
+    expect(scenarioResult(scenario, [1])).toMatchObject({ earned: 10, current: 'second', ended: false });
+    expect(scenarioResult(scenario, [1, 0]).steps.map((step) => [step.scene, step.choice.id, step.choices.length])).toEqual([['first', 'refer', 2], ['second', 'promise', 2]]);
+  });
+  test('a choice is best at the most points of its scene, poor at 0 or under half of it, else acceptable', () => {
+    const scene = [10, 6, 5, 4.9, 0, -3];
+    expect(scene.map((points) => choiceQuality(points, scene))).toEqual(['best', 'acceptable', 'acceptable', 'poor', 'poor', 'poor']);
+    // Two equally good choices are both best; with all the same, there is nothing to rate.
+    expect([3, 3, 1].map((points) => choiceQuality(points, [3, 3, 1]))).toEqual(['best', 'best', 'poor']);
+    expect(choiceQuality(5, [5, 5])).toBeUndefined();
+    // A scene of harmful choices only: the least harmful is still the best one to take.
+    expect([-1, -5].map((points) => choiceQuality(points, [-1, -5]))).toEqual(['best', 'poor']);
   });
   test('quiz earns the points of correct answers', () => {
     const result = quizResult(quiz, { order: [0, 1, 2], attempt: 1, seed: 7, answers: ['f', '0', 'linkedin'] });

@@ -25,7 +25,7 @@ const quiz: QuizPageData = {
 };
 
 const data: CourseData = {
-  standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', language: 'en', revision: 'rev1', passingScore: 80,
+  standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', version: '1.0.0', language: 'en', revision: 'rev1', passingScore: 80,
   require: ['all-pages'], report: 'passed-failed', navigation: 'linear', strings: {},
   pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'attestation', id: 'sign', statement: 'I agree.' }, { type: 'results', id: 'results', review: 'answers', certificate: true }],
 };
