@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Target, TARGETS } from './compile';
+import { closest } from './diagnostics/did-you-mean';
+import { isLmsId, type LmsId, LMS_IDS } from './standards/lms-profiles';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
 import { availableParallelism } from 'node:os';
 import { expandCourseArguments } from './catalogue/discover';
@@ -27,7 +29,9 @@ A course is a folder holding course.yaml, or the path of a course.yaml file. A f
 courses stands for every course folder below it; globs ("courses/sales-*") work too.
 
 Options:
-  --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
+  --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')}
+                       (default: course.yaml's targets, else its LMS's, else all but scorm2004-3rd)
+  --lms <name>         Build for this LMS (over course.yaml's lms): ${LMS_IDS.join(', ')}
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
@@ -67,7 +71,8 @@ interface Options {
   jobs: number;
   shard?: Shard;
   courses: string[];
-  targets: Target[];
+  targets?: Target[];
+  lms?: LmsId;
   outDir: string;
   json: boolean;
   color: boolean;
@@ -105,6 +110,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
       allowPositionals: true,
       options: {
         target: { type: 'string' },
+        lms: { type: 'string' },
         out: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
@@ -135,7 +141,11 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
     return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init" or "coursepack schema".');
   }
   const targets = parseTargets(values.target);
-  if (!Array.isArray(targets)) return targets;
+  if (targets && !Array.isArray(targets)) return targets;
+  if (values.lms !== undefined && !isLmsId(values.lms)) {
+    const suggestion = closest(values.lms, LMS_IDS);
+    return messages.badArgument(`Unknown LMS "${values.lms}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `LMSs: ${LMS_IDS.join(', ')}.`);
+  }
   const jobs = Number(values.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -143,7 +153,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -162,12 +172,13 @@ function schemaOptions(kind = 'course', rest: string[]): SchemaOptions | Diagnos
   return { command: 'schema', kind: kind as SchemaKind };
 }
 
-function parseTargets(list: string | undefined): Target[] | Diagnostic {
-  if (list === undefined) return [...TARGETS];
+function parseTargets(list: string | undefined): Target[] | Diagnostic | undefined {
+  if (list === undefined) return undefined;
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !(TARGETS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    return messages.badArgument(`Unknown target "${unknown[0] ?? list}".`, `Targets: ${TARGETS.join(', ')}.`);
+    const suggestion = unknown[0] === undefined ? undefined : closest(unknown[0], TARGETS);
+    return messages.badArgument(`Unknown target "${unknown[0] ?? list}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `Targets: ${TARGETS.join(', ')}.`);
   }
   return [...new Set(names)] as Target[];
 }
