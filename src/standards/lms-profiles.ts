@@ -58,7 +58,8 @@ export const LMS_PROFILES: Record<LmsId, LmsProfile> = {
     builds: ['scorm2004-3rd'],
     sequencing: false,
     suspendData: { scorm12: 4096, 'scorm2004-3rd': 64000 },
-    refusedFiles: ['php', 'php3', 'php4', 'php5', 'phtml', 'sh', 'asp', 'aspx', 'jsp', 'cgi', 'pl', 'py', 'exe', 'bat'],
+    // Docebo's list, as its help article gives it (".ph3" included).
+    refusedFiles: ['htaccess', 'phps', 'php5', 'php4', 'ph3', 'php', 'cgi', 'sh', 'shtml', 'asp', 'aspx', 'jsp', 'py', 'rb', 'pl'],
   },
   totara: {
     name: 'Totara',
