@@ -11,6 +11,7 @@ import { RunReporter } from './catalogue/reporter';
 import { runCatalogue, shareOf } from './catalogue/run';
 import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
+import { inspect, InspectProblem } from './inspect';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 
@@ -24,6 +25,9 @@ Commands:
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
   schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
+  inspect <zip>        Summarise a package: standard, ids, passing score, reporting, limits
+  inspect <data>       Decode a learner's suspend data (text, a file, or - for stdin);
+                       --package <zip> names its pages and answers and scores it
 
 A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
 courses stands for every course folder below it; globs ("courses/sales-*") work too.
@@ -40,6 +44,7 @@ Options:
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
+  --package <zip>      inspect: the package the suspend data belongs to
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
@@ -57,6 +62,13 @@ interface PreviewOptions {
   command: 'preview';
   course: string;
   port: number;
+}
+
+interface InspectOptions {
+  command: 'inspect';
+  input: string;
+  packagePath?: string;
+  json: boolean;
 }
 
 interface SchemaOptions {
@@ -91,6 +103,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (parsed.command === 'init') return init(parsed, out, err);
     if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
+    if (parsed.command === 'inspect') return runInspect(parsed, out, err);
     const code = await run(parsed, out, err);
     return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
@@ -101,7 +114,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | InspectOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -119,6 +132,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         shard: { type: 'string' },
         port: { type: 'string' },
         for: { type: 'string' },
+        package: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -137,8 +151,12 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   if (command === 'preview') return previewOptions(courses, values.port);
   if (command === 'schema') return schemaOptions(values.for, courses);
+  if (command === 'inspect') {
+    if (courses.length !== 1) return messages.badArgument('inspect takes one package or one suspend data.', 'Run coursepack inspect build/my-course-scorm12.zip, or coursepack inspect saved.txt --package build/my-course-scorm12.zip.');
+    return { command, input: courses[0] as string, ...(values.package === undefined ? {} : { packagePath: values.package }), json: Boolean(values.json) };
+  }
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init" or "coursepack schema".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init", "coursepack schema" or "coursepack inspect".');
   }
   const targets = parseTargets(values.target);
   if (targets && !Array.isArray(targets)) return targets;
@@ -190,6 +208,17 @@ function discoverCourses(): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'course.yaml')))
     .map((entry) => join('courses', entry.name))
     .sort();
+}
+
+function runInspect(options: InspectOptions, out: Output, err: Output): number {
+  try {
+    out.write(`${inspect(options)}\n`);
+    return EXIT.ok;
+  } catch (cause) {
+    if (!(cause instanceof InspectProblem)) throw cause;
+    err.write(`${formatDiagnostic(messages.badArgument(cause.message, cause.hint), { sources: new Map(), color: false })}\n`);
+    return EXIT.usage;
+  }
 }
 
 function init(options: InitOptions, out: Output, err: Output): number {

@@ -4,6 +4,7 @@
 // reads what the course wrote and checks it against the 3rd Edition's own rules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { runCli, tempDir } from '../cli/run-cli';
 import { eventually, Harness, type LmsCall } from './harness';
 import { Learner } from './learner';
 
@@ -61,6 +62,14 @@ describe('SCORM 2004 3rd Edition package', () => {
     expect(sets.map((call) => call.args[0]).filter((element) => !THIRD_EDITION_ELEMENTS.test(element!))).toEqual([]);
     for (const call of sets.filter((c) => c.args[0] === 'cmi.suspend_data')) expect(call.args[1]!.length).toBeLessThanOrEqual(4000);
     expect(await run.terminated()).toBe(1);
+
+    // What support reads of this learner's suspend data with `coursepack inspect`.
+    const out = tempDir();
+    expect(runCli(['build', COURSE, '--target', 'scorm2004-3rd', '--out', out]).code).toBe(0);
+    const inspected = runCli(['inspect', cmi.suspend_data, '--package', join(out, 'basic-scorm2004-3rd.zip')]);
+    expect(inspected.stdout).toContain('  pages done     5 of 5\n');
+    expect(inspected.stdout).toContain('  score          24 of 24 points (100 %), final, passed\n');
+    expect(inspected.stdout).toContain('  status         completed / passed');
   }, 60_000);
 });
 
