@@ -4,6 +4,7 @@
 import type { CourseData, QuestionData } from '../runtime/course-data';
 import { courseResult, courseStatus, indexes, isCorrect, isScored, scenarioResult } from '../runtime/player/scoring';
 import { decodeState, parseObject, type QuizState, type State } from '../runtime/player/state';
+import { walkPath } from '../runtime/player/state-fit';
 
 /** The keys the runtime writes (state.ts, Encoded); anything else is shown as it is. */
 const KNOWN_KEYS = new Set(['r', 'd', 'q', 's', 'a']);
@@ -76,15 +77,7 @@ function decoded(data: CourseData, state: State, passingScore: number): NonNulla
     }
     if (page.type === 'scenario' && state.paths[index]) {
       const path = state.paths[index] ?? [];
-      const choices: string[] = [];
-      let scene = page.start;
-      for (const step of path) {
-        const at = page.scenes[scene];
-        const choice = at && 'choices' in at ? at.choices[step] : undefined;
-        if (!choice) break;
-        choices.push(`${scene}: ${choice.id}`);
-        scene = choice.next;
-      }
+      const choices = walkPath(page, path).map((step) => `${step.scene}: ${step.choice.id}`);
       const end = scenarioResult(page, path);
       report.scenarios.push({ page: page.id, choices, at: end.current, ended: end.ended });
     }
