@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Target, TARGETS } from './compile';
+import { closest } from './diagnostics/did-you-mean';
+import { isLmsId, type LmsId, LMS_IDS } from './standards/lms-profiles';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
 import { availableParallelism } from 'node:os';
 import { expandCourseArguments } from './catalogue/discover';
@@ -9,6 +11,7 @@ import { RunReporter } from './catalogue/reporter';
 import { runCatalogue, shareOf } from './catalogue/run';
 import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
+import { inspect, InspectProblem } from './inspect';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 
@@ -22,12 +25,17 @@ Commands:
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
   schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
+  inspect <zip>        Summarise a package: standard, ids, passing score, reporting, limits
+  inspect <data>       Decode a learner's suspend data (text, a file, or - for stdin);
+                       --package <zip> names its pages and answers and scores it
 
 A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
 courses stands for every course folder below it; globs ("courses/sales-*") work too.
 
 Options:
-  --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
+  --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')}
+                       (default: course.yaml's targets, else its LMS's, else all but scorm2004-3rd)
+  --lms <name>         Build for this LMS (over course.yaml's lms): ${LMS_IDS.join(', ')}
   --out <dir>          Output folder (default: build)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
@@ -36,6 +44,7 @@ Options:
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
   --for <kind>         schema: course (default), page or pool (the files under pages/ and pools/)
+  --package <zip>      inspect: the package the suspend data belongs to
   --json               Print results and diagnostics as JSON
   --no-color           Plain text output
   -h, --help           Show this help
@@ -55,6 +64,13 @@ interface PreviewOptions {
   port: number;
 }
 
+interface InspectOptions {
+  command: 'inspect';
+  input: string;
+  packagePath?: string;
+  json: boolean;
+}
+
 interface SchemaOptions {
   command: 'schema';
   kind: SchemaKind;
@@ -67,7 +83,8 @@ interface Options {
   jobs: number;
   shard?: Shard;
   courses: string[];
-  targets: Target[];
+  targets?: Target[];
+  lms?: LmsId;
   outDir: string;
   json: boolean;
   color: boolean;
@@ -86,6 +103,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (parsed.command === 'init') return init(parsed, out, err);
     if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
+    if (parsed.command === 'inspect') return runInspect(parsed, out, err);
     const code = await run(parsed, out, err);
     return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
@@ -96,7 +114,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | InspectOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -105,6 +123,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
       allowPositionals: true,
       options: {
         target: { type: 'string' },
+        lms: { type: 'string' },
         out: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
@@ -113,6 +132,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
         shard: { type: 'string' },
         port: { type: 'string' },
         for: { type: 'string' },
+        package: { type: 'string' },
         json: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -131,11 +151,19 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   if (command === 'preview') return previewOptions(courses, values.port);
   if (command === 'schema') return schemaOptions(values.for, courses);
+  if (command === 'inspect') {
+    if (courses.length !== 1) return messages.badArgument('inspect takes one package or one suspend data.', 'Run coursepack inspect build/my-course-scorm12.zip, or coursepack inspect saved.txt --package build/my-course-scorm12.zip.');
+    return { command, input: courses[0] as string, ...(values.package === undefined ? {} : { packagePath: values.package }), json: Boolean(values.json) };
+  }
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init" or "coursepack schema".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init", "coursepack schema" or "coursepack inspect".');
   }
   const targets = parseTargets(values.target);
-  if (!Array.isArray(targets)) return targets;
+  if (targets && !Array.isArray(targets)) return targets;
+  if (values.lms !== undefined && !isLmsId(values.lms)) {
+    const suggestion = closest(values.lms, LMS_IDS);
+    return messages.badArgument(`Unknown LMS "${values.lms}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `LMSs: ${LMS_IDS.join(', ')}.`);
+  }
   const jobs = Number(values.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -143,7 +171,7 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -162,12 +190,13 @@ function schemaOptions(kind = 'course', rest: string[]): SchemaOptions | Diagnos
   return { command: 'schema', kind: kind as SchemaKind };
 }
 
-function parseTargets(list: string | undefined): Target[] | Diagnostic {
-  if (list === undefined) return [...TARGETS];
+function parseTargets(list: string | undefined): Target[] | Diagnostic | undefined {
+  if (list === undefined) return undefined;
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !(TARGETS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    return messages.badArgument(`Unknown target "${unknown[0] ?? list}".`, `Targets: ${TARGETS.join(', ')}.`);
+    const suggestion = unknown[0] === undefined ? undefined : closest(unknown[0], TARGETS);
+    return messages.badArgument(`Unknown target "${unknown[0] ?? list}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `Targets: ${TARGETS.join(', ')}.`);
   }
   return [...new Set(names)] as Target[];
 }
@@ -179,6 +208,17 @@ function discoverCourses(): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'course.yaml')))
     .map((entry) => join('courses', entry.name))
     .sort();
+}
+
+function runInspect(options: InspectOptions, out: Output, err: Output): number {
+  try {
+    out.write(`${inspect(options)}\n`);
+    return EXIT.ok;
+  } catch (cause) {
+    if (!(cause instanceof InspectProblem)) throw cause;
+    err.write(`${formatDiagnostic(messages.badArgument(cause.message, cause.hint), { sources: new Map(), color: false })}\n`);
+    return EXIT.usage;
+  }
 }
 
 function init(options: InitOptions, out: Output, err: Output): number {

@@ -2,7 +2,8 @@
 // course files; and the CLI's entry (one bundle for all, so an installed coursepack ships its
 // code once).
 export { build, type CatalogueBuildOptions, type CatalogueBuildResult, type CourseOutcome, type PackageOutcome, type Shard } from './catalogue/api';
-export { buildCourse, checkCourse, CourseIds, TARGETS, type Target, type BuildResult, type CheckResult } from './compile';
+export { buildCourse, checkCourse, CourseIds, DEFAULT_TARGETS, TARGETS, type Target, type BuildResult, type CheckResult, type Selection } from './compile';
+export { LMS_IDS, LMS_PROFILES, type LmsId, type LmsProfile } from './standards/lms-profiles';
 export { loadCourse } from './load';
 export type { Diagnostic, SourceSpan } from './diagnostics';
 export type * from './model';

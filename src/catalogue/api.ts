@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Target, TARGETS } from '../compile';
+import { isLmsId, type LmsId, LMS_IDS } from '../standards/lms-profiles';
 import { expandCourseArguments } from './discover';
 import type { CourseOutcome } from './outcome';
 import { runCatalogue, shareOf } from './run';
@@ -18,8 +19,10 @@ export type { Shard } from './shard';
 export interface CatalogueBuildOptions {
   /** Courses: folders holding course.yaml, course.yaml paths, folders of courses, or globs. */
   courses: readonly string[];
-  /** Default: every target. */
+  /** Default: course.yaml's `targets:`, else its LMS's, else scorm12, scorm2004, xapi and cmi5. */
   targets?: readonly Target[];
+  /** An LMS profile (see docs/lms-profiles.md), over course.yaml's `lms:`. */
+  lms?: LmsId;
   /** Default: "build" (relative to the current folder). */
   outDir?: string;
   /** Courses built at once (worker threads). Default: the number of cores. */
@@ -42,15 +45,16 @@ export interface CatalogueBuildResult {
 export async function build(options: CatalogueBuildOptions): Promise<CatalogueBuildResult> {
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard;
   if (options.shard !== undefined && !shard) throw new TypeError(`coursepack build: "${String(options.shard)}" is not a shard (i/n, 1 ≤ i ≤ n).`);
-  const targets = [...(options.targets ?? TARGETS)];
-  const unknown = targets.find((target) => !(TARGETS as readonly string[]).includes(target));
+  const targets = options.targets && [...options.targets];
+  const unknown = targets?.find((target) => !(TARGETS as readonly string[]).includes(target));
   if (unknown) throw new TypeError(`coursepack build: unknown target "${unknown}" (targets: ${TARGETS.join(', ')}).`);
+  if (options.lms !== undefined && !isLmsId(options.lms)) throw new TypeError(`coursepack build: unknown LMS "${String(options.lms)}" (LMSs: ${LMS_IDS.join(', ')}).`);
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new TypeError(`coursepack build: jobs must be a whole number from 1, not ${jobs}.`);
   const courses = shareOf(expandCourseArguments(options.courses), shard);
   const outcomes: CourseOutcome[] = [];
   const pending = new Map<number, CourseOutcome>();
-  await runCatalogue(courses, { command: 'build', targets, outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
+  await runCatalogue(courses, { command: 'build', targets, lms: options.lms, outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
     start: () => undefined,
     add: (index, outcome) => {
       // Handed on in the order of the courses, as the CLI prints them.

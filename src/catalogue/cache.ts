@@ -14,7 +14,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { toolRoot } from '../tool-root';
 
 /** Bumped when the record's shape or meaning changes. */
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 
 /** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
 export function cacheDir(): string {
@@ -38,12 +38,24 @@ interface CacheRecord {
   inputs: InputHashes;
   templates: string;
   packages: Record<string, CachedPackage>;
+  /** The --lms the packages were built with (its profile shapes them); null: none. */
+  lms: string | null;
+  /** The targets the course chose itself (no --target), if a build without --target recorded them. */
+  chosen?: string[];
+}
+
+/** What the command line picked (compile.ts's Selection, kept loose here). */
+interface Selection {
+  targets?: readonly string[];
+  lms?: string;
 }
 
 /** What a lookup found still current: the course's id and the packages left as they are. */
 export interface CacheHit {
   id: string;
   courseFile: string;
+  /** The targets this build makes: the command line's, else those the course chose last time. */
+  targets: string[];
   packages: Map<string, CachedPackage>;
 }
 
@@ -118,10 +130,16 @@ export class BuildCache {
     }
   }
 
-  /** The packages of the course still current for these targets; none when any input changed. */
-  lookup(courseFile: string, targets: readonly string[]): CacheHit | undefined {
+  /**
+   * The packages of the course still current for the selection's targets (without --target: the
+   * ones the course chose when last built); none when any input or the --lms changed.
+   */
+  lookup(courseFile: string, selection: Selection): CacheHit | undefined {
     const record = this.force ? undefined : this.read(courseFile);
     if (!record || record.tool !== toolFingerprint() || record.courseFile !== resolve(courseFile)) return undefined;
+    if (record.lms !== (selection.lms ?? null)) return undefined;
+    const targets = selection.targets ? [...selection.targets] : record.chosen;
+    if (!targets) return undefined;
     for (const [path, hash] of Object.entries(record.inputs)) if (hashFile(path) !== hash) return undefined;
     if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
     const packages = new Map<string, CachedPackage>();
@@ -129,7 +147,7 @@ export class BuildCache {
       const built = record.packages[target];
       if (built && hashFile(built.path) === built.hash) packages.set(target, built);
     }
-    return { id: record.id, courseFile: record.courseFile, packages };
+    return { id: record.id, courseFile: record.courseFile, targets, packages };
   }
 
   /**
@@ -151,16 +169,18 @@ export class BuildCache {
    * Records a successful build: its inputs and the packages just written. The packages of other
    * targets are kept when the course and tool are the same as they recorded.
    */
-  store(courseFile: string, id: string, hashes: InputHashes, written: ReadonlyArray<{ target: string; path: string; bytes: number }>): void {
+  store(courseFile: string, id: string, hashes: InputHashes, written: ReadonlyArray<{ target: string; path: string; bytes: number }>, choice: { selection: Selection; chosen: readonly string[] }): void {
     const file = resolve(courseFile);
     const previous = this.read(courseFile);
-    const same = previous && previous.tool === toolFingerprint() && previous.id === id && JSON.stringify(previous.inputs) === JSON.stringify(hashes);
+    const lms = choice.selection.lms ?? null;
+    const same = previous && previous.tool === toolFingerprint() && previous.id === id && previous.lms === lms && JSON.stringify(previous.inputs) === JSON.stringify(hashes);
+    const chosen = choice.selection.targets ? (same ? previous.chosen : undefined) : [...choice.chosen];
     const packages: Record<string, CachedPackage> = same ? { ...previous.packages } : {};
     for (const built of written) {
       const hash = hashFile(built.path);
       if (hash) packages[built.target] = { path: built.path, bytes: built.bytes, hash };
     }
-    const record: CacheRecord = { format: RECORD_FORMAT, tool: toolFingerprint(), id, courseFile: file, inputs: hashes, templates: listing(join(file, '..', 'templates')), packages };
+    const record: CacheRecord = { format: RECORD_FORMAT, tool: toolFingerprint(), id, courseFile: file, inputs: hashes, templates: listing(join(file, '..', 'templates')), packages, lms, ...(chosen ? { chosen } : {}) };
     try {
       mkdirSync(this.folder, { recursive: true });
       // Temp file + rename: a concurrent run (or worker) never reads half a record.

@@ -2,13 +2,12 @@
 // (code frames need the sources, which are dropped here), its packages and its counts. A worker
 // sends it to the main thread as it is; nothing of the course (model, sources) outlives it, so a
 // run's memory does not grow with the number of courses.
-import { buildCourse, type BuildResult, checkCourse, type CheckResult, type CourseIds, type Target } from '../compile';
+import { buildCourse, type BuildResult, checkCourse, type CheckResult, type CourseIds, type Selection, type Target, TARGETS } from '../compile';
 import { diagnosticToJson, formatDiagnostic } from '../diagnostics';
 import { BuildCache } from './cache';
 
-export interface CourseRunOptions {
+export interface CourseRunOptions extends Selection {
   command: 'build' | 'validate';
-  targets: Target[];
   outDir: string;
   force: boolean;
   color: boolean;
@@ -45,11 +44,11 @@ function cacheFor(options: CourseRunOptions): BuildCache {
 
 /** Checks or builds one course; `ids` holds the ids of the courses before it in the run. */
 export async function runCourse(course: string, options: CourseRunOptions, ids: CourseIds): Promise<CourseOutcome> {
-  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids);
+  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, lms: options.lms, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids, options);
   const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
   const diagnostics = result.report.sorted();
   const packages = [...(result.packages ?? []).map((p) => ({ ...p, unchanged: false })), ...(result.unchanged ?? []).map((p) => ({ ...p, unchanged: true }))];
-  const order = options.targets;
+  const order: readonly Target[] = options.targets ?? TARGETS;
   return {
     course,
     id: result.id ?? result.course?.id ?? null,

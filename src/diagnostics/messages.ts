@@ -212,6 +212,23 @@ export const textTooLong = (span: SourceSpan, what: string, length: number, limi
 export const suspendDataMayOverflow = (span: SourceSpan, size: number, limit: number, target: string) =>
   warning('suspend-data-too-large', span, `Saved progress may reach ${size} characters, more than ${target} keeps (${limit}).`, 'Split the course or reduce the number of questions.');
 
+export const lmsTargetNotTaken = (span: SourceSpan, lms: string, target: string, takes: string) =>
+  warning('lms-target-not-taken', span, `${lms} does not take ${target} packages.`, `Build what it takes: ${takes}.`);
+
+export const lmsFailedNotShown = (span: SourceSpan, lms: string, target: string, report: string) =>
+  warning(
+    'lms-failed-not-shown',
+    span,
+    `${lms} keeps failed ${target} courses In Progress: with report: ${report} a learner below the passing score is never shown as failed there.`,
+    'Use report: completed-incomplete (or passed-incomplete), or a SCORM 2004 package.',
+  );
+
+export const lmsNeedsScore = (span: SourceSpan, lms: string, target: string) =>
+  warning('lms-needs-score', span, `${lms} is reported to complete ${target} courses cleanly only when they send a score, and this course sends none.`, 'Add passing-score to completion.require, or build a SCORM 1.2 package for it.');
+
+export const lmsRefusesFile = (span: SourceSpan, lms: string, path: string) =>
+  warning('lms-refuses-file', span, `${lms} refuses packages that hold script files such as "${path}".`, 'Leave the file out of the course, or zip it into an archive of its own.');
+
 export const buildFailed = (span: SourceSpan, target: string, cause: unknown) =>
   error('build-failed', span, `Could not write the ${target} package: ${(cause as Error)?.message ?? String(cause)}.`, 'Check that the output folder is writable and the disk is not full.', cause);
 

@@ -7,10 +7,27 @@ import type { OutputFile } from '../render/output-file';
 import { cut, fieldLimit } from '../standards/limits';
 import { toolRoot } from '../tool-root';
 
-export type ManifestTarget = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
+export type ManifestTarget = 'scorm12' | 'scorm2004' | 'scorm2004-3rd' | 'xapi' | 'cmi5';
 
 /** Where each standard looks for the package's description. */
-const MANIFEST_FILES: Record<ManifestTarget, string> = { scorm12: 'imsmanifest.xml', scorm2004: 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' };
+const MANIFEST_FILES: Record<ManifestTarget, string> = { scorm12: 'imsmanifest.xml', scorm2004: 'imsmanifest.xml', 'scorm2004-3rd': 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' };
+
+/**
+ * The template of each target. Both SCORM 2004 editions share one: what coursepack writes is
+ * valid in both schema sets (3rd: IMS CP 1.1.3, ADL CP 1.3 of 2006; 4th: IMS CP 1.1.4), and the
+ * 4th-only markup (adlcp:completionThreshold's completedByMeasure, adlcp:data, adlseq:objectives)
+ * is never written, so the template needs only the edition's schemaversion (CAM 4.1.1.1).
+ */
+const TEMPLATES: Record<ManifestTarget, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004', 'scorm2004-3rd': 'scorm2004', xapi: 'xapi', cmi5: 'cmi5' };
+
+/** CAM <schemaversion> per SCORM 2004 edition. */
+const SCHEMA_VERSIONS: Partial<Record<ManifestTarget, string>> = { scorm2004: '2004 4th Edition', 'scorm2004-3rd': '2004 3rd Edition' };
+
+/** What an LMS profile changes in the manifest (see standards/lms-profiles). */
+export interface ManifestOptions {
+  /** false: no <imsss:sequencing> for LMSs that ignore SCORM 2004 sequencing (the runtime reports success itself). */
+  sequencing?: boolean;
+}
 
 /** cmi5 moveOn from the course's completion rules (the LMS may still override it). */
 export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed';
@@ -38,6 +55,10 @@ export interface ManifestView {
   activityId: string;
   auId: string;
   moveOn: MoveOn;
+  /** SCORM 2004: the edition's <schemaversion>. */
+  schemaVersion?: string;
+  /** SCORM 2004: write the item's <imsss:sequencing> (the passing score as a satisfied-by-measure objective). */
+  sequencing: boolean;
   /** Every file as a URI reference (percent-encoded per segment), sorted by path. */
   files: string[];
 }
@@ -57,7 +78,7 @@ function identifiers(courseId: string): ManifestView['ids'] {
  * standards/limits): the title is cut and the version left out of that attribute, the metadata
  * keeps both whole; the build has warned about either.
  */
-export function manifestView(course: Course, files: readonly OutputFile[], target: ManifestTarget): ManifestView {
+export function manifestView(course: Course, files: readonly OutputFile[], target: ManifestTarget, options: ManifestOptions = {}): ManifestView {
   const scored = course.completion.require.includes('passing-score');
   const titleLimit = target === 'scorm12' ? fieldLimit('title', target) : undefined;
   const versionLimit = target === 'scorm12' ? fieldLimit('version', target) : undefined;
@@ -78,6 +99,8 @@ export function manifestView(course: Course, files: readonly OutputFile[], targe
     activityId: course.activityId,
     auId: `${course.activityId}/au`,
     moveOn: moveOnOf(course),
+    ...(SCHEMA_VERSIONS[target] ? { schemaVersion: SCHEMA_VERSIONS[target] } : {}),
+    sequencing: options.sequencing ?? true,
     files: files.map((file) => file.path).sort().map(fileHref),
   };
 }
@@ -88,19 +111,20 @@ function moveOnOf(course: Course): MoveOn {
   return scored ? (others ? 'CompletedAndPassed' : 'Passed') : 'Completed';
 }
 
-const compiled = new Map<ManifestTarget, Handlebars.TemplateDelegate<ManifestView>>();
+const compiled = new Map<string, Handlebars.TemplateDelegate<ManifestView>>();
 
 function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestView> {
-  let found = compiled.get(target);
+  const name = TEMPLATES[target];
+  let found = compiled.get(name);
   if (!found) {
-    const source = readFileSync(join(toolRoot(), 'templates', 'manifests', `${target}.xml.hbs`), 'utf8');
+    const source = readFileSync(join(toolRoot(), 'templates', 'manifests', `${name}.xml.hbs`), 'utf8');
     found = Handlebars.create().compile<ManifestView>(source, { strict: true });
-    compiled.set(target, found);
+    compiled.set(name, found);
   }
   return found;
 }
 
-export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[]): OutputFile {
-  const xml = template(target)(manifestView(course, files, target));
+export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[], options: ManifestOptions = {}): OutputFile {
+  const xml = template(target)(manifestView(course, files, target, options));
   return { path: MANIFEST_FILES[target], contents: Buffer.from(xml, 'utf8') };
 }

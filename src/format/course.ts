@@ -1,5 +1,7 @@
 // course.yaml: the course itself, `completion` and `theme`.
 import { UI_STRINGS } from './strings';
+import { LMS_IDS } from '../standards/lms-profiles';
+import { TARGETS } from '../standards/targets';
 import type { MappingFormat } from './types';
 import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
 
@@ -96,6 +98,16 @@ export const COURSE: MappingFormat = {
       value: ACTIVITY_IRI,
       description:
         'The xAPI and cmi5 activity id of the course: an absolute IRI (https://… or urn:…) without query or fragment. Without it, urn:coursepack:course:<id>; set an IRI of your own before publishing.',
+    },
+    targets: {
+      value: list(oneOf(TARGETS), { min: 1 }),
+      description:
+        'The packages to build when the command line names none: scorm12, scorm2004 (4th Edition), scorm2004-3rd, xapi, cmi5. Without it, the LMS\'s (lms) or scorm12, scorm2004, xapi and cmi5.',
+    },
+    lms: {
+      value: oneOf(LMS_IDS),
+      description:
+        'The LMS the course is for: picks the packages it takes and applies what is known of it (session keep-alive, SCORM edition, limits), and warns about what it would not record or show. See docs/lms-profiles.md.',
     },
     pages: {
       value: list({ kind: 'variant', family: 'page', includable: true }, { min: 1 }),

@@ -1,4 +1,6 @@
 import type { SourceSpan } from '../diagnostics/diagnostic';
+import type { LmsId } from '../standards/lms-profiles';
+import type { Target } from '../standards/targets';
 
 /** Every node of the model knows where it came from, so later phases can still point at YAML. */
 export interface Located {
@@ -14,6 +16,14 @@ export interface Completion {
   passingScore: number;
   require: Requirement[];
   report: ReportMode;
+  /** Where `report` is written, when it is: LMS warnings about the statuses point there. */
+  reportSpan?: SourceSpan;
+}
+
+/** A value of course.yaml with the place it is written. */
+export interface Placed<T> {
+  value: T;
+  span: SourceSpan;
 }
 
 export interface Theme {
@@ -66,6 +76,10 @@ export interface Course extends Located {
   keywords: string[];
   completion: Completion;
   navigation: NavigationMode;
+  /** `targets:`, the packages built when the command line names none. */
+  targets?: Placed<Target[]>;
+  /** `lms:`, the LMS profile the course is built for. */
+  lms?: Placed<LmsId>;
   theme: Theme;
   certificate?: CertificateDesign;
   /** The UI texts by key of templates/strings/en.json: its language's, with its own (`strings:`) over them. */

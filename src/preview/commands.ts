@@ -2,7 +2,7 @@
 // `build --watch` (packages rewritten on save). Both keep the compiler warm in this process and
 // rebuild only the course whose files changed; both stop on Ctrl-C.
 import { join, relative } from 'node:path';
-import { renderPackage, type Target } from '../compile';
+import { choose, renderPackage, type Selection } from '../compile';
 import { writePackage } from '../package';
 import { type Build, LiveCourse } from './live-course';
 import { PreviewServer } from './server';
@@ -45,7 +45,7 @@ export async function preview(course: string, port: number, out: Output, err: Ou
   return 0;
 }
 
-export async function watchBuild(courses: string[], options: { targets: readonly Target[]; outDir: string }, out: Output, err: Output): Promise<number> {
+export async function watchBuild(courses: string[], options: Selection & { outDir: string }, out: Output, err: Output): Promise<number> {
   const lives = courses.map((course) => {
     const live = new LiveCourse(course, { preview: false });
     // Writes are chained: a save during a write waits for it, and the newest build wins.
@@ -62,15 +62,16 @@ export async function watchBuild(courses: string[], options: { targets: readonly
   return 0;
 }
 
-async function write(course: string, build: Build, options: { targets: readonly Target[]; outDir: string }, out: Output, err: Output): Promise<void> {
+async function write(course: string, build: Build, options: Selection & { outDir: string }, out: Output, err: Output): Promise<void> {
   if (!build.ok) return report(course, build, out, err, { done: '', failed: 'nothing was written; the last packages stay.' });
   const started = performance.now();
+  const choice = choose(build.course, options);
   try {
-    for (const target of options.targets) await writePackage(join(options.outDir, `${build.course.id}-${target}.zip`), renderPackage(build.course, target));
+    for (const target of choice.targets) await writePackage(join(options.outDir, `${build.course.id}-${target}.zip`), renderPackage(build.course, target, { lms: choice.lms }));
   } catch (cause) {
     err.write(`${course}: could not write the packages: ${(cause as Error).message}\n`);
     return;
   }
   const ms = Math.round(build.ms + performance.now() - started);
-  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-{${options.targets.join(',')}}.zip in ${ms} ms\n`);
+  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-{${choice.targets.join(',')}}.zip in ${ms} ms\n`);
 }

@@ -55,7 +55,8 @@ export class LiveCourse {
     this.lastTarget = target;
     let files = this.packages.get(target);
     if (!files) {
-      files = new Map(renderPackage(this.good, target, this.options).map((file: OutputFile) => [file.path, file.contents]));
+      // As the course is built: its own `lms:` profile applies (keep-alive, limits).
+      files = new Map(renderPackage(this.good, target, { ...this.options, lms: this.good.lms?.value }).map((file: OutputFile) => [file.path, file.contents]));
       this.packages.set(target, files);
     }
     return files.get(path);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { TARGETS, type Target } from '../compile';
+import { DEFAULT_TARGETS, type Target } from '../compile';
 import { toolRoot } from '../tool-root';
 import type { Build, LiveCourse } from './live-course';
 import { RESUME_STATE_ID } from '../runtime/tracking/xapi/state-ids';
@@ -97,7 +97,7 @@ export class PreviewServer {
     if (url.pathname === '/api/launch' && request.method === 'POST') return json(response, this.launch(JSON.parse(await readBody(request)) as LaunchRequest));
     if (url.pathname === '/api/lrs') return json(response, this.lrsView(url.searchParams.get('registration') ?? '', url.searchParams.get('standard') === 'cmi5'));
     const [, prefix, target, ...rest] = url.pathname.split('/');
-    if (prefix === 'course' && (TARGETS as readonly string[]).includes(target ?? '')) {
+    if (prefix === 'course' && (DEFAULT_TARGETS as readonly string[]).includes(target ?? '')) {
       const path = decodeURIComponent(rest.join('/')) || 'index.html';
       const file = this.course.file(target as Target, path);
       if (file) return sendRevalidated(request, response, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Course, Page, Question } from '../model';
-import type { CourseData, PageData, QuestionData, SceneData, Standard } from '../runtime/course-data';
+import type { CourseData, PageData, QuestionData, SceneData, Standard, TrackingOptions } from '../runtime/course-data';
 import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from '../markdown';
 import type { Strings } from './templates';
 
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
-export function buildCourseData(course: Course, standard: Standard, strings: Strings): CourseData {
+export function buildCourseData(course: Course, standard: Standard, strings: Strings, tracking: TrackingOptions = {}): CourseData {
   const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
   const pages = course.pages.map((page) => pageData(page, pageIndex));
   return {
@@ -24,6 +24,7 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     navigation: course.navigation,
     pages,
     strings,
+    ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
   };
 }
 

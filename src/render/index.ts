@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Course } from '../model';
-import type { Standard } from '../runtime/course-data';
+import type { Standard, TrackingOptions } from '../runtime/course-data';
 import { toolRoot } from '../tool-root';
 import { buildCourseData } from './course-data';
 import type { OutputFile } from './output-file';
@@ -11,10 +11,10 @@ import { createTemplates, readThemeCss, textDirection } from './templates';
 export type { OutputFile } from './output-file';
 
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
-export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean } = {}): OutputFile[] {
+export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean; tracking?: TrackingOptions } = {}): OutputFile[] {
   const strings = course.strings;
   const layout = createTemplates(strings, course.templates);
-  const data = buildCourseData(course, standard, strings);
+  const data = buildCourseData(course, standard, strings, options.tracking);
   const html = layout({
     course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
     pages: pageViews(course.pages, strings),

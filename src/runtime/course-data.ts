@@ -26,6 +26,19 @@ export interface CourseData {
   navigation: 'linear' | 'free';
   pages: PageData[];
   strings: Record<string, string>;
+  /** What the target edition and the LMS profile ask of the tracking; absent: the standard's own. */
+  tracking?: TrackingOptions;
+}
+
+/**
+ * Generic tracking options: the compiler turns an edition or LMS profile into these, the runtime
+ * never knows which LMS it runs in.
+ */
+export interface TrackingOptions {
+  /** The most suspend data the LMS keeps (SCORM 2004 3rd Edition: 4000; an LMS may keep less). */
+  suspendDataLimit?: number;
+  /** Calls the LMS every so many minutes while the course is open, so its session does not time out. */
+  keepAliveMinutes?: number;
 }
 
 export type PageData = ContentPageData | ScenarioPageData | QuizPageData | AttestationPageData | ResultsPageData;

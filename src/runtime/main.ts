@@ -26,6 +26,12 @@ async function boot(): Promise<void> {
     if (document.visibilityState === 'hidden') player.flush();
   });
   window.addEventListener('pagehide', () => player.leave(true));
+  keepAlive(tracker, data.tracking?.keepAliveMinutes);
+}
+
+/** Some LMSs end their session while the course runs in its own window (course data: keepAliveMinutes). */
+function keepAlive(tracker: Tracker, minutes: number | undefined): void {
+  if (minutes && tracker.keepAlive) setInterval(() => tracker.keepAlive?.(), minutes * 60_000);
 }
 
 /** The course cannot start: say so in place of the first page, where a screen reader hears it. */

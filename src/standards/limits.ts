@@ -7,8 +7,16 @@ export type LimitedStandard = 'scorm12' | 'scorm2004';
 
 export const STANDARD_NAMES: Record<LimitedStandard, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
 
-/** cmi.suspend_data: SCORM 1.2 RTE (CMIString4096); SCORM 2004 4th ed. RTE (characterstring, SPM 64000). */
-export const SUSPEND_DATA_LIMITS: Record<LimitedStandard, number> = { scorm12: 4096, scorm2004: 64000 };
+/** The SCORM packages: the targets whose LMSs keep suspend data within a limit. */
+export type ScormTarget = 'scorm12' | 'scorm2004' | 'scorm2004-3rd';
+
+/**
+ * cmi.suspend_data: SCORM 1.2 RTE 3.4.2 (CMIString4096); SCORM 2004 3rd ed. RTE 4.2.23
+ * (characterstring, SPM 4000); 4th ed. RTE 4.2.23 (SPM 64000).
+ */
+export const SUSPEND_DATA_LIMITS: Record<ScormTarget, number> = { scorm12: 4096, scorm2004: 64000, 'scorm2004-3rd': 4000 };
+
+export const isScormTarget = (target: string): target is ScormTarget => target in SUSPEND_DATA_LIMITS;
 
 /** cmi.interactions.n.description: SCORM 2004 4th ed. RTE (localized_string_type, SPM 250). */
 export const INTERACTION_DESCRIPTION_LIMIT = 250;

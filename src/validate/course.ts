@@ -2,7 +2,9 @@ import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
 import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
-import type { Completion, Course, Page, Requirement } from '../model';
+import type { Completion, Course, Page, Placed, Requirement } from '../model';
+import { LMS_IDS } from '../standards/lms-profiles';
+import { isTarget, type Target, TARGETS } from '../standards/targets';
 import { uniqueAssets } from './assets';
 import { readCertificate } from './certificate';
 import type { ValidationContext } from './context';
@@ -37,6 +39,8 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     keywords: fields.strings('keywords') ?? [],
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
+    targets: readTargets(fields),
+    lms: placed(fields, 'lms', fields.oneOf('lms', LMS_IDS)),
     theme: readTheme(fields, context),
     certificate: readCertificate(fields, context),
     strings: context.strings,
@@ -62,6 +66,21 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   } as Course;
 }
 
+function placed<T>(fields: Fields, key: string, value: T | undefined): Placed<T> | undefined {
+  return value === undefined ? undefined : { value, span: fields.spanOf(key) };
+}
+
+function readTargets(fields: Fields): Placed<Target[]> | undefined {
+  if (!fields.has('targets')) return undefined;
+  const names = fields.strings('targets') ?? [];
+  const targets = names.filter((name): name is Target => {
+    if (isTarget(name)) return true;
+    fields.reader.report.add(messages.invalidValue(fields.spanOf('targets'), 'a target', name, TARGETS, closest(name, TARGETS)));
+    return false;
+  });
+  return placed(fields, 'targets', targets.length === names.length && targets.length > 0 ? [...new Set(targets)] : undefined);
+}
+
 function readPages(fields: Fields, context: ValidationContext): Page[] | undefined {
   const items = fields.list('pages', { nonEmpty: true });
   if (!items) return undefined;
@@ -83,6 +102,7 @@ function readCompletion(fields: Fields): Completion | undefined {
   if (!sub) return undefined;
   completion.passingScore = sub.number('passing-score', rangeOf(COMPLETION, 'passing-score')) ?? completion.passingScore;
   completion.report = sub.oneOf('report', REPORT_MODES) ?? completion.report;
+  if (sub.has('report')) completion.reportSpan = sub.spanOf('report');
   if (sub.has('require')) {
     const items = sub.strings('require') ?? [];
     completion.require = items.filter((item): item is Requirement => {

@@ -67,9 +67,10 @@ export class Harness {
 
   /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
   /** Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several courses apart). */
-  async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = ''): Promise<Record<T, string>> {
-    const out = join(this.temp, 'build');
-    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out], { stdio: 'pipe' });
+  /** `args`: more build options (--lms successfactors). */
+  async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = '', args: string[] = []): Promise<Record<T, string>> {
+    const out = join(this.temp, 'build', under);
+    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out, ...args], { stdio: 'pipe' });
     const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;

@@ -18,8 +18,8 @@ describe('coursepack CLI', () => {
     expect(none.stderr).toContain('error No command given. [usage]');
     const target = runCli(['build', basic, '--target', 'scorm3000']);
     expect(target.code).toBe(2);
-    expect(target.stderr).toContain('error Unknown target "scorm3000". [usage]');
-    expect(target.stderr).toContain('hint: Targets: scorm12, scorm2004, xapi, cmi5.');
+    expect(target.stderr).toContain('error Unknown target "scorm3000". Did you mean "scorm2004"? [usage]');
+    expect(target.stderr).toContain('hint: Targets: scorm12, scorm2004, scorm2004-3rd, xapi, cmi5.');
     const option = runCli(['build', '--frobnicate']);
     expect(option.code).toBe(2);
     noStackTrace(option.stderr);

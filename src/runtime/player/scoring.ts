@@ -2,6 +2,7 @@
 import type { CourseData, QuestionData, QuizPageData, ScenarioChoiceData, ScenarioPageData } from '../course-data';
 import type { Score, Status } from '../tracking/tracker';
 import type { QuizState, State } from './state';
+import { walkPath } from './state-fit';
 
 /** Fill-in answers match ignoring surrounding and repeated spaces, and case unless asked not to. */
 export function normaliseText(text: string, caseSensitive: boolean): string {
@@ -121,18 +122,13 @@ export interface ScenarioResult {
 }
 
 export function scenarioResult(page: ScenarioPageData, path: number[] = []): ScenarioResult {
-  let current = page.start;
-  let earned = 0;
-  const steps: ScenarioStep[] = [];
-  for (const index of path) {
-    const scene = page.scenes[current];
-    const choices = scene && 'choices' in scene ? scene.choices : [];
-    const choice = choices[index];
-    if (!choice) break;
-    steps.push({ scene: current, choice, choices });
-    earned += choice.points;
-    current = choice.next;
-  }
+  const taken = walkPath(page, path);
+  const earned = taken.reduce((sum, step) => sum + step.choice.points, 0);
+  const current = taken.length > 0 ? (taken[taken.length - 1]?.choice.next as string) : page.start;
+  const steps: ScenarioStep[] = taken.map(({ scene, choice }) => {
+    const at = page.scenes[scene];
+    return { scene, choice, choices: at && 'choices' in at ? at.choices : [] };
+  });
   const scene = page.scenes[current];
   return { earned, current, ended: Boolean(scene && 'outcome' in scene), steps };
 }

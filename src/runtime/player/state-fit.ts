@@ -1,7 +1,7 @@
 // Whether a piece of saved state fits this course: state comes from the LMS, and the LMS may
 // hand back what an older build, another tool or a curious learner wrote. A piece that does
 // not fit would throw (a blank page on every relaunch) or mislead; the decoder leaves it out.
-import type { QuestionData, QuizPageData, ScenarioPageData } from '../course-data';
+import type { QuestionData, QuizPageData, ScenarioChoiceData, ScenarioPageData } from '../course-data';
 
 /** "0,2,1" → [0, 2, 1]; undefined unless it is a non-empty list of whole numbers below `size`. */
 function indexList(answer: string, size: number): number[] | undefined {
@@ -55,16 +55,21 @@ export function fittingOrder(page: QuizPageData, text: unknown): number[] | unde
   return order.every((i) => i < page.questions.length) && distinct(order) ? order : undefined;
 }
 
-/** The steps of a scenario path that lead through it, up to the first that does not. */
-export function fittingPath(page: ScenarioPageData, steps: number[]): number[] {
-  const kept: number[] = [];
+/** The decisions a path takes through a scenario (scene, choice), up to the first step that does not lead on. */
+export function walkPath(page: ScenarioPageData, steps: readonly number[]): Array<{ scene: string; choice: ScenarioChoiceData }> {
+  const taken: Array<{ scene: string; choice: ScenarioChoiceData }> = [];
   let current = page.start;
   for (const step of steps) {
     const scene = page.scenes[current];
     const choice = scene && 'choices' in scene ? scene.choices[step] : undefined;
     if (!choice) break;
-    kept.push(step);
+    taken.push({ scene: current, choice });
     current = choice.next;
   }
-  return kept;
+  return taken;
+}
+
+/** The steps of a scenario path that lead through it, up to the first that does not. */
+export function fittingPath(page: ScenarioPageData, steps: number[]): number[] {
+  return steps.slice(0, walkPath(page, steps).length);
 }

@@ -68,12 +68,15 @@ export function encodeState(data: CourseData, state: State): string {
   return JSON.stringify(encoded);
 }
 
+/** Says what of the saved state was left out: the console in the runtime, the report in `coursepack inspect`. */
+export type Note = (what: string) => void;
+
 /**
  * The saved state, or undefined when there is none, it is not a state, or it belongs to another
  * revision. Each piece is checked against the course: what fits is kept, what does not is left
- * out with a console note, so the course always opens.
+ * out with a note (the console's), so the course always opens.
  */
-export function decodeState(data: CourseData, text: string): State | undefined {
+export function decodeState(data: CourseData, text: string, note: Note = consoleNote): State | undefined {
   if (!text) return undefined;
   const encoded = parseObject(text);
   if (!encoded) {
@@ -82,14 +85,14 @@ export function decodeState(data: CourseData, text: string): State | undefined {
   }
   if (encoded.r !== data.revision) return undefined;
   const state = emptyState(data);
-  state.done = readDone(data, encoded.d);
-  readQuizzes(data, encoded.q, state);
-  readPaths(data, encoded.s, state);
-  readAttested(data, encoded.a, state);
+  state.done = readDone(data, encoded.d, note);
+  readQuizzes(data, encoded.q, state, note);
+  readPaths(data, encoded.s, state, note);
+  readAttested(data, encoded.a, state, note);
   return state;
 }
 
-function note(what: string): void {
+function consoleNote(what: string): void {
   warn(`saved state: ${what}.`);
 }
 
@@ -97,7 +100,7 @@ type Mapping = Record<string, unknown>;
 
 const isMapping = (value: unknown): value is Mapping => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function parseObject(text: string): Mapping | undefined {
+export function parseObject(text: string): Mapping | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return isMapping(value) ? value : undefined;
@@ -113,13 +116,13 @@ function pageAt<T extends PageData['type']>(data: CourseData, key: string, type:
   return page?.type === type ? { index, page: page as Extract<PageData, { type: T }> } : undefined;
 }
 
-function readDone(data: CourseData, done: unknown): boolean[] {
+function readDone(data: CourseData, done: unknown, note: Note): boolean[] {
   if (typeof done !== 'string' || !/^[01]*$/.test(done)) note('the pages done are not a row of 0 and 1; only the 1s are kept');
   const marks = typeof done === 'string' ? done : '';
   return data.pages.map((_, i) => marks.charAt(i) === '1');
 }
 
-function readQuizzes(data: CourseData, quizzes: unknown, state: State): void {
+function readQuizzes(data: CourseData, quizzes: unknown, state: State, note: Note): void {
   if (quizzes === undefined) return;
   if (!isMapping(quizzes)) return note('the quizzes are not in the form this course writes; left out');
   for (const [key, value] of Object.entries(quizzes)) {
@@ -149,7 +152,7 @@ function readAttempt(page: QuizPageData, value: unknown): QuizState | undefined 
   return order && { order, attempt, seed };
 }
 
-function readPaths(data: CourseData, paths: unknown, state: State): void {
+function readPaths(data: CourseData, paths: unknown, state: State, note: Note): void {
   if (paths === undefined) return;
   if (!isMapping(paths)) return note('the scenario paths are not in the form this course writes; left out');
   for (const [key, value] of Object.entries(paths)) {
@@ -165,7 +168,7 @@ function readPaths(data: CourseData, paths: unknown, state: State): void {
   }
 }
 
-function readAttested(data: CourseData, attested: unknown, state: State): void {
+function readAttested(data: CourseData, attested: unknown, state: State, note: Note): void {
   if (attested === undefined) return;
   const pages = Array.isArray(attested) ? attested : [];
   const fit = pages.filter((page) => typeof page === 'number' && pageAt(data, String(page), 'attestation'));

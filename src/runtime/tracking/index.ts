@@ -28,11 +28,11 @@ export function createTrackerFor(data: CourseData, win: Window): Tracker {
   const backupKey = `coursepack:backup:${courseId}:${standard}`;
   if ((STANDARD === 'all' || STANDARD === 'scorm12') && standard === 'scorm12') {
     const api = findApi<object>(win, 'API');
-    if (api) return new LocalBackupTracker(new Scorm12Tracker(api), localStorageOf(win), backupKey);
+    if (api) return new LocalBackupTracker(new Scorm12Tracker(api, data.tracking?.suspendDataLimit), localStorageOf(win), backupKey);
   }
   if ((STANDARD === 'all' || STANDARD === 'scorm2004') && standard === 'scorm2004') {
     const api = findApi<object>(win, 'API_1484_11');
-    if (api) return new LocalBackupTracker(new Scorm2004Tracker(api), localStorageOf(win), backupKey);
+    if (api) return new LocalBackupTracker(new Scorm2004Tracker(api, data.tracking?.suspendDataLimit), localStorageOf(win), backupKey);
   }
   return new StandaloneTracker(localStorageOf(win), `coursepack:${courseId}`);
 }

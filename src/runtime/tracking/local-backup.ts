@@ -54,6 +54,10 @@ export class LocalBackupTracker implements Tracker {
     return launch;
   }
 
+  keepAlive(): void {
+    this.inner.keepAlive?.();
+  }
+
   saveState(location: string, suspendData: string): void {
     this.latest = { location, suspendData };
     this.inner.saveState(location, suspendData);

@@ -65,6 +65,16 @@ export class ScormSession {
   }
 
   /**
+   * A Commit of whatever is queued (often nothing): the one call that every LMS sends to its
+   * server, so the server's session is renewed (SAP SuccessFactors times out after 30 minutes
+   * otherwise, SAP KBA 2978409). GetValue is answered from the page's own copy in most LMSs.
+   * At once: the learner is idle, and a timer may not run again before the session ends.
+   */
+  keepAlive(): void {
+    this.commit(true);
+  }
+
+  /**
    * Tells the listener when the LMS stops recording (Initialize failed, the API throws, the
    * progress or a commit is refused) and when a later commit shows it records again; at once if
    * it already does not.

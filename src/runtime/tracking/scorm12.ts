@@ -24,14 +24,20 @@ const SUSPEND_DATA_LIMIT = 4096;
 
 export class Scorm12Tracker implements Tracker {
   readonly standard = 'scorm12';
-  readonly suspendDataLimit = SUSPEND_DATA_LIMIT;
+  readonly suspendDataLimit: number;
   private readonly session: ScormSession;
   private startedAt = Date.now();
   private nextInteraction = 0;
   private finished = false;
 
-  constructor(api: object) {
+  /** `suspendDataLimit`: what the edition or LMS keeps, when less than the standard's. */
+  constructor(api: object, suspendDataLimit = SUSPEND_DATA_LIMIT) {
     this.session = new ScormSession(api, DIALECT, ESSENTIAL);
+    this.suspendDataLimit = Math.min(suspendDataLimit, SUSPEND_DATA_LIMIT);
+  }
+
+  keepAlive(): void {
+    this.session.keepAlive();
   }
 
   onRecording(listener: (recording: boolean) => void): void {
@@ -64,7 +70,7 @@ export class Scorm12Tracker implements Tracker {
   saveState(location: string, suspendData: string): void {
     this.session.set('cmi.core.lesson_location', location.slice(0, LOCATION_LIMIT));
     // Writing more than the limit makes LMSs truncate it into unreadable JSON: keep the last good state.
-    if (suspendData.length > SUSPEND_DATA_LIMIT) return warn(`suspend data of ${suspendData.length} characters exceeds SCORM 1.2's ${SUSPEND_DATA_LIMIT}; not saved`);
+    if (suspendData.length > this.suspendDataLimit) return warn(`suspend data of ${suspendData.length} characters exceeds the LMS's ${this.suspendDataLimit}; not saved`);
     this.session.set('cmi.suspend_data', suspendData);
   }
 

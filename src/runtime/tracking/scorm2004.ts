@@ -24,14 +24,20 @@ const SUSPEND_DATA_LIMIT = 64000;
 
 export class Scorm2004Tracker implements Tracker {
   readonly standard = 'scorm2004';
-  readonly suspendDataLimit = SUSPEND_DATA_LIMIT;
+  readonly suspendDataLimit: number;
   private readonly session: ScormSession;
   private startedAt = Date.now();
   private nextInteraction = 0;
   private finished = false;
 
-  constructor(api: object) {
+  /** `suspendDataLimit`: what the edition or LMS keeps, when less than the standard's. */
+  constructor(api: object, suspendDataLimit = SUSPEND_DATA_LIMIT) {
     this.session = new ScormSession(api, DIALECT, ESSENTIAL);
+    this.suspendDataLimit = Math.min(suspendDataLimit, SUSPEND_DATA_LIMIT);
+  }
+
+  keepAlive(): void {
+    this.session.keepAlive();
   }
 
   onRecording(listener: (recording: boolean) => void): void {
@@ -62,7 +68,7 @@ export class Scorm2004Tracker implements Tracker {
 
   saveState(location: string, suspendData: string): void {
     this.session.set('cmi.location', location.slice(0, LOCATION_LIMIT));
-    if (suspendData.length > SUSPEND_DATA_LIMIT) return warn(`suspend data of ${suspendData.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_LIMIT}; not saved`);
+    if (suspendData.length > this.suspendDataLimit) return warn(`suspend data of ${suspendData.length} characters exceeds the LMS's ${this.suspendDataLimit}; not saved`);
     this.session.set('cmi.suspend_data', suspendData);
   }
 

@@ -103,6 +103,8 @@ export interface Tracker {
   saveState(location: string, suspendData: string): void;
   /** Largest suspend data the standard guarantees to keep, in characters. */
   readonly suspendDataLimit: number;
+  /** A harmless call that reaches the LMS's server, so its session stays alive while the learner reads. */
+  keepAlive?(): void;
   recordInteraction(record: InteractionRecord): void;
   reportScore(score: Score): void;
   reportStatus(status: Status): void;

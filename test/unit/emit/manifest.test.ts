@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { checkCourse } from '../../../src/compile';
 import { emitManifest, fileHref } from '../../../src/emit';
 
-type ManifestTarget = 'scorm12' | 'scorm2004';
+type ManifestTarget = 'scorm12' | 'scorm2004' | 'scorm2004-3rd';
 import type { Course } from '../../../src/model/course';
 
 const SCHEMA: Record<ManifestTarget, string> = {
   scorm12: join(__dirname, '../../../../shared/xsd/scorm12/validate.xsd'),
   scorm2004: join(__dirname, '../../../../shared/xsd/scorm2004-4th/validate.xsd'),
+  'scorm2004-3rd': join(__dirname, '../../../../shared/xsd/scorm2004-3rd/validate.xsd'),
 };
 
 function validate(target: ManifestTarget, xml: Buffer): void {
@@ -39,7 +40,7 @@ function edgeCourse(): Course {
 
 const files = ['index.html', 'assets/a b#1%.png', 'assets/Résumé?.svg'].map((path) => ({ path, contents: Buffer.from(path) }));
 
-describe.each<ManifestTarget>(['scorm12', 'scorm2004'])('%s', (target) => {
+describe.each<ManifestTarget>(['scorm12', 'scorm2004', 'scorm2004-3rd'])('%s', (target) => {
   const course = edgeCourse();
   const manifest = emitManifest(target, course, files);
   const xml = manifest.contents.toString('utf8');

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { checkCourse } from '../../../src/compile';
 import { emitManifest } from '../../../src/emit';
 
-type ManifestTarget = 'scorm12' | 'scorm2004';
+type ManifestTarget = 'scorm12' | 'scorm2004' | 'scorm2004-3rd';
 import type { Course } from '../../../src/model/course';
 import type { OutputFile } from '../../../src/render/output-file';
 
@@ -14,9 +14,11 @@ const FIXTURE = join(__dirname, '../../fixtures/valid/basic');
 const SCHEMAS: Record<ManifestTarget, string> = {
   scorm12: join(__dirname, '../../../../shared/xsd/scorm12/validate.xsd'),
   scorm2004: join(__dirname, '../../../../shared/xsd/scorm2004-4th/validate.xsd'),
+  'scorm2004-3rd': join(__dirname, '../../../../shared/xsd/scorm2004-3rd/validate.xsd'),
 };
+const SCHEMA_FOLDERS: Record<ManifestTarget, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th', 'scorm2004-3rd': 'scorm2004-3rd' };
 const SHARED_XSD = process.env.COURSEPACK_XSD_DIR;
-const schemaFor = (target: ManifestTarget) => (SHARED_XSD ? join(SHARED_XSD, target === 'scorm12' ? 'scorm12' : 'scorm2004-4th', 'validate.xsd') : SCHEMAS[target]);
+const schemaFor = (target: ManifestTarget) => (SHARED_XSD ? join(SHARED_XSD, SCHEMA_FOLDERS[target], 'validate.xsd') : SCHEMAS[target]);
 
 function fixtureCourse(): Course {
   const { course, report } = checkCourse(FIXTURE);
@@ -37,7 +39,7 @@ function xmllint(target: ManifestTarget, xml: Buffer): string {
   }
 }
 
-describe.each<ManifestTarget>(['scorm12', 'scorm2004'])('%s manifest', (target) => {
+describe.each<ManifestTarget>(['scorm12', 'scorm2004', 'scorm2004-3rd'])('%s manifest', (target) => {
   const course = fixtureCourse();
   const manifest = emitManifest(target, course, files);
   const xml = manifest.contents.toString('utf8');
@@ -86,4 +88,33 @@ test('a title longer than SCORM 1.2 allows is cut in its <title>s, so the manife
   expect(scorm12.toString('utf8')).toContain(`<title>${title.slice(0, 199)}…</title>`);
   expect(scorm12.toString('utf8')).toContain(`<imsmd:langstring xml:lang="en">${title}</imsmd:langstring>`);
   expect(emitManifest('scorm2004', course, files).contents.toString('utf8')).toContain(`<title>${title}</title>`);
+});
+
+describe('SCORM 2004 editions', () => {
+  const course = fixtureCourse();
+  const third = emitManifest('scorm2004-3rd', course, files).contents.toString('utf8');
+  const fourth = emitManifest('scorm2004', course, files).contents.toString('utf8');
+
+  test('each names its edition in <schemaversion> (CAM 4.1.1.1)', () => {
+    expect(third).toContain('<schemaversion>2004 3rd Edition</schemaversion>');
+    expect(fourth).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+  });
+
+  // What the 4th Edition added to ADL CP (completionThreshold's attributes, adlcp:data) is not in
+  // the 3rd's schema: the check refuses it, so a manifest that validates there has none of it.
+  test.each([
+    ['completedByMeasure', '<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="1"/>'],
+    ['adlcp:data', '<adlcp:data><adlcp:map targetID="x" readSharedData="true"/></adlcp:data>'],
+  ])('4th-only markup (%s) fails the 3rd Edition schema and passes the 4th', (_name, markup) => {
+    const inject = (xml: string) => Buffer.from(xml.replace(/(<item [^>]*>\s*<title>[^<]*<\/title>)/, `$1\n        ${markup}`));
+    expect(() => xmllint('scorm2004', inject(fourth))).not.toThrow();
+    expect(() => xmllint('scorm2004-3rd', inject(third))).toThrow();
+    expect(third).not.toMatch(/completedByMeasure|adlcp:data|adlseq:objectives/);
+  });
+
+  test('without sequencing (an LMS that ignores it) the item has no <imsss:sequencing> and still validates', () => {
+    const plain = emitManifest('scorm2004-3rd', course, files, { sequencing: false }).contents;
+    expect(plain.toString()).not.toContain('imsss:sequencing');
+    expect(() => xmllint('scorm2004-3rd', plain)).not.toThrow();
+  });
 });

@@ -212,6 +212,35 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     expect(cmiOf(lms).completion_status).toBe('incomplete');
   });
 
+  it('a 3rd Edition package (course data suspendDataLimit 4000, RTE 4.2.23) keeps state within 4000 characters', () => {
+    const lms = scorm2004Lms({ learner_id: 'j42' });
+    (window as unknown as { API_1484_11: unknown }).API_1484_11 = lms;
+    try {
+      const tracker = createTrackerFor({ standard: 'scorm2004', id: 'c', tracking: { suspendDataLimit: 4000 } } as CourseData, window);
+      tracker.start();
+      tracker.saveState('intro', 'x'.repeat(4000));
+      tracker.commit(true);
+      expect(cmiOf(lms).suspend_data).toHaveLength(4000);
+      const { warnings } = quietly(() => tracker.saveState('rules', 'y'.repeat(4001)));
+      tracker.commit(true);
+      expect(cmiOf(lms).suspend_data).toBe('x'.repeat(4000));
+      expect(warnings.join()).toMatch(/4001 characters exceeds the LMS's 4000/);
+      expect(tracker.suspendDataLimit).toBe(4000);
+    } finally {
+      delete (window as unknown as { API_1484_11?: unknown }).API_1484_11;
+    }
+  });
+
+  it('a keep-alive is one Commit, made at once', () => {
+    const lms = scorm2004Lms();
+    const tracker = new Scorm2004Tracker(lms);
+    tracker.start();
+    tracker.commit(true);
+    const commit = jest.spyOn(lms as unknown as { Commit: () => string }, 'Commit');
+    tracker.keepAlive();
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+
   it('records interactions with 2004 delimiters, every correct pattern, ISO times', () => {
     const lms = scorm2004Lms();
     const tracker = new Scorm2004Tracker(lms);
