@@ -1,14 +1,14 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
-import type { Completion, Course, Page, Requirement } from '../model';
+import { ACTIVITY_IRI, COMPLETION, COURSE, COVER, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
+import type { Completion, Course, Cover, Page, Requirement } from '../model';
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { checkLengths } from './lengths';
 import { readMarkdownFiles } from './markdown';
-import { readPage } from './pages';
+import { readImageWithAlt, readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
@@ -37,6 +37,8 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
+    cover: readCover(fields, context),
+    menu: fields.has('menu') ? fields.boolean('menu') : false,
     strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
@@ -71,6 +73,14 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
   // Checks across pages (remediation links, what completion needs) would count a page that
   // failed to read as missing: they wait until every page reads.
   return pages.length === items.length ? pages : undefined;
+}
+
+function readCover(fields: Fields, context: ValidationContext): Cover | undefined {
+  if (!fields.has('cover')) return undefined;
+  const sub = fields.reader.object(fields.raw('cover'), 'cover', keysOf(COVER));
+  if (!sub) return undefined;
+  const image = sub.has('image') ? readImageWithAlt(sub, context) : undefined;
+  return { ...(image && { image }), text: sub.string('text'), span: sub.span };
 }
 
 function readCompletion(fields: Fields): Completion | undefined {

@@ -17,7 +17,7 @@ describe('WCAG contrast', () => {
     const css = readFileSync(join(__dirname, '../../../templates/theme.css'), 'utf8');
     const variable = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`).exec(css)?.[1];
     expect([...BRAND_NEIGHBOURS].sort()).toEqual([variable('bg'), variable('surface')].sort());
-    expect(css).toMatch(/\.button \{[^}]*background: var\(--brand\); color: #fff;/);
+    expect(css).toMatch(/\.button \{[^}]*background: var\(--brand\); color: var\(--on-brand\);/);
     expect(worstContrast('#0b5394', BRAND_NEIGHBOURS)).toBeGreaterThan(AA_CONTRAST);
   });
 
