@@ -54,6 +54,7 @@ export const COVER: MappingFormat = {
     image: { value: text, description: 'A hero image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
     alt: {
       value: { kind: 'text', allowEmpty: true },
+      requiredWith: 'image',
       missingReportedAs: 'image-missing-alt',
       description: 'What the hero image shows, for learners who use a screen reader. Use alt: "" only for a purely decorative image.',
     },
