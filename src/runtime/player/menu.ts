@@ -9,7 +9,10 @@ export function setupMenu(doc: Document, go: (index: number) => void): void {
   const menu = doc.querySelector<HTMLDetailsElement>('#cp-menu');
   if (!menu) return;
   const wide = matchMedia(SIDEBAR);
-  menu.open = wide.matches;
+  const fit = (): void => void (menu.open = wide.matches);
+  fit();
+  // A window resized or a tablet turned across the width: open beside, folded above.
+  wide.addEventListener('change', fit);
   all(menu, '[data-goto]').forEach((item, index) =>
     item.addEventListener('click', () => {
       if (item.getAttribute('aria-disabled') === 'true') return;
