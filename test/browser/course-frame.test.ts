@@ -3,18 +3,22 @@
 // keyboard and folded at narrow widths; progress by pages done, not by position; Next in the same
 // place on every page; the standalone notice dismissed for the session; print without chrome.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { courseFrame } from './axe';
-import { eventually, Harness, type Launched, relaunchCmi } from './harness';
+import { axeViolations, courseFrame } from './axe';
+import { QUESTION_TYPES_COURSE } from './flows';
+import { courseVariant, eventually, Harness, type Launched, relaunchCmi } from './harness';
 import { tabTo } from './keyboard';
 import { Learner } from './learner';
 import { CONTENT, SAMPLE_COURSE } from './sample-course';
 
 const harness = new Harness();
 let url: string;
+let free: string;
 
 beforeAll(async () => {
   await harness.start();
   ({ scorm2004: url } = await harness.buildAndServe(SAMPLE_COURSE, ['scorm2004']));
+  // Free navigation with a menu and no cover: nothing is ever locked.
+  ({ scorm2004: free } = await harness.buildAndServe(courseVariant(QUESTION_TYPES_COURSE, 'navigation: linear', 'navigation: free\nmenu: true'), ['scorm2004'], 'free/'));
 });
 afterAll(() => harness.stop());
 
@@ -110,6 +114,20 @@ describe('cover, menu and progress', () => {
       await expect(menu.evaluate((details: HTMLDetailsElement) => details.open)).resolves.toBe(false);
     }
   });
+
+  it('with free navigation no page is locked: the menu opens the results before the quiz', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: free });
+    const learner = new Learner(run.course);
+    await learner.seesPage('Where each message goes');
+    await expect(menuItems(run)).resolves.toEqual([
+      { name: 'Where each message goes (done)', current: 'page', disabled: 'false' },
+      { name: 'Every question type', current: null, disabled: 'false' },
+      { name: 'Your results', current: null, disabled: 'false' },
+    ]);
+    await run.course.getByRole('button', { name: 'Your results' }).click();
+    await learner.seesPage('Your results');
+    await expect(progressText(run)).resolves.toBe('Pages done: 2 of 3');
+  });
 });
 
 describe('without an LMS', () => {
@@ -118,6 +136,10 @@ describe('without an LMS', () => {
     const page = await harness.open(context, url);
     const notice = page.locator('#cp-notice');
     await expect(notice.innerText()).resolves.toMatch(/No learning management system was found/);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page.mainFrame())).toEqual([]);
+    }
     const dismiss = page.getByRole('button', { name: 'Dismiss' });
     await dismiss.focus();
     await page.keyboard.press('Enter');

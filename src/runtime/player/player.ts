@@ -61,9 +61,9 @@ export class Player {
     // The cover comes first; with progress saved, its button resumes at the bookmark.
     this.onCover = true;
     cover.hidden = false;
-    one(this.doc, '.course-nav').hidden = true;
+    this.showNavigation(false);
     const start = one(this.doc, '#cp-start');
-    if (this.launch.location || this.state.done.some(Boolean)) one(start, 'span').textContent = this.data.strings.resume ?? '';
+    if (this.launch.location || this.state.done.some(Boolean)) (start.querySelector('span') ?? start).textContent = this.data.strings.resume ?? '';
     start.addEventListener('click', () => this.show(bookmark, true));
     this.updateNavigation();
   }
@@ -174,7 +174,7 @@ export class Player {
     this.onCover = false;
     const cover = this.doc.getElementById('cp-cover');
     if (cover) cover.hidden = true;
-    one(this.doc, '.course-nav').hidden = false;
+    this.showNavigation(true);
     this.sections.forEach((section, i) => (section.hidden = i !== index));
     const page = this.data.pages[index];
     const section = this.sections[index];
@@ -184,6 +184,12 @@ export class Player {
     this.updateNavigation();
     if (section && moveFocus) focus(one(section, 'h1'));
     this.changed();
+  }
+
+  /** Back and Next have nothing to do on the cover. A course's own navigation template may lack the class. */
+  private showNavigation(shown: boolean): void {
+    const nav = one(this.doc, '#cp-next').closest<HTMLElement>('nav, .course-nav');
+    if (nav) nav.hidden = !shown;
   }
 
   private updateNavigation(): void {
