@@ -4,7 +4,7 @@
 // place on every page; the standalone notice dismissed for the session; print without chrome.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { axeViolations, courseFrame } from './axe';
-import { QUESTION_TYPES_COURSE } from './flows';
+import { answerAll, QUESTION_TYPES_COURSE } from './flows';
 import { courseVariant, eventually, Harness, type Launched, relaunchCmi } from './harness';
 import { tabTo } from './keyboard';
 import { Learner } from './learner';
@@ -124,9 +124,24 @@ describe('cover, menu and progress', () => {
       { name: 'Every question type', current: null, disabled: 'false' },
       { name: 'Your results', current: null, disabled: 'false' },
     ]);
+    // The progress text is a polite live region: it changes when a page is done, never while answering.
+    await expect(run.course.locator('#cp-progress-text').getAttribute('aria-live')).resolves.toBe('polite');
+    await run.course.getByRole('button', { name: 'Every question type' }).click();
+    await learner.seesPage('Every question type');
+    const frame = courseFrame(run.page);
+    await frame.evaluate(() => {
+      const w = window as unknown as { progressChanges: string[] };
+      w.progressChanges = [];
+      const text = document.getElementById('cp-progress-text')!;
+      new MutationObserver(() => w.progressChanges.push(text.textContent ?? '')).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    await answerAll(learner, true);
+    await learner.submitQuiz();
+    await run.course.getByText(/You answered 7 of 7 questions correctly/).waitFor();
+    await expect(frame.evaluate(() => (window as unknown as { progressChanges: string[] }).progressChanges)).resolves.toEqual(['Pages done: 2 of 3']);
     await run.course.getByRole('button', { name: 'Your results' }).click();
     await learner.seesPage('Your results');
-    await expect(progressText(run)).resolves.toBe('Pages done: 2 of 3');
+    await expect(progressText(run)).resolves.toBe('Pages done: 3 of 3');
   });
 });
 
