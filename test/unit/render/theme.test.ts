@@ -65,3 +65,8 @@ test('the existing colour names stay defined in both schemes, so other styleshee
     expect(dark).toMatch(new RegExp(`--${name}:`));
   }
 });
+
+test('the cover says the duration in whole minutes, rounded up', async () => {
+  const { durationMinutes } = await import('../../../src/render');
+  expect([durationMinutes('PT20M'), durationMinutes('PT1H30M'), durationMinutes('PT45S'), durationMinutes('P1DT1M')]).toEqual([20, 90, 1, 1441]);
+});
