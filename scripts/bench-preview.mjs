@@ -40,6 +40,10 @@ export async function saveToPage(root, course, firstTitle, runs) {
     const page = await browser.newPage();
     await page.goto(`${server.found[1]}/`);
     const heading = () => page.frameLocator('#course').locator('section:not([hidden]) h1');
+    // A course with a cover opens on it: Start once; the preview's relaunches resume past it.
+    const start = page.frameLocator('#course').getByRole('button', { name: 'Start', exact: true });
+    await heading().filter({ hasText: firstTitle }).or(start).waitFor();
+    if (await start.isVisible()) await start.click();
     await heading().filter({ hasText: firstTitle }).waitFor();
     const file = join(course, 'course.yaml');
     const original = readFileSync(file, 'utf8');

@@ -26,6 +26,13 @@ function timeCommand(args) {
   return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
 }
 
+const statSyncSafe = (path) => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (t) => `median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
 
@@ -57,6 +64,10 @@ const minimal = minimalProcessMs(root, runs);
 console.log(`minimal esbuild + Handlebars + zip process: median ${minimal.toFixed(0)} ms; cold build of the sample course ${(build.median / minimal).toFixed(2)}× it   budget ≤ 1.3×`);
 console.log(`validate:                      ${ms(validate)}`);
 for (const { standard, js } of runtimes) console.log(`runtime ${`(${standard})`.padEnd(22)} ${kb(js.length)} raw, ${kb(gzipSync(js, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
+const blocksDir = join(root, 'templates/blocks');
+const blockCss = statSyncSafe(blocksDir) ? readdirSync(blocksDir).filter((file) => file.endsWith('.css')).map((file) => readFileSync(join(blocksDir, file))) : [];
+const themeCss = Buffer.concat([readFileSync(join(root, 'templates/theme.css')), ...blockCss]);
+console.log(`theme CSS (theme.css + blocks): ${kb(themeCss.length)} raw, ${kb(gzipSync(themeCss, { level: 9 }).length)} gzip   target ≤ 8 KiB gzip`);
 console.log(`npm package (tarball):         ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
 for (const file of readdirSync(out).sort()) console.log(`package ${file.padEnd(36)} ${kb(statSync(join(out, file)).size)}`);
 const zip2004 = readdirSync(out).find((file) => file.endsWith('-scorm2004.zip'));

@@ -3,7 +3,7 @@ import { UI_STRINGS } from './strings';
 import { LMS_IDS } from '../standards/lms-profiles';
 import { TARGETS } from '../standards/targets';
 import type { MappingFormat } from './types';
-import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
+import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, markdown, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
 
 export const COMPLETION: MappingFormat = {
   name: 'completion',
@@ -68,6 +68,22 @@ export const CERTIFICATE: MappingFormat = {
   },
 };
 
+/** The page shown before the first one: title, description, duration and a hero image. */
+export const COVER: MappingFormat = {
+  name: 'cover',
+  description: 'A cover page shown when the course opens: its title, description, duration and a hero image, with Start (or Resume once the learner has made progress).',
+  keys: {
+    image: { value: text, description: 'A hero image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    alt: {
+      value: { kind: 'text', allowEmpty: true },
+      requiredWith: 'image',
+      missingReportedAs: 'image-missing-alt',
+      description: 'What the hero image shows, for learners who use a screen reader. Use alt: "" only for a purely decorative image.',
+    },
+    text: { value: markdown, description: 'Text shown under the title, in Markdown. Without it, the course description.' },
+  },
+};
+
 export const COURSE: MappingFormat = {
   name: 'course',
   description: 'A coursepack course (course.yaml): its description for the LMS, how it is completed, its look and its pages.',
@@ -93,6 +109,12 @@ export const COURSE: MappingFormat = {
     },
     theme: { value: { kind: 'mapping', mapping: THEME }, description: THEME.description },
     certificate: { value: { kind: 'mapping', mapping: CERTIFICATE }, description: CERTIFICATE.description },
+    cover: { value: { kind: 'mapping', mapping: COVER }, description: COVER.description },
+    menu: {
+      value: boolean,
+      default: false,
+      description: 'true: a menu lists every page, marked done, current or locked; learners open a page from it as navigation allows.',
+    },
     strings: { value: { kind: 'mapping', mapping: UI_STRINGS }, description: UI_STRINGS.description },
     'activity-id': {
       value: ACTIVITY_IRI,

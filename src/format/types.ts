@@ -92,6 +92,8 @@ export interface KeyFormat {
    * and checks its absence itself.
    */
   missingReportedAs?: string;
+  /** Required only when this other key is there (a cover's `alt` goes with its `image`). */
+  requiredWith?: string;
   /**
    * The key is never valid here; the validator knows it only to say why (a survey question's
    * `points` is `likert-points`). The schema leaves it out.

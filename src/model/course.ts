@@ -29,6 +29,8 @@ export interface Placed<T> {
 export interface Theme {
   /** "#rrggbb", at least 4.5:1 against white (checked when validating). */
   brandColor: string;
+  /** Its counterpart in the dark scheme: lighter, same hue, 4.5:1 on the dark backgrounds. */
+  darkBrandColor: string;
   /** A CSS font stack of fonts installed on learners' computers (nothing is downloaded). */
   font?: string;
   /** Course-relative asset path. */
@@ -60,6 +62,14 @@ export interface Asset extends Located {
   absolutePath: string;
 }
 
+/** The page shown before the first one (`cover:`): the course's title, description and duration. */
+export interface Cover extends Located {
+  /** The hero image, with its alt text ("" when decorative). */
+  image?: { image: Asset; alt: string };
+  /** Markdown shown under the title; without it, the course description. */
+  text?: string;
+}
+
 export interface Course extends Located {
   id: string;
   /** Where the id is written: packages are named by it, so two courses of one build must differ. */
@@ -82,6 +92,9 @@ export interface Course extends Located {
   lms?: Placed<LmsId>;
   theme: Theme;
   certificate?: CertificateDesign;
+  cover?: Cover;
+  /** A menu of the pages with their states (`menu: true`). */
+  menu: boolean;
   /** The UI texts by key of templates/strings/en.json: its language's, with its own (`strings:`) over them. */
   strings: Record<string, string>;
   /** Built-in templates this course replaces, from its own templates/ folder. */

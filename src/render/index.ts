@@ -16,7 +16,8 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
   const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings, options.tracking);
   const html = layout({
-    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
+    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path },
+    cover: course.cover && coverView(course, strings),
     pages: pageViews(course.pages, strings),
     courseData: scriptSafeJson(data),
   });
@@ -26,6 +27,24 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
     { path: 'coursepack.js', contents: readRuntime(standard, options.preview) },
     ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
   ];
+}
+
+/** The cover's hero image, text and the course's duration in the UI language ("About 20 min"). */
+function coverView(course: Course, strings: Record<string, string>) {
+  const minutes = course.duration ? durationMinutes(course.duration) : 0;
+  return {
+    image: course.cover?.image?.image.path,
+    alt: course.cover?.image?.alt,
+    text: course.cover?.text,
+    duration: minutes > 0 ? (strings.duration ?? '{n}').replace('{n}', String(minutes)) : undefined,
+  };
+}
+
+/** An ISO 8601 duration (validated: PnYnMnWnDTnHnMnS) in whole minutes, rounded up; years and months as 365 and 30 days. */
+export function durationMinutes(iso: string): number {
+  const [, y, mo, w, d, h, mi, s] = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(iso) ?? [];
+  const days = Number(y ?? 0) * 365 + Number(mo ?? 0) * 30 + Number(w ?? 0) * 7 + Number(d ?? 0);
+  return Math.ceil(days * 1440 + Number(h ?? 0) * 60 + Number(mi ?? 0) + Number(s ?? 0) / 60);
 }
 
 /** JSON inside <script> must not contain "</script>" or "<!--": escape every "<". */

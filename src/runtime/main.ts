@@ -37,9 +37,10 @@ function keepAlive(tracker: Tracker, minutes: number | undefined): void {
 /** The course cannot start: say so in place of the first page, where a screen reader hears it. */
 function showLaunchError(message: string): void {
   const notice = document.getElementById('cp-notice');
-  if (!notice) return;
-  notice.setAttribute('role', 'alert');
-  notice.textContent = message;
+  const text = document.getElementById('cp-notice-text');
+  if (!notice || !text) return;
+  text.setAttribute('role', 'alert');
+  text.textContent = message;
   notice.hidden = false;
   document.querySelector<HTMLElement>('.course-nav')?.setAttribute('hidden', '');
 }

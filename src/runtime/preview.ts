@@ -47,6 +47,9 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
     end: () => void player.leave(true),
   };
   (doc.defaultView as (Window & { coursepackPreview?: PreviewHooks }) | null)!.coursepackPreview = hooks;
+  // A relaunch after a save resumes at the page the author was on, past the cover.
+  const start = doc.getElementById('cp-start');
+  if (start && !doc.getElementById('cp-cover')?.hidden && start.textContent === data.strings.resume) start.click();
 }
 
 function answerQuiz(section: HTMLElement, page: QuizPageData, right: boolean): void {

@@ -81,6 +81,9 @@ function mappingSchema(mapping: MappingFormat, tag?: string): JsonSchema {
   const required = keys.filter(([, key]) => key.required).map(([name]) => name);
   if (required.length > 0) schema.required = required;
   if (mapping.exactlyOneOf) schema.oneOf = mapping.exactlyOneOf.map((name) => ({ required: [name] }));
+  // if/then rather than dependentRequired: it means the same in draft-07 (editors) and 2020-12.
+  const dependent = keys.filter(([, key]) => key.requiredWith).map(([name, key]) => ({ if: { required: [key.requiredWith] }, then: { required: [name] } }));
+  if (dependent.length > 0) schema.allOf = dependent;
   return schema;
 }
 

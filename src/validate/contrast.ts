@@ -41,20 +41,34 @@ export function worstContrast(color: string, others: readonly string[]): number 
  * backgrounds it sits on are light, so lightening could never pass.
  */
 export function nearestDarkerPassing(color: string, lightBackgrounds: readonly string[], ratio: number): HexColor {
+  return nearestPassing(color, lightBackgrounds, ratio, 0);
+}
+
+/**
+ * The same, only lighter: the brand colour of the dark scheme, which sits on dark backgrounds
+ * (and carries their colour as text), so only lightening can pass there.
+ */
+export function nearestLighterPassing(color: string, darkBackgrounds: readonly string[], ratio: number): HexColor {
+  return nearestPassing(color, darkBackgrounds, ratio, 1);
+}
+
+/** Bisection on HSL lightness between the colour's own and `limit` (0 black, 1 white), which passes. */
+function nearestPassing(color: string, backgrounds: readonly string[], ratio: number, limit: 0 | 1): HexColor {
   const [h, s, l] = toHsl(toRgb(color));
-  let passing = 0;
+  let passing: number = limit;
   let failing = l;
-  // Bisection on lightness; 20 halvings are far below one step of an 8-bit channel.
+  // 20 halvings are far below one step of an 8-bit channel.
   for (let i = 0; i < 20; i++) {
     const middle = (passing + failing) / 2;
-    if (worstContrast(toHex(fromHsl(h, s, middle)), lightBackgrounds) >= ratio) passing = middle;
+    if (worstContrast(toHex(fromHsl(h, s, middle)), backgrounds) >= ratio) passing = middle;
     else failing = middle;
   }
-  // Rounding to 8-bit channels may land just below the ratio: step down until it passes.
+  // Rounding to 8-bit channels may land just short of the ratio: step on towards the limit until it passes.
+  const step = limit === 0 ? -0.002 : 0.002;
   let lightness = passing;
   let candidate = toHex(fromHsl(h, s, lightness));
-  while (worstContrast(candidate, lightBackgrounds) < ratio && lightness > 0) {
-    lightness = Math.max(0, lightness - 0.002);
+  while (worstContrast(candidate, backgrounds) < ratio && lightness !== limit) {
+    lightness = limit === 0 ? Math.max(0, lightness + step) : Math.min(1, lightness + step);
     candidate = toHex(fromHsl(h, s, lightness));
   }
   return candidate;

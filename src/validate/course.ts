@@ -1,8 +1,8 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
-import type { Completion, Course, Page, Placed, Requirement } from '../model';
+import { ACTIVITY_IRI, COMPLETION, COURSE, COVER, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
+import type { Completion, Course, Cover, Page, Placed, Requirement } from '../model';
 import { LMS_IDS } from '../standards/lms-profiles';
 import { isTarget, type Target, TARGETS } from '../standards/targets';
 import { uniqueAssets } from './assets';
@@ -11,7 +11,7 @@ import type { ValidationContext } from './context';
 import { IdScope } from './ids';
 import { checkLengths } from './lengths';
 import { readMarkdownFiles } from './markdown';
-import { readPage } from './pages';
+import { readImageWithAlt, readPage } from './pages';
 import { maxScenarioPoints } from './scenario';
 import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
@@ -43,6 +43,8 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     lms: placed(fields, 'lms', fields.oneOf('lms', LMS_IDS)),
     theme: readTheme(fields, context),
     certificate: readCertificate(fields, context),
+    cover: readCover(fields, context),
+    menu: fields.has('menu') ? fields.boolean('menu') : false,
     strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
@@ -93,6 +95,14 @@ function readPages(fields: Fields, context: ValidationContext): Page[] | undefin
   // Checks across pages (remediation links, what completion needs) would count a page that
   // failed to read as missing: they wait until every page reads.
   return pages.length === items.length ? pages : undefined;
+}
+
+function readCover(fields: Fields, context: ValidationContext): Cover | undefined {
+  if (!fields.has('cover')) return undefined;
+  const sub = fields.reader.object(fields.raw('cover'), 'cover', keysOf(COVER));
+  if (!sub) return undefined;
+  const image = sub.has('image') ? readImageWithAlt(sub, context) : undefined;
+  return { ...(image && { image }), text: sub.string('text'), span: sub.span };
 }
 
 function readCompletion(fields: Fields): Completion | undefined {

@@ -1,6 +1,6 @@
 import { messages } from '../diagnostics';
 import { ANSWER_REVIEWS, keysOf, keysOfAnyType, MEDIA, PAGES, typesOf } from '../format';
-import type { AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
+import type { Asset, AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
 import type { PageInput, ValidationContext } from './context';
 import { readQuiz } from './quiz';
@@ -60,22 +60,26 @@ function readMedia(fields: Fields, input: PageInput): Media[] | undefined {
   let ok = true;
   for (const item of items) {
     const sub = fields.reader.object(item, 'a media item', keysOf(MEDIA));
-    const path = sub?.string('image');
-    if (!sub || path === undefined) {
+    const read = sub && readImageWithAlt(sub, input.context);
+    if (!sub || !read) {
       ok = false;
       continue;
     }
-    if (!sub.has('alt')) fields.reader.report.add(messages.imageWithoutAlt(sub.spanOf('image'), path));
-    const alt = sub.has('alt') ? sub.string('alt', { allowEmpty: true }) : undefined;
-    const image = readImage(fields.reader, path, sub.spanOf('image'));
-    if (!image || alt === undefined) {
-      ok = false;
-      continue;
-    }
-    input.context.assets.push(image);
-    media.push({ image, alt, caption: sub.string('caption'), span: sub.span });
+    media.push({ ...read, caption: sub.string('caption'), span: sub.span });
   }
   return ok ? media : undefined;
+}
+
+/** `image` and its `alt` text (required, "" for a decorative image), the image packaged with the course. */
+export function readImageWithAlt(fields: Fields, context: ValidationContext): { image: Asset; alt: string } | undefined {
+  const path = fields.string('image');
+  if (path === undefined) return undefined;
+  if (!fields.has('alt')) fields.reader.report.add(messages.imageWithoutAlt(fields.spanOf('image'), path));
+  const alt = fields.has('alt') ? fields.string('alt', { allowEmpty: true }) : undefined;
+  const image = readImage(fields.reader, path, fields.spanOf('image'));
+  if (!image || alt === undefined) return undefined;
+  context.assets.push(image);
+  return { image, alt };
 }
 
 function readAttestation(fields: Fields, strings: ValidationContext['strings']): Omit<AttestationPage, 'id'> | undefined {

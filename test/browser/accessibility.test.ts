@@ -27,6 +27,7 @@ type Check = (name: string) => Promise<void>;
 
 /** Takes the sample course, calling `check` at every page type and state worth checking. */
 async function walkThrough(learner: Learner, page: Page, check: Check): Promise<void> {
+  await learner.begin();
   await learner.seesPage('Welcome');
   await check('content');
   await learner.next();
@@ -117,7 +118,7 @@ describe('keyboard only', () => {
   it('the skip link comes first, Next moves focus to the new heading, and the whole course can be passed', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
     const { page } = run;
-    await new Learner(run.course).seesPage('Welcome');
+    await new Learner(run.course).seesPage('Social Media at Work');
     const frame = courseFrame(page);
     await frame.focus('body');
     await page.keyboard.press('Tab');
@@ -130,6 +131,9 @@ describe('keyboard only', () => {
       await page.keyboard.press(key);
     };
     const heading = () => frame.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent);
+    // The cover's Start leads to the first page, with focus on its heading.
+    await press(/^Start$/);
+    await expect(heading()).resolves.toBe('H1 Welcome');
     await press(/^Next$/);
     await expect(heading()).resolves.toBe('H1 Social media is here to stay');
     for (let i = 0; i < 4; i++) await press(/^Next$/);

@@ -45,3 +45,48 @@ export async function layoutProblems(frame: Frame): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * Scrolled to the end, nothing of the page lies under the navigation bar (it stays in place at the
+ * bottom): every visible element outside the bar ends above it, or does not reach across it.
+ */
+export async function navigationOverlaps(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const nav = document.querySelector<HTMLElement>('.course-nav');
+    if (!nav || nav.hidden) return [];
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const bar = nav.getBoundingClientRect();
+    const problems: string[] = [];
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *, .course-menu *, .notice *'))) {
+      if (element.offsetParent === null || element.closest('.course-nav')) continue;
+      const box = element.getBoundingClientRect();
+      const overlaps = box.width > 0 && box.height > 0 && box.bottom > bar.top + 1 && box.top < bar.bottom - 1 && box.right > bar.left && box.left < bar.right;
+      if (overlaps) problems.push(`${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.top)}–${Math.round(box.bottom)}) under the navigation (${Math.round(bar.top)}–${Math.round(bar.bottom)})`);
+    }
+    window.scrollTo(0, 0);
+    return problems.slice(0, 5);
+  });
+}
+
+/**
+ * WCAG 2.2 target size minimum (2.5.8): every control the learner can see is at least 24 × 24 CSS
+ * px. A radio or checkbox counts with its label (clicking the label works it); a link inside a
+ * sentence is exempt ("inline"), as the criterion says.
+ */
+export async function smallTargets(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const problems: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary');
+    for (const control of Array.from(controls)) {
+      if (control.offsetParent === null && getComputedStyle(control).position !== 'fixed') continue;
+      const block = control.closest('p, li, td, dd, figcaption');
+      if (control.tagName === 'A' && block && (block.textContent ?? '').trim().length > (control.textContent ?? '').trim().length) continue;
+      const target = ['radio', 'checkbox'].includes((control as HTMLInputElement).type) ? (control.closest('label') ?? control) : control;
+      const box = target.getBoundingClientRect();
+      // Out of view on purpose (the skip link until focused).
+      if (box.bottom <= 0) continue;
+      if (box.width < 24 || box.height < 24) problems.push(`${control.tagName.toLowerCase()} "${(control.textContent || control.getAttribute('aria-label') || '').trim().slice(0, 30)}" is ${Math.round(box.width)}×${Math.round(box.height)} px`);
+    }
+    return problems;
+  });
+}

@@ -37,7 +37,7 @@ describe('German', () => {
     const frame = courseFrame(run.page);
     await expect(html(frame)).resolves.toEqual({ lang: 'de', dir: 'ltr' });
     await expect(course.getByRole('navigation', { name: 'Kursnavigation' }).isVisible()).resolves.toBe(true);
-    await expect(course.locator('#cp-progress-text').innerText()).resolves.toBe('Seite 1 von 3');
+    await expect(course.locator('#cp-progress-text').innerText()).resolves.toBe('Erledigte Seiten: 1 von 3');
     await expect(course.getByRole('link', { name: 'Zum Inhalt springen' }).count()).resolves.toBe(1);
     await button(course, 'Weiter').click();
     await course.getByRole('heading', { level: 1, name: 'Wissen prüfen' }).waitFor();
@@ -152,7 +152,7 @@ describe('Arabic: right to left', () => {
     await course.getByRole('heading', { level: 1, name: 'مرحبًا' }).waitFor();
     const frame = courseFrame(page);
     await expect(html(frame)).resolves.toEqual({ lang: 'ar', dir: 'rtl' });
-    await expect(course.locator('#cp-progress-text').innerText()).resolves.toBe('الصفحة 1 من 4');
+    await expect(course.locator('#cp-progress-text').innerText()).resolves.toBe('الصفحات المكتملة: 1 من 4');
     const problems: string[] = [];
     const check = async (name: string, layout = true) => {
       await settled(frame);

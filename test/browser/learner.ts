@@ -9,6 +9,11 @@ export class Learner {
     await this.course.getByRole('heading', { level: 1, name: title }).waitFor({ state: 'visible' });
   }
 
+  /** The cover's main button: Start, or Resume once progress is saved. */
+  async begin(name: 'Start' | 'Resume' = 'Start'): Promise<void> {
+    await this.course.getByRole('button', { name, exact: true }).click();
+  }
+
   async next(): Promise<void> {
     await this.course.getByRole('button', { name: 'Next', exact: true }).click();
   }

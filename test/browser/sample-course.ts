@@ -37,6 +37,7 @@ export const POOL: Record<string, Answer> = {
 };
 
 export async function readContent(learner: Learner, course: Course): Promise<void> {
+  await learner.begin();
   for (const title of CONTENT) {
     await learner.seesPage(title);
     if (title === 'Our customers are already talking') await course.getByRole('img', { name: /customers, partners, suppliers/ }).waitFor();

@@ -75,6 +75,7 @@ describe('Social Media at Work', () => {
 
     const second = await harness.launch({ standard: 'scorm12', courseUrl: urls.scorm12, cmi: relaunchCmi('scorm12', stored, learnerCmi) });
     learner = new Learner(second.course);
+    await learner.begin('Resume');
     await learner.seesPage('Check your knowledge');
     await second.course.getByRole('button', { name: 'Try again' }).click();
     expect(await takeQuiz(learner, second.course, true)).toBe(8);

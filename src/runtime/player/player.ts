@@ -3,6 +3,7 @@ import type { ConnectionStatus, InteractionRecord, Launch, Tracker } from '../tr
 import { setupAttestation } from './attestation';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one } from './dom';
+import { markMenu, setupMenu } from './menu';
 import { setupQuiz } from './quiz';
 import { setupResults, type SaveProgress } from './results';
 import { setupScenario } from './scenario';
@@ -30,6 +31,8 @@ export class Player {
   private started = false;
   private connection: ConnectionStatus = 'online';
   private connectionWatchers: Array<(status: ConnectionStatus) => void> = [];
+  /** The cover is shown (no page is current yet). */
+  private onCover = false;
 
   constructor(
     private readonly data: CourseData,
@@ -50,9 +53,19 @@ export class Player {
     one(this.doc, '#cp-back').addEventListener('click', () => this.go(this.current - 1));
     this.showNotice();
     this.watchConnection();
-    const bookmark = this.data.pages.findIndex((page) => page.id === this.launch.location);
+    const bookmark = Math.max(0, this.data.pages.findIndex((page) => page.id === this.launch.location));
     this.started = true;
-    this.show(bookmark >= 0 ? bookmark : 0, false);
+    setupMenu(this.doc, (index) => this.go(index));
+    const cover = this.doc.getElementById('cp-cover');
+    if (!cover) return this.show(bookmark, false);
+    // The cover comes first; with progress saved, its button resumes at the bookmark.
+    this.onCover = true;
+    cover.hidden = false;
+    this.showNavigation(false);
+    const start = one(this.doc, '#cp-start');
+    if (this.launch.location || this.state.done.some(Boolean)) (start.querySelector('span') ?? start).textContent = this.data.strings.resume ?? '';
+    start.addEventListener('click', () => this.show(bookmark, true));
+    this.updateNavigation();
   }
 
   /**
@@ -143,9 +156,13 @@ export class Player {
   }
 
   private go(index: number): void {
-    if (index < 0 || index >= this.sections.length) return;
-    if (index > this.current && !this.canLeave(this.current)) return;
-    this.show(index, true);
+    if (index >= 0 && index < this.sections.length && this.reachable(index)) this.show(index, true);
+  }
+
+  /** Back is always open; forward, every page on the way must let the learner leave it (as Next does). */
+  private reachable(index: number): boolean {
+    for (let i = this.current; i < index; i++) if (!this.canLeave(i)) return false;
+    return true;
   }
 
   private canLeave(index: number): boolean {
@@ -155,6 +172,10 @@ export class Player {
 
   private show(index: number, moveFocus: boolean): void {
     this.current = index;
+    this.onCover = false;
+    const cover = this.doc.getElementById('cp-cover');
+    if (cover) cover.hidden = true;
+    this.showNavigation(true);
     this.sections.forEach((section, i) => (section.hidden = i !== index));
     const page = this.data.pages[index];
     const section = this.sections[index];
@@ -166,6 +187,12 @@ export class Player {
     this.changed();
   }
 
+  /** Back and Next have nothing to do on the cover. A course's own navigation template may lack the class. */
+  private showNavigation(shown: boolean): void {
+    const nav = one(this.doc, '#cp-next').closest<HTMLElement>('nav, .course-nav');
+    if (nav) nav.hidden = !shown;
+  }
+
   private updateNavigation(): void {
     const total = this.sections.length;
     const next = one<HTMLButtonElement>(this.doc, '#cp-next');
@@ -175,10 +202,15 @@ export class Player {
     one(this.doc, '#cp-locked').hidden = !locked || next.hidden;
     one<HTMLButtonElement>(this.doc, '#cp-back').hidden = this.current === 0;
     // A course's own header may leave the progress indicator out.
+    // Completion, not position: pages done of all pages. The text is a polite live region, written
+    // only when the count changes, so it is heard once per page done, never per keystroke.
+    const done = this.state.done.filter(Boolean).length;
     const progress = this.doc.querySelector<HTMLProgressElement>('#cp-progress');
-    if (progress) progress.value = this.state.done.filter(Boolean).length;
+    if (progress) progress.value = done;
     const progressText = this.doc.querySelector('#cp-progress-text');
-    if (progressText) progressText.textContent = format(this.data.strings.pageOf, { n: this.current + 1, total });
+    const text = format(this.data.strings.pagesDone, { n: done, total });
+    if (progressText && progressText.textContent !== text) progressText.textContent = text;
+    markMenu(this.doc, this.data.strings, (i) => ({ current: !this.onCover && i === this.current, done: Boolean(this.state.done[i]), locked: !this.reachable(i) }));
   }
 
   private complete(index: number): void {
@@ -238,23 +270,33 @@ export class Player {
     this.tracker.onConnection?.((status) => {
       this.connection = status;
       this.connectionWatchers.forEach((watch) => watch(status));
-      const notice = one(this.doc, '#cp-notice');
-      notice.textContent = (status === 'offline' ? this.data.strings.connectionLost : this.data.strings.connectionBack) ?? '';
-      notice.hidden = false;
+      one(this.doc, '#cp-notice-text').textContent = (status === 'offline' ? this.data.strings.connectionLost : this.data.strings.connectionBack) ?? '';
+      one(this.doc, '#cp-notice-close').hidden = true;
+      one(this.doc, '#cp-notice').hidden = false;
     });
   }
 
   private showNotice(): void {
     const notice = one(this.doc, '#cp-notice');
+    const noticeText = one(this.doc, '#cp-notice-text');
     // An LMS may open an unfinished attempt for review (Moodle does with one it marked failed):
     // the learner must know that nothing counts and what to do, not find out later.
     const unfinishedReview = this.launch.mode === 'review' && !this.isFinished();
-    const text = unfinishedReview ? this.data.strings.reviewUnfinished : !this.recording ? this.data.strings.reviewMode : this.tracker.standard === 'standalone' ? this.data.strings.standalone : '';
+    const standalone = this.tracker.standard === 'standalone';
+    const text = unfinishedReview ? this.data.strings.reviewUnfinished : !this.recording ? this.data.strings.reviewMode : standalone && !dismissed(this.data.id) ? this.data.strings.standalone : '';
+    const close = one(this.doc, '#cp-notice-close');
     const show = (message: string | undefined, alert: boolean): void => {
-      notice.setAttribute('role', alert ? 'alert' : 'status');
-      notice.textContent = message ?? '';
+      noticeText.setAttribute('role', alert ? 'alert' : 'status');
+      noticeText.textContent = message ?? '';
       notice.hidden = !message;
+      // Only the standalone notice may go: the others say that nothing counts.
+      close.hidden = !message || message !== this.data.strings.standalone;
     };
+    close.addEventListener('click', () => {
+      dismiss(this.data.id);
+      notice.hidden = true;
+      focus(one(this.doc, '#main'));
+    });
     show(text, unfinishedReview);
     // An LMS that takes nothing (Initialize failed, the API throws, every write refused): the
     // learner must know now, not find out later that nothing counted.
@@ -263,6 +305,25 @@ export class Player {
       this.lmsRecording = recording;
       show(recording ? text : this.data.strings.lmsNotRecording, !recording);
     });
+  }
+}
+
+/** The standalone notice, once dismissed, stays away for the browser session (sessionStorage). */
+const NOTICE_KEY = 'coursepack-notice-dismissed:';
+
+function dismissed(courseId: string): boolean {
+  try {
+    return sessionStorage.getItem(NOTICE_KEY + courseId) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function dismiss(courseId: string): void {
+  try {
+    sessionStorage.setItem(NOTICE_KEY + courseId, '1');
+  } catch {
+    // Storage refused (a sandboxed frame): dismissed for this page only.
   }
 }
 

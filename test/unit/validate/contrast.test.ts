@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contrastRatio, nearestDarkerPassing, worstContrast } from '../../../src/validate/contrast';
-import { AA_CONTRAST, BRAND_NEIGHBOURS } from '../../../src/validate/theme';
+import { AA_CONTRAST, BRAND_NEIGHBOURS, DARK_BRAND_NEIGHBOURS, darkBrandColor } from '../../../src/validate/theme';
 
 describe('WCAG contrast', () => {
   test('ratios match the WCAG definition (black on white 21:1, equal colours 1:1, #767676 is the lightest grey passing on white)', () => {
@@ -17,8 +17,24 @@ describe('WCAG contrast', () => {
     const css = readFileSync(join(__dirname, '../../../templates/theme.css'), 'utf8');
     const variable = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`).exec(css)?.[1];
     expect([...BRAND_NEIGHBOURS].sort()).toEqual([variable('bg'), variable('surface')].sort());
-    expect(css).toMatch(/\.button \{[^}]*background: var\(--brand\); color: #fff;/);
+    expect(css).toMatch(/\.button \{[^}]*background: var\(--brand\); color: var\(--on-brand\);/);
     expect(worstContrast('#0b5394', BRAND_NEIGHBOURS)).toBeGreaterThan(AA_CONTRAST);
+  });
+
+  test('the dark neighbours match the dark scheme of the theme: --bg and --surface, and the text on the brand', () => {
+    const css = readFileSync(join(__dirname, '../../../templates/theme.css'), 'utf8');
+    const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    const variable = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`).exec(dark)?.[1];
+    expect([...DARK_BRAND_NEIGHBOURS].sort()).toEqual([variable('bg'), variable('surface')].sort());
+    expect(variable('on-brand')).toBe(variable('bg'));
+    expect(dark).toMatch(/--brand: var\(--brand-dark/);
+  });
+
+  test.each(['#0b5394', '#6b2c91', '#000000', '#767676', '#116329', '#a40e26'])('the dark-scheme colour of brand %s is lighter, keeps its hue and passes AA on the dark backgrounds', (brand) => {
+    const dark = darkBrandColor(brand);
+    expect(worstContrast(dark, DARK_BRAND_NEIGHBOURS)).toBeGreaterThanOrEqual(AA_CONTRAST);
+    expect(worstContrast(brand, DARK_BRAND_NEIGHBOURS)).toBeLessThan(AA_CONTRAST);
+    if (brand !== '#000000' && brand !== '#767676') expect(hueOf(dark)).toBeCloseTo(hueOf(brand), 1);
   });
 
   test.each(['#4a90e2', '#ff9900', '#00ff00', '#aaaaaa', '#ffffff', '#e91e63', '#7f7f7f'])('the colour suggested for %s passes, keeps its hue, and is the lightest that does', (color) => {
