@@ -1,5 +1,6 @@
 // The one description of the course format. The validator reads its key lists, enums, patterns
 // and ranges from here; `coursepack schema` (src/schema) turns it into JSON Schema for editors.
+import { BLOCKS } from './blocks';
 import { COURSE } from './course';
 import { PAGES } from './pages';
 import { QUESTIONS } from './questions';
@@ -9,6 +10,7 @@ export * from './types';
 export * from './values';
 export { COMPLETION, COURSE, THEME } from './course';
 export { ENGLISH_STRINGS, placeholdersOf, pluralFormsOf, UI_STRINGS, type UiStrings } from './strings';
+export { BLOCKS, CALLOUT_STYLES, CARD, FILE, HOTSPOT, IMAGE_POSITIONS, PANEL } from './blocks';
 export { MEDIA, PAGES, SCENARIO_CHOICE, SCENE } from './pages';
 export { CHOICE, FEEDBACK, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS } from './questions';
 
@@ -26,7 +28,7 @@ export const INCLUDE: MappingFormat = {
   },
 };
 
-export const FAMILIES: Readonly<Record<FamilyName, FamilyFormat>> = { page: PAGES, question: QUESTIONS };
+export const FAMILIES: Readonly<Record<FamilyName, FamilyFormat>> = { page: PAGES, question: QUESTIONS, block: BLOCKS };
 
 /** The variant names of a family, in the order messages list them. */
 export function typesOf<T extends string>(family: FamilyFormat<T>): readonly T[] {

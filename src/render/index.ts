@@ -17,7 +17,7 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
   const data = buildCourseData(course, standard, strings);
   const html = layout({
     course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, font: course.theme.font, logo: course.theme.logo?.path },
-    pages: pageViews(course.pages, strings),
+    pages: pageViews(course.pages, strings, course.language),
     courseData: scriptSafeJson(data),
   });
   return [

@@ -1,6 +1,7 @@
 // What the question templates need beyond the model: the order things are shown in.
 import { createHash } from 'node:crypto';
 import type { Page, Question } from '../model';
+import { contentView } from './block-view';
 import type { Strings } from './templates';
 
 export type QuestionView = Question & {
@@ -13,8 +14,11 @@ export type QuestionView = Question & {
   scaleLabels?: Array<{ index: number; label: string }>;
 };
 
-export function pageViews(pages: Page[], strings: Strings): Array<Page | (Page & { questions: QuestionView[] })> {
-  return pages.map((page) => (page.type === 'quiz' ? { ...page, questions: page.questions.map((q) => questionView(q, strings)) } : page));
+export function pageViews(pages: Page[], strings: Strings, language: string): object[] {
+  return pages.map((page) => {
+    if (page.type === 'quiz') return { ...page, questions: page.questions.map((q) => questionView(q, strings)) };
+    return page.type === 'content' ? contentView(page, language) : page;
+  });
 }
 
 function questionView(question: Question, strings: Strings): QuestionView {

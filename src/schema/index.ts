@@ -81,6 +81,7 @@ function mappingSchema(mapping: MappingFormat, tag?: string): JsonSchema {
   const required = keys.filter(([, key]) => key.required).map(([name]) => name);
   if (required.length > 0) schema.required = required;
   if (mapping.exactlyOneOf) schema.oneOf = mapping.exactlyOneOf.map((name) => ({ required: [name] }));
+  if (mapping.atLeastOneOf) schema.anyOf = mapping.atLeastOneOf.map((name) => ({ required: [name] }));
   return schema;
 }
 

@@ -13,6 +13,23 @@ export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 
 /** Resolves an image path (relative to the course folder) to an Asset, or reports why not. */
 export function readImage(reader: Reader, path: string, span: SourceSpan): Asset | undefined {
+  const asset = readCourseFile(reader, path, span, { what: 'image', extensions: IMAGE_TYPES });
+  return asset && checkContent(reader, path, asset.absolutePath, span) ? asset : undefined;
+}
+
+/** What a file named in the course must be: its kind in words and the extensions it may have. */
+export interface FileKind {
+  what: string;
+  extensions: readonly string[];
+  /** Larger files are refused; MAX_ASSET_BYTES unless said (a video is larger than a picture). */
+  maxBytes?: number;
+}
+
+/**
+ * Resolves a path (relative to the course folder) to an Asset: a file inside the course, of an
+ * extension the kind allows and not too large; otherwise reports why not where the path is written.
+ */
+export function readCourseFile(reader: Reader, path: string, span: SourceSpan, kind: FileKind): Asset | undefined {
   const root = reader.loaded.root;
   const absolute = resolve(root, path);
   if (!isInside(root, absolute)) {
@@ -20,23 +37,23 @@ export function readImage(reader: Reader, path: string, span: SourceSpan): Asset
     return undefined;
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-    reader.report.add(messages.fileNotFound(span, path, 'image'));
+    reader.report.add(messages.fileNotFound(span, path, kind.what));
     return undefined;
   }
   if (!staysInside(root, absolute)) {
     reader.report.add(messages.linkOutsideCourse(span, path));
     return undefined;
   }
-  if (!IMAGE_TYPES.includes(extname(absolute).toLowerCase())) {
-    reader.report.add(messages.unsupportedAsset(span, path, IMAGE_TYPES));
+  if (!kind.extensions.includes(extname(absolute).toLowerCase())) {
+    reader.report.add(kind.what === 'image' ? messages.unsupportedAsset(span, path, kind.extensions) : messages.unsupportedFile(span, path, kind.what, kind.extensions));
     return undefined;
   }
   const size = statSync(absolute).size;
-  if (size > MAX_ASSET_BYTES) {
-    reader.report.add(messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES));
+  const limit = kind.maxBytes ?? MAX_ASSET_BYTES;
+  if (size > limit) {
+    reader.report.add(messages.fileTooLarge(span, path, size, limit));
     return undefined;
   }
-  if (!checkContent(reader, path, absolute, span)) return undefined;
   return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
 }
 

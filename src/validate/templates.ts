@@ -33,8 +33,11 @@ export function validateTemplates(files: readonly TemplateFile[], report: Report
   return overrides;
 }
 
-/** Ids the player can do without: a course's header may leave out the progress indicator. */
-const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"'];
+/**
+ * Hooks the player can do without: a course's header may leave out the progress indicator, a
+ * content page the line that counts the opened parts of required blocks.
+ */
+const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"', 'data-reveal-status'];
 
 /** The fixed ids and the data attributes the player finds its elements by, in a template. */
 function hooksOf(source: string): string[] {
