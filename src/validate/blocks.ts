@@ -16,7 +16,7 @@ export const BLOCK_TYPES: readonly BlockType[] = typesOf(BLOCKS);
 const MEDIA_BYTES = 200 * 1024 * 1024;
 const VIDEO: FileKind = { what: 'video', extensions: ['.mp4', '.webm'], maxBytes: MEDIA_BYTES };
 const AUDIO: FileKind = { what: 'audio', extensions: ['.mp3', '.m4a', '.ogg', '.oga', '.opus', '.wav', '.webm'], maxBytes: MEDIA_BYTES };
-const CAPTIONS: FileKind = { what: 'captions', extensions: ['.vtt'] };
+const CAPTIONS: FileKind = { what: 'captions file', extensions: ['.vtt'] };
 const DOWNLOAD: FileKind = {
   what: 'download',
   extensions: ['.pdf', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp', '.txt', '.md', '.csv', '.zip'],

@@ -23,6 +23,7 @@ export function webVttProblem(text: string, file: string): Diagnostic | undefine
   let cues = 0;
   let lastStart = -1;
   let blockStart = true;
+  let comment = false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '') {
@@ -31,7 +32,9 @@ export function webVttProblem(text: string, file: string): Diagnostic | undefine
     }
     const begins = blockStart;
     blockStart = false;
-    if (!line.includes('-->')) continue;
+    // NOTE, STYLE and REGION blocks hold no cue (§4.1).
+    if (begins) comment = /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(line);
+    if (comment || !line.includes('-->')) continue;
     // A timing line is the first line of a cue, or the second after its identifier.
     const previous = lines[i - 1] ?? '';
     if (!begins && !(previous.trim() !== '' && (lines[i - 2] ?? '').trim() === '' && !previous.includes('-->'))) continue;
@@ -42,7 +45,8 @@ export function webVttProblem(text: string, file: string): Diagnostic | undefine
     }
     const start = seconds(match.slice(1, 5));
     const end = seconds(match.slice(5, 9));
-    if (end <= start) return messages.captionsInvalid(at(i + 1, line.indexOf('-->') + 4), `the cue ends (${match[0].split('-->')[1]?.trim().split(/[ \t]/)[0]}) before it starts`, 'Make the second time later than the first.');
+    const [from = '', to = ''] = line.split('-->').map((time) => time.trim().split(/[ \t]/)[0]);
+    if (end <= start) return messages.captionsInvalid(at(i + 1, line.indexOf(to, line.indexOf('-->')) + 1), `the cue ends at ${to}, not after it starts at ${from}`, 'Make the second time later than the first.');
     if (start < lastStart) return messages.captionsInvalid(at(i + 1), 'this cue starts before the one above it', 'Put the cues in the order they are spoken.');
     lastStart = start;
     cues++;
