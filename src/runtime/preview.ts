@@ -35,6 +35,7 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
       if (page.type === 'quiz') answerQuiz(section, page, right);
       if (page.type === 'scenario') playScenario(section, page, right);
       if (page.type === 'attestation') sign(section);
+      if (page.type === 'content' && right) openEveryPart(section);
     },
     reveal: (on) => {
       showMarks(doc);
@@ -47,6 +48,14 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
     end: () => void player.leave(true),
   };
   (doc.defaultView as (Window & { coursepackPreview?: PreviewHooks }) | null)!.coursepackPreview = hooks;
+}
+
+/** Opens every part of the page's required blocks, as a learner would one by one. */
+function openEveryPart(section: HTMLElement): void {
+  for (const part of all(section, '[data-reveal]')) {
+    if (part instanceof HTMLDetailsElement) part.open = true;
+    else if (part.getAttribute('aria-expanded') !== 'true' && part.getAttribute('aria-selected') !== 'true') part.click();
+  }
 }
 
 function answerQuiz(section: HTMLElement, page: QuizPageData, right: boolean): void {
