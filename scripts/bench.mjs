@@ -57,6 +57,9 @@ const minimal = minimalProcessMs(root, runs);
 console.log(`minimal esbuild + Handlebars + zip process: median ${minimal.toFixed(0)} ms; cold build of the sample course ${(build.median / minimal).toFixed(2)}× it   budget ≤ 1.3×`);
 console.log(`validate:                      ${ms(validate)}`);
 console.log(`runtime (coursepack.js):       ${kb(runtime.length)} raw, ${kb(gzipSync(runtime, { level: 9 }).length)} gzip   target ≤ 20 KiB gzip`);
+// The package's theme.css: the theme and every content block's styles (templates/blocks/blocks.css).
+const themeCss = Buffer.concat([readFileSync(join(root, 'templates/theme.css')), readFileSync(join(root, 'templates/blocks/blocks.css'))]);
+console.log(`theme.css (with every block): ${kb(themeCss.length)} raw, ${kb(gzipSync(themeCss, { level: 9 }).length)} gzip   target ≤ 8 KiB gzip`);
 console.log(`npm package (tarball):         ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
 for (const file of readdirSync(out).sort()) console.log(`package ${file.padEnd(36)} ${kb(statSync(join(out, file)).size)}`);
 const zip2004 = readdirSync(out).find((file) => file.endsWith('-scorm2004.zip'));
