@@ -31,12 +31,24 @@ const focused = (frame: Frame) =>
 const status = (frame: Frame) => frame.evaluate(() => document.querySelector('section:not([hidden]) [data-reveal-status]')?.textContent ?? '');
 const nextDisabled = (run: Launched) => run.course.getByRole('button', { name: 'Next', exact: true }).isDisabled();
 
+/** Reads the first page by keyboard: the download link and the transcripts are reached by Tab, past the players. */
 async function toOpenPage(run: Launched): Promise<{ frame: Frame; page: Page; learner: Learner }> {
   const learner = new Learner(run.course);
   await learner.seesPage('Blocks to read');
-  await learner.next();
+  const frame = courseFrame(run.page);
+  const page = run.page;
+  await frame.focus('section:not([hidden]) h1');
+  await tabTo(frame, page, /^Policy summary$/);
+  await expect(frame.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe('assets/summary.pdf');
+  await tabTo(frame, page, /^Transcript$/);
+  await page.keyboard.press('Enter');
+  await expect(run.course.getByText('A risk that nobody admits cannot be managed. So we name it openly').first().isVisible()).resolves.toBe(true);
+  await tabTo(frame, page, /^Transcript$/);
+  await page.keyboard.press('Space');
+  await tabTo(frame, page, /^Next$/);
+  await page.keyboard.press('Enter');
   await learner.seesPage('Blocks to open');
-  return { frame: courseFrame(run.page), page: run.page, learner };
+  return { frame, page, learner };
 }
 
 describe('content blocks', () => {
