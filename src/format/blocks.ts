@@ -3,6 +3,7 @@
 // files are FILE values: a path is never text to translate.
 import type { BlockType } from '../model';
 import type { FamilyFormat, KeyFormat, MappingFormat, PatternFormat } from './types';
+import { MEDIA } from './pages';
 import { boolean, list, markdown, number, oneOf, text } from './values';
 
 /** A path relative to the course folder; what kind of file it must be is checked by the key. */
@@ -24,12 +25,8 @@ const required: KeyFormat = {
   description: 'true: the learner must open every part of this block before the page counts as done (and Next unlocks in linear navigation).',
 };
 const image: KeyFormat = { value: FILE, required: true, description: 'The image (png, jpg, gif, svg or webp), as a path relative to the course folder.' };
-const alt: KeyFormat = {
-  value: { kind: 'text', allowEmpty: true },
-  required: true,
-  missingReportedAs: 'image-missing-alt',
-  description: 'What the image shows, for learners who use a screen reader. Use alt: "" only for a purely decorative image.',
-};
+/** As a media item's: required, with its own diagnostic when missing (image-missing-alt). */
+const alt: KeyFormat = MEDIA.keys.alt!;
 
 /** A titled part of an accordion, a tab, a step of a process. */
 export const PANEL: MappingFormat = {

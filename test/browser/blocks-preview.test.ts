@@ -1,31 +1,18 @@
 // `coursepack preview`'s "answer right" on a page of required blocks opens every part, as a
 // learner would, so a designer can walk on past it.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '../cli/run-cli';
+import { startPreview } from './preview-server';
 
 let server: ChildProcess;
 let browser: Browser;
 let origin = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(repoRoot, 'bin/coursepack.js'), 'preview', join(repoRoot, 'test/fixtures/valid/blocks'), '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
-  let output = '';
-  origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 20000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Preview: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
+  ({ server, origin } = await startPreview(join(repoRoot, 'test/fixtures/valid/blocks')));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 });
 
