@@ -1,7 +1,8 @@
 // The `blocks:` of a content page. Every key is read from the format (src/format/blocks.ts) by
 // its value kind, so each gets the same positioned errors and did-you-mean as the rest of the
 // course; then the files a block names are checked and packaged like images.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import type { Node as YamlNode } from 'yaml';
 import { messages } from '../diagnostics';
 import { BLOCKS, keysOf, type MappingFormat, typesOf, type ValueFormat } from '../format';
 import { displayPath } from '../load/paths';
@@ -106,7 +107,7 @@ function invalidItems(fields: Fields, key: string): undefined {
   const node = fields.raw(key);
   const items = node && 'items' in node && Array.isArray(node.items) ? (node.items as unknown[]) : [];
   const empty = items.find((item) => describe(item) === 'empty' || describe(item) === 'empty text');
-  if (empty !== undefined) fields.reader.report.add(messages.wrongType(fields.reader.span(empty as never), `each item of "${key}" in ${fields.where}`, 'non-empty text', describe(empty)));
+  if (empty !== undefined) fields.reader.report.add(messages.wrongType(fields.reader.span(empty as YamlNode), `each item of "${key}" in ${fields.where}`, 'non-empty text', describe(empty)));
   return undefined;
 }
 
@@ -128,7 +129,7 @@ function readFiles(fields: Fields, type: BlockType, values: Record<string, unkno
     }
     case 'download': {
       const asset = file('file', DOWNLOAD);
-      return asset && { file: { ...asset, bytes: readFileSync(asset.absolutePath).length } };
+      return asset && { file: { ...asset, bytes: statSync(asset.absolutePath).size } };
     }
     case 'video': {
       if (!fields.has('captions')) fields.reader.report.add(messages.captionsMissing(fields.spanOf('src'), values.src as string));
