@@ -3,6 +3,7 @@
 // required blocks: the page is done only when every part was opened, and what was opened
 // survives closing and relaunching the course.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations, courseFrame, layoutProblems } from './axe';
@@ -12,6 +13,7 @@ import { Learner } from './learner';
 
 export const BLOCKS_COURSE = join(__dirname, '../fixtures/valid/blocks');
 const harness = new Harness();
+const SHOTS = join(__dirname, '../../build/screenshots');
 let urls: Record<'scorm2004', string>;
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ async function toOpenPage(run: Launched): Promise<{ frame: Frame; page: Page; le
 }
 
 describe('content blocks', () => {
-  it('have no WCAG 2.1 A/AA violations, closed or with every part open, and fit 320 px', async () => {
+  it('have no WCAG 2.1 A/AA violations, closed or with every part open; nothing scrolls sideways at 320, 768 or 1280 px (screenshots in build/screenshots)', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: LEARNER });
     const learner = new Learner(run.course);
     const found: string[] = [];
@@ -75,13 +77,28 @@ describe('content blocks', () => {
     expect(found).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
 
-    await run.page.setViewportSize({ width: 320, height: 640 });
-    await run.page.evaluate(() => Object.assign(document.getElementById('course')!.style, { width: '320px', height: '640px', position: 'fixed', inset: '0' }));
-    for (const title of ['Blocks to open', 'Blocks to read']) {
-      if (title === 'Blocks to read') await run.course.getByRole('button', { name: 'Back', exact: true }).click();
-      await learner.seesPage(title);
-      expect(await layoutProblems(courseFrame(run.page))).toEqual([]);
+    // Screenshots of every block, closed (first page) and open (second), for review.
+    const problems: string[] = [];
+    for (const width of [320, 768, 1280]) {
+      await run.page.setViewportSize({ width, height: 900 });
+      await run.page.evaluate((w) => Object.assign(document.getElementById('course')!.style, { width: `${w}px`, height: '900px', position: 'fixed', inset: '0' }), width);
+      const folder = join(SHOTS, `${width}px`);
+      mkdirSync(folder, { recursive: true });
+      for (const [title, name] of [['Blocks to open', 'blocks-open'], ['Blocks to read', 'blocks-read']] as const) {
+        if (title === 'Blocks to read') await run.course.getByRole('button', { name: 'Back', exact: true }).click();
+        await learner.seesPage(title);
+        for (const problem of await layoutProblems(courseFrame(run.page))) problems.push(`${width} px, ${title}: ${problem}`);
+        // The whole page: the frame as tall as what it holds, then back.
+        const height = await courseFrame(run.page).evaluate(() => document.documentElement.scrollHeight);
+        await run.page.setViewportSize({ width, height });
+        await run.page.evaluate((h) => (document.getElementById('course')!.style.height = `${h}px`), height);
+        await run.page.screenshot({ path: join(folder, `${name}.png`) });
+        await run.page.setViewportSize({ width, height: 900 });
+        await run.page.evaluate(() => (document.getElementById('course')!.style.height = '900px'));
+      }
+      await learner.next();
     }
+    expect(problems).toEqual([]);
   });
 
   it('packages every file a block names and plays the captioned video', async () => {
