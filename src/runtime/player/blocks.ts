@@ -10,17 +10,19 @@ export function setupContent(ctx: PageContext, page: ContentPageData): PageBehav
   all(ctx.section, '[data-disclosure]').forEach(setupDisclosure);
   all(ctx.section, '[data-tabs]').forEach(setupTabs);
   const total = page.reveal ?? 0;
-  if (!total) return { shown: () => ctx.complete() };
-  const parts = all(ctx.section, '[data-reveal]');
+  // A course's own block template may show fewer parts than the block has: those it shows are all
+  // a learner can open, so they are enough (the saved row keeps the block's length).
+  const parts = all(ctx.section, '[data-reveal]').slice(0, total);
+  if (!parts.length) return { shown: () => ctx.complete() };
   // Written to the saved state only once something is opened.
-  const opened = (): boolean[] => (ctx.state.opened[ctx.index] ??= parts.map(() => false));
+  const opened = (): boolean[] => (ctx.state.opened[ctx.index] ??= Array.from({ length: total }, () => false));
   const status = ctx.section.querySelector('[data-reveal-status]');
   const update = (): void => {
     const marks = ctx.state.opened[ctx.index] ?? [];
     const count = marks.filter(Boolean).length;
     parts.forEach((part, i) => part.classList.toggle('opened', Boolean(marks[i])));
-    if (status) status.textContent = format(ctx.strings.revealProgress, { n: count, total });
-    if (count >= total) ctx.complete();
+    if (status) status.textContent = format(ctx.strings.revealProgress, { n: count, total: parts.length });
+    if (count >= parts.length) ctx.complete();
   };
   const open = (i: number): void => {
     if (opened()[i]) return;
