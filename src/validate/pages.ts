@@ -51,9 +51,10 @@ function readContent(fields: Fields, input: PageInput): Omit<ContentPage, 'id'> 
   const body = fields.string('body');
   const media = readMedia(fields, input);
   const blocks = readBlocks(fields, input);
-  // A page of blocks needs no body; a page with neither would be empty.
+  // A page of blocks needs no body; a page with neither would be empty. A misspelt key (reported
+  // with its "did you mean") may be the body: a second message would add nothing.
   if (!fields.has('body') && !fields.has('blocks')) {
-    fields.reader.report.add(messages.missingKey(fields.span, 'body', fields.where, `Add "body: |" with the text of the page, or "blocks:" with its content blocks.`));
+    if (!fields.hasUnknownKeys) fields.reader.report.add(messages.missingKey(fields.span, 'body', fields.where, `Add "body: |" with the text of the page, or "blocks:" with its content blocks.`));
     return undefined;
   }
   if (title === undefined || (fields.has('body') && body === undefined) || media === undefined || blocks === undefined) return undefined;
