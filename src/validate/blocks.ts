@@ -111,7 +111,11 @@ function invalidItems(fields: Fields, key: string): undefined {
   return undefined;
 }
 
-/** The files a block names, resolved (and packaged), or undefined when one is missing or wrong. */
+/**
+ * The files a block names, resolved (and packaged), or undefined when one is missing or wrong.
+ * A key whose absence has its own code is not reported missing when a key was misspelt: that
+ * one's "did you mean" already says it.
+ */
 function readFiles(fields: Fields, type: BlockType, values: Record<string, unknown>, input: PageInput): Record<string, unknown> | undefined {
   const file = (key: string, kind: FileKind | 'image'): Asset | undefined => {
     const path = values[key] as string;
@@ -123,7 +127,7 @@ function readFiles(fields: Fields, type: BlockType, values: Record<string, unkno
     case 'image':
     case 'image-text':
     case 'labelled-graphic': {
-      if (!fields.has('alt')) fields.reader.report.add(messages.imageWithoutAlt(fields.spanOf('image'), values.image as string));
+      if (!fields.has('alt') && !fields.hasUnknownKeys) fields.reader.report.add(messages.imageWithoutAlt(fields.spanOf('image'), values.image as string));
       const image = file('image', 'image');
       return image && fields.has('alt') ? { image } : undefined;
     }
@@ -132,13 +136,13 @@ function readFiles(fields: Fields, type: BlockType, values: Record<string, unkno
       return asset && { file: { ...asset, bytes: statSync(asset.absolutePath).size } };
     }
     case 'video': {
-      if (!fields.has('captions')) fields.reader.report.add(messages.captionsMissing(fields.spanOf('src'), values.src as string));
+      if (!fields.has('captions') && !fields.hasUnknownKeys) fields.reader.report.add(messages.captionsMissing(fields.spanOf('src'), values.src as string));
       const src = file('src', VIDEO);
       const captions = fields.has('captions') ? file('captions', CAPTIONS) : undefined;
       return src && captions && checkCaptions(fields, captions) ? { src, captions } : undefined;
     }
     case 'audio': {
-      if (!fields.has('transcript')) fields.reader.report.add(messages.transcriptMissing(fields.spanOf('src'), values.src as string));
+      if (!fields.has('transcript') && !fields.hasUnknownKeys) fields.reader.report.add(messages.transcriptMissing(fields.spanOf('src'), values.src as string));
       const src = file('src', AUDIO);
       return src && fields.has('transcript') ? { src } : undefined;
     }

@@ -24,3 +24,11 @@ test('blocks alone make a page; body alone too', () => {
 test('an empty list of blocks is refused where it is written', () => {
   expect(diagnostics('    body: Hello\n    blocks: []\n')).toEqual(['empty-list 12:13 "blocks" is empty.']);
 });
+
+test('a misspelt captions, transcript or alt is one unknown-key, not also a missing one', () => {
+  const block = (lines: string) => diagnostics(`    blocks:\n      - ${lines.trim().split('\n').join('\n        ')}\n`).map((d) => d.split(' ')[0]).filter((code) => code !== 'file-not-found');
+  // (The files named do not exist: that is a mistake of its own, reported as well.)
+  expect(block('type: video\nsrc: a.webm\ntitle: T\ncaptons: a.vtt')).toEqual(['unknown-key']);
+  expect(block('type: audio\nsrc: a.webm\ntitle: T\ntranscipt: Words.')).toEqual(['unknown-key']);
+  expect(block('type: image\nimage: a.png\nlat: A dot')).toEqual(['unknown-key']);
+});
