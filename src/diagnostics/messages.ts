@@ -450,3 +450,11 @@ export const unsupportedFile = (span: SourceSpan, path: string, what: string, al
 
 export const tooFewItems = (span: SourceSpan, what: string, count: number, min: number, max?: number) =>
   error('list-length', span, `${capitalise(what)} has ${count} item${count === 1 ? '' : 's'}; it needs ${max === undefined ? `at least ${min}` : `${min} to ${max}`}.`, count < min ? 'Add items.' : 'Remove some items, or split the block in two.');
+
+export const fileContent = (span: SourceSpan, path: string, extension: string, what: string) =>
+  error(
+    'file-content',
+    span,
+    `"${path}" is named ${extension} but does not hold ${extension.slice(1).toUpperCase()} data: learners would get a ${what} that does not play or open.`,
+    'Export or save the file again from the program that made it; renaming a file does not convert it.',
+  );

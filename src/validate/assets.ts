@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { messages, type SourceSpan } from '../diagnostics';
 import { isInside, staysInside } from '../load/paths';
@@ -23,6 +23,8 @@ export interface FileKind {
   extensions: readonly string[];
   /** Larger files are refused; MAX_ASSET_BYTES unless said (a video is larger than a picture). */
   maxBytes?: number;
+  /** By extension: whether the file's first bytes are of that format (a player goes by them). */
+  signatures?: Readonly<Record<string, (head: Buffer) => boolean>>;
 }
 
 /**
@@ -54,7 +56,24 @@ export function readCourseFile(reader: Reader, path: string, span: SourceSpan, k
     reader.report.add(messages.fileTooLarge(span, path, size, limit));
     return undefined;
   }
+  const extension = extname(absolute).toLowerCase();
+  const signature = kind.signatures?.[extension];
+  if (signature && !signature(readHead(absolute))) {
+    reader.report.add(messages.fileContent(span, path, extension, kind.what));
+    return undefined;
+  }
   return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
+}
+
+/** The first bytes of a file, where formats say what they are. */
+function readHead(absolute: string): Buffer {
+  const head = Buffer.alloc(16);
+  const fd = openSync(absolute, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The bytes must be the image the name promises; an SVG must not carry script. */

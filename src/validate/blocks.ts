@@ -15,13 +15,39 @@ import { webVttProblem } from './webvtt';
 export const BLOCK_TYPES: readonly BlockType[] = typesOf(BLOCKS);
 
 const MEDIA_BYTES = 200 * 1024 * 1024;
-const VIDEO: FileKind = { what: 'video', extensions: ['.mp4', '.webm'], maxBytes: MEDIA_BYTES };
-const AUDIO: FileKind = { what: 'audio', extensions: ['.mp3', '.m4a', '.ogg', '.oga', '.opus', '.wav', '.webm'], maxBytes: MEDIA_BYTES };
+
+// The signatures players and viewers recognise a file by: ISO BMFF (MP4, M4A) has "ftyp" at
+// byte 4, Matroska/WebM the EBML magic 1A 45 DF A3, Ogg "OggS", WAVE "RIFF….WAVE", MP3 an ID3
+// tag or an MPEG frame sync, PDF "%PDF-", Office Open XML and OpenDocument files are zips.
+const starts = (magic: string | readonly number[]) => {
+  const bytes = typeof magic === 'string' ? Buffer.from(magic, 'latin1') : Buffer.from(magic);
+  return (head: Buffer) => head.subarray(0, bytes.length).equals(bytes);
+};
+const mp4 = (head: Buffer) => head.subarray(4, 8).toString('latin1') === 'ftyp';
+const webm = starts([0x1a, 0x45, 0xdf, 0xa3]);
+const ogg = starts('OggS');
+const zip = starts('PK\u0003\u0004');
+const VIDEO: FileKind = { what: 'video', extensions: ['.mp4', '.webm'], maxBytes: MEDIA_BYTES, signatures: { '.mp4': mp4, '.webm': webm } };
+const AUDIO: FileKind = {
+  what: 'audio',
+  extensions: ['.mp3', '.m4a', '.ogg', '.oga', '.opus', '.wav', '.webm'],
+  maxBytes: MEDIA_BYTES,
+  signatures: {
+    '.mp3': (head) => starts('ID3')(head) || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0),
+    '.m4a': mp4,
+    '.ogg': ogg,
+    '.oga': ogg,
+    '.opus': ogg,
+    '.wav': (head) => starts('RIFF')(head) && head.subarray(8, 12).toString('latin1') === 'WAVE',
+    '.webm': webm,
+  },
+};
 const CAPTIONS: FileKind = { what: 'captions file', extensions: ['.vtt'] };
 const DOWNLOAD: FileKind = {
   what: 'download',
   extensions: ['.pdf', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp', '.txt', '.md', '.csv', '.zip'],
   maxBytes: MEDIA_BYTES,
+  signatures: { '.pdf': starts('%PDF-'), '.docx': zip, '.xlsx': zip, '.pptx': zip, '.odt': zip, '.ods': zip, '.odp': zip, '.zip': zip },
 };
 
 /** The blocks of a content page: [] without `blocks:`, undefined when one of them is invalid (reported). */
