@@ -448,3 +448,33 @@ function removedHint(removed: RemovedHtml, kept: readonly string[]): string {
 function short(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
+
+// Content blocks (validate/blocks.ts): media must be accessible (WCAG 2.1 1.2.1, 1.2.2) and the
+// files they name must be of a kind a browser plays or opens.
+export const captionsMissing = (span: SourceSpan, video: string) =>
+  error(
+    'captions-missing',
+    span,
+    `The video "${video}" has no captions.`,
+    'Add "captions: assets/….vtt", a WebVTT file of what is said: learners who cannot hear it need them (WCAG 2.1, 1.2.2).',
+  );
+
+export const transcriptMissing = (span: SourceSpan, audio: string) =>
+  error('transcript-missing', span, `The audio "${audio}" has no transcript.`, 'Add "transcript: |" with what is said: learners who cannot hear it read it instead (WCAG 2.1, 1.2.1).');
+
+/** A problem in a WebVTT file, positioned in that file. */
+export const captionsInvalid = (span: SourceSpan, problem: string, hint: string) => error('captions-invalid', span, `The captions file is not valid WebVTT: ${problem}.`, hint);
+
+export const unsupportedFile = (span: SourceSpan, path: string, what: string, allowed: readonly string[]) =>
+  error('unsupported-asset', span, `"${path}" is not a supported ${what} file.`, `Use one of: ${allowed.join(', ')}.`);
+
+export const tooFewItems = (span: SourceSpan, what: string, count: number, min: number, max?: number) =>
+  error('list-length', span, `${capitalise(what)} has ${count} item${count === 1 ? '' : 's'}; it needs ${max === undefined ? `at least ${min}` : `${min} to ${max}`}.`, count < min ? 'Add items.' : 'Remove some items, or split the block in two.');
+
+export const fileContent = (span: SourceSpan, path: string, extension: string, what: string) =>
+  error(
+    'file-content',
+    span,
+    `"${path}" is named ${extension} but does not hold ${extension.slice(1).toUpperCase()} data: learners would get a ${what} that does not play or open.`,
+    'Export or save the file again from the program that made it; renaming a file does not convert it.',
+  );

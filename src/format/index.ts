@@ -1,5 +1,6 @@
 // The one description of the course format. The validator reads its key lists, enums, patterns
 // and ranges from here; `coursepack schema` (src/schema) turns it into JSON Schema for editors.
+import { BLOCKS } from './blocks';
 import { COURSE } from './course';
 import { PAGES } from './pages';
 import { QUESTIONS } from './questions';
@@ -10,6 +11,7 @@ export * from './values';
 export { CERTIFICATE, COMPLETION, COURSE, COVER, SIGNATORY, THEME } from './course';
 export { ENGLISH_STRINGS, placeholdersOf, pluralFormsOf, UI_STRINGS, type UiStrings } from './strings';
 export { CHARACTER, MEDIA, PAGES, SCENARIO_CHOICE, SCENE } from './pages';
+export { BLOCKS, CALLOUT_STYLES, CARD, FILE, HOTSPOT, IMAGE_POSITIONS, PANEL } from './blocks';
 export { CHOICE, FEEDBACK, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS } from './questions';
 
 /** `- include: path.yaml`: an item of `pages` or `questions` that stands for the content of a file. */
@@ -26,7 +28,7 @@ export const INCLUDE: MappingFormat = {
   },
 };
 
-export const FAMILIES: Readonly<Record<FamilyName, FamilyFormat>> = { page: PAGES, question: QUESTIONS };
+export const FAMILIES: Readonly<Record<FamilyName, FamilyFormat>> = { page: PAGES, question: QUESTIONS, block: BLOCKS };
 
 /** The variant names of a family, in the order messages list them. */
 export function typesOf<T extends string>(family: FamilyFormat<T>): readonly T[] {

@@ -72,14 +72,19 @@ export const CHARACTER: MappingFormat = {
 
 const CONTENT: MappingFormat = {
   name: 'content',
-  description: 'A content page: a title, text in Markdown and optional images.',
+  description: 'A content page: a title, text in Markdown, optional images and content blocks.',
   keys: {
     id: pageId,
     type: pageType,
     title: { value: text, required: true, description: 'The heading of the page.' },
-    body: { value: markdown, required: true, description: 'The text of the page, in Markdown (**bold**, *italic*, lists, links); safe inline HTML such as <abbr> is kept.' },
+    body: { value: markdown, description: 'The text of the page, in Markdown (**bold**, *italic*, lists, links); safe inline HTML such as <abbr> is kept. A page has a body, blocks, or both.' },
     media: { value: list({ kind: 'mapping', mapping: MEDIA }), description: 'Images shown with the text, each with its alt text and an optional caption.' },
+    blocks: {
+      value: list({ kind: 'variant', family: 'block', includable: false }, { min: 1 }),
+      description: 'Content blocks shown after the body and images, in order: text, callout, image-text, image, quote, key-points, accordion, tabs, process, cards, labelled-graphic, divider, download, video, audio.',
+    },
   },
+  atLeastOneOf: ['body', 'blocks'],
 };
 
 const SCENARIO: MappingFormat = {

@@ -111,6 +111,8 @@ export interface MappingFormat {
   keys: Readonly<Record<string, KeyFormat>>;
   /** Exactly one of these keys is present (a scene has choices or an outcome). */
   exactlyOneOf?: readonly string[];
+  /** At least one of these keys is present (a content page has a body, blocks, or both). */
+  atLeastOneOf?: readonly string[];
 }
 
 /** Mappings told apart by their `type` key. */
@@ -121,7 +123,7 @@ export interface FamilyFormat<T extends string = string> {
   variants: Readonly<Record<T, MappingFormat>>;
 }
 
-export type FamilyName = 'page' | 'question';
+export type FamilyName = 'page' | 'question' | 'block';
 
 /** The key lists the validator's Reader.object takes. */
 export interface KeyLists {

@@ -122,9 +122,10 @@ export interface Media extends Located {
 
 export interface ContentPage extends PageBase {
   type: 'content';
-  /** Markdown. */
-  body: string;
+  /** Markdown; absent when the page is made of blocks only. */
+  body?: string;
   media: Media[];
+  blocks: Block[];
 }
 
 /** The person a scenario is about, shown beside its scenes. */
@@ -135,6 +136,54 @@ export interface Character extends Located {
   /** The portrait's alt text: the designer's, else the name and role ("" when decorative). */
   alt: string;
 }
+
+/** A titled part of an accordion, a tab, a step (text in Markdown). */
+export interface Panel {
+  title: string;
+  text: string;
+}
+
+export interface Card {
+  front: string;
+  /** Markdown. */
+  back: string;
+}
+
+export interface Hotspot {
+  /** Percent of the image's width and height from its top left corner. */
+  x: number;
+  y: number;
+  title: string;
+  text: string;
+}
+
+/** A file of the course offered for download, with its size in bytes (shown to the learner). */
+export interface Download extends Asset {
+  bytes: number;
+}
+
+export type CalloutStyle = 'note' | 'tip' | 'warning' | 'policy';
+
+/** The content blocks of a content page (docs/course-format.md, "Content blocks"); texts in Markdown. */
+export type Block = Located &
+  (
+    | { type: 'text'; text: string }
+    | { type: 'callout'; style: CalloutStyle; title?: string; text: string; reference?: string }
+    | { type: 'image-text'; image: Asset; alt: string; text: string; position: 'left' | 'right' }
+    | { type: 'image'; image: Asset; alt: string; caption?: string }
+    | { type: 'quote'; text: string; name?: string; role?: string }
+    | { type: 'key-points'; title?: string; points: string[] }
+    | { type: 'accordion'; title?: string; items: Panel[]; required: boolean }
+    | { type: 'tabs'; title?: string; items: Panel[]; required: boolean }
+    | { type: 'process'; title?: string; steps: Panel[] }
+    | { type: 'cards'; title?: string; cards: Card[]; required: boolean }
+    | { type: 'labelled-graphic'; title?: string; image: Asset; alt: string; hotspots: Hotspot[]; required: boolean }
+    | { type: 'divider' }
+    | { type: 'download'; file: Download; title: string; description?: string }
+    | { type: 'video'; src: Asset; captions: Asset; title: string; transcript?: string }
+    | { type: 'audio'; src: Asset; title: string; transcript: string }
+  );
+export type BlockType = Block['type'];
 
 export interface ScenarioPage extends PageBase {
   type: 'scenario';

@@ -4,6 +4,7 @@ import type { CourseData, PageData, QuestionData, SceneData, Standard, TrackingO
 import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from '../markdown';
+import { revealCount } from './block-view';
 import type { Strings } from './templates';
 
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
@@ -35,8 +36,10 @@ function revisionOf(pages: PageData[]): string {
 
 function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData {
   switch (page.type) {
-    case 'content':
-      return { type: page.type, id: page.id };
+    case 'content': {
+      const reveal = revealCount(page);
+      return reveal ? { type: page.type, id: page.id, reveal } : { type: page.type, id: page.id };
+    }
     case 'results':
       return { type: page.type, id: page.id, review: page.review, certificate: page.certificate };
     case 'attestation':

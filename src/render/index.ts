@@ -18,7 +18,7 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
   const html = layout({
     course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path },
     cover: course.cover && coverView(course, strings),
-    pages: pageViews(course.pages, strings),
+    pages: pageViews(course.pages, strings, course.language),
     courseData: scriptSafeJson(data),
   });
   return [

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Page, Question } from '../model';
 import { scenarioView } from './scenario-view';
+import { contentView } from './block-view';
 import type { Strings } from './templates';
 
 export type QuestionView = Question & {
@@ -15,8 +16,11 @@ export type QuestionView = Question & {
   scaleLabels?: Array<{ index: number; label: string }>;
 };
 
-export function pageViews(pages: Page[], strings: Strings): Array<Page | (Page & { questions: QuestionView[] })> {
-  return pages.map((page) => (page.type === 'quiz' ? { ...page, questions: page.questions.map((q) => questionView(q, strings)) } : page.type === 'scenario' ? scenarioView(page) : page));
+export function pageViews(pages: Page[], strings: Strings, language: string): object[] {
+  return pages.map((page) => {
+    if (page.type === 'quiz') return { ...page, questions: page.questions.map((q) => questionView(q, strings)) };
+    return page.type === 'content' ? contentView(page, language) : page.type === 'scenario' ? scenarioView(page) : page;
+  });
 }
 
 function questionView(question: Question, strings: Strings): QuestionView {

@@ -64,6 +64,7 @@ export function worstCaseSuspendData(data: CourseData): number {
     if (page.type === 'quiz') state.quizzes[index] = worstQuiz(page);
     if (page.type === 'scenario') state.paths[index] = longestPath(page);
     if (page.type === 'attestation') state.attested[index] = true;
+    if (page.type === 'content' && page.reveal) state.opened[index] = Array.from({ length: page.reveal }, () => true);
   });
   return encodeState(data, state).length;
 }

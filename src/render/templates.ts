@@ -34,7 +34,7 @@ function readBuiltInTemplates(): BuiltInTemplate[] {
       .filter((file) => file.endsWith('.hbs'))
       .sort()
       .map((file) => ({ path: `${folder}/${file}`, partial: `${prefix}${basename(file, '.hbs')}`, source: read(dir, folder, file) }));
-  return [...list('partials', ''), ...list('pages', 'page-')];
+  return [...list('partials', ''), ...list('pages', 'page-'), ...list('blocks', 'block-')];
 }
 
 // Compiling the templates is a good share of a build: once per set of template overrides, by
@@ -90,6 +90,8 @@ export function textDirection(language: string): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
 }
 
+/** The package's theme.css: the theme, then the content blocks' styles (templates/blocks/blocks.css). */
 export function readThemeCss(): Buffer {
-  return readFileSync(join(toolRoot(), 'templates', 'theme.css'));
+  const dir = join(toolRoot(), 'templates');
+  return Buffer.concat([readFileSync(join(dir, 'theme.css')), readFileSync(join(dir, 'blocks', 'blocks.css'))]);
 }

@@ -46,6 +46,8 @@ export type PageData = ContentPageData | ScenarioPageData | QuizPageData | Attes
 export interface ContentPageData {
   type: 'content';
   id: string;
+  /** How many parts of its required blocks (panels, tabs, cards, hotspots) must be opened before the page is done. */
+  reveal?: number;
 }
 
 export interface ScenarioPageData {

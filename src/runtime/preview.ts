@@ -35,6 +35,7 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
       if (page.type === 'quiz') answerQuiz(section, page, right);
       if (page.type === 'scenario') playScenario(section, page, right);
       if (page.type === 'attestation') sign(section);
+      if (page.type === 'content' && right) openEveryPart(section);
     },
     reveal: (on) => {
       showMarks(doc);
@@ -50,6 +51,14 @@ export function installPreview(player: Player, data: CourseData, doc: Document):
   // A relaunch after a save resumes at the page the author was on, past the cover.
   const start = doc.getElementById('cp-start');
   if (start && !doc.getElementById('cp-cover')?.hidden && start.textContent === data.strings.resume) start.click();
+}
+
+/** Opens every part of the page's required blocks, as a learner would one by one. */
+function openEveryPart(section: HTMLElement): void {
+  for (const part of all(section, '[data-reveal]')) {
+    if (part instanceof HTMLDetailsElement) part.open = true;
+    else if (part.getAttribute('aria-expanded') !== 'true' && part.getAttribute('aria-selected') !== 'true') part.click();
+  }
 }
 
 function answerQuiz(section: HTMLElement, page: QuizPageData, right: boolean): void {

@@ -84,6 +84,7 @@ function mappingSchema(mapping: MappingFormat, tag?: string): JsonSchema {
   // if/then rather than dependentRequired: it means the same in draft-07 (editors) and 2020-12.
   const dependent = keys.filter(([, key]) => key.requiredWith).map(([name, key]) => ({ if: { required: [key.requiredWith] }, then: { required: [name] } }));
   if (dependent.length > 0) schema.allOf = dependent;
+  if (mapping.atLeastOneOf) schema.anyOf = mapping.atLeastOneOf.map((name) => ({ required: [name] }));
   return schema;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { messages, type Report, type SourceSpan } from '../diagnostics';
 import { isInside, staysInside } from '../load/paths';
@@ -26,6 +26,25 @@ export function packagedImage(fields: Fields, key: string, assets: Asset[]): Ass
 
 /** Resolves an image path (relative to the course folder) to an Asset, or reports why not. */
 export function readImage(reader: Reader, path: string, span: SourceSpan): Asset | undefined {
+  const asset = readCourseFile(reader, path, span, { what: 'image', extensions: IMAGE_TYPES });
+  return asset && checkContent(reader, path, asset.absolutePath, span) ? asset : undefined;
+}
+
+/** What a file named in the course must be: its kind in words and the extensions it may have. */
+export interface FileKind {
+  what: string;
+  extensions: readonly string[];
+  /** Larger files are refused; MAX_ASSET_BYTES unless said (a video is larger than a picture). */
+  maxBytes?: number;
+  /** By extension: whether the file's first bytes are of that format (a player goes by them). */
+  signatures?: Readonly<Record<string, (head: Buffer) => boolean>>;
+}
+
+/**
+ * Resolves a path (relative to the course folder) to an Asset: a file inside the course, of an
+ * extension the kind allows and not too large; otherwise reports why not where the path is written.
+ */
+export function readCourseFile(reader: Reader, path: string, span: SourceSpan, kind: FileKind): Asset | undefined {
   const root = reader.loaded.root;
   const absolute = resolve(root, path);
   if (!isInside(root, absolute)) {
@@ -33,24 +52,41 @@ export function readImage(reader: Reader, path: string, span: SourceSpan): Asset
     return undefined;
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-    reader.report.add(messages.fileNotFound(span, path, 'image'));
+    reader.report.add(messages.fileNotFound(span, path, kind.what));
     return undefined;
   }
   if (!staysInside(root, absolute)) {
     reader.report.add(messages.linkOutsideCourse(span, path));
     return undefined;
   }
-  if (!IMAGE_TYPES.includes(extname(absolute).toLowerCase())) {
-    reader.report.add(messages.unsupportedAsset(span, path, IMAGE_TYPES));
+  if (!kind.extensions.includes(extname(absolute).toLowerCase())) {
+    reader.report.add(kind.what === 'image' ? messages.unsupportedAsset(span, path, kind.extensions) : messages.unsupportedFile(span, path, kind.what, kind.extensions));
     return undefined;
   }
   const size = statSync(absolute).size;
-  if (size > MAX_ASSET_BYTES) {
-    reader.report.add(messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES));
+  const limit = kind.maxBytes ?? MAX_ASSET_BYTES;
+  if (size > limit) {
+    reader.report.add(messages.fileTooLarge(span, path, size, limit));
     return undefined;
   }
-  if (!checkContent(reader, path, absolute, span)) return undefined;
+  const extension = extname(absolute).toLowerCase();
+  const signature = kind.signatures?.[extension];
+  if (signature && !signature(readHead(absolute))) {
+    reader.report.add(messages.fileContent(span, path, extension, kind.what));
+    return undefined;
+  }
   return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
+}
+
+/** The first bytes of a file, where formats say what they are. */
+function readHead(absolute: string): Buffer {
+  const head = Buffer.alloc(16);
+  const fd = openSync(absolute, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The bytes must be the image the name promises; an SVG must not carry script. */

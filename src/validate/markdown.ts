@@ -84,10 +84,12 @@ function fileProblem(root: string, absolute: string, path: string, span: SourceS
   return size > MAX_ASSET_BYTES ? messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES) : undefined;
 }
 
-// Where the course format takes Markdown (docs/course-format.md). `text` is a scene's text
-// (block) or a choice's (inline, an item of a list); `correct`/`incorrect` only under `feedback`.
-const BLOCK_KEYS = ['body', 'intro', 'feedback'];
+// Where the course format takes Markdown (docs/course-format.md). `text` is a scene's or a
+// content block's text (block) or a choice's (inline, an item of `choices`); `correct`/`incorrect`
+// only under `feedback`; `points` is a key-points block's list (inline items).
+const BLOCK_KEYS = ['body', 'intro', 'feedback', 'back', 'transcript'];
 const INLINE_KEYS = ['prompt', 'statement', 'source', 'target'];
+const INLINE_LISTS = ['items', 'points'];
 
 /** Every Markdown text of one YAML file, whatever the validator made of the rest. */
 function markdownTexts(file: SourceFile): MarkdownText[] {
@@ -102,10 +104,15 @@ function markdownTexts(file: SourceFile): MarkdownText[] {
       const holder = path[path.length - 2];
       if (BLOCK_KEYS.includes(key)) add(pair.value, key, false);
       else if (INLINE_KEYS.includes(key)) add(pair.value, key, true);
-      else if (key === 'text') add(pair.value, key, isSeq(holder));
-      else if ((key === 'correct' || key === 'incorrect') && isPair(holder) && isScalar(holder.key) && holder.key.value === 'feedback') add(pair.value, key, false);
-      else if (key === 'items' && isSeq(pair.value)) for (const item of pair.value.items) add(item, key, true);
+      else if (key === 'text') add(pair.value, key, isSeq(holder) && isKey(path[path.length - 3], 'choices'));
+      else if ((key === 'correct' || key === 'incorrect') && isKey(holder, 'feedback')) add(pair.value, key, false);
+      else if (INLINE_LISTS.includes(key) && isSeq(pair.value)) for (const item of pair.value.items) add(item, key, true);
     },
   });
   return found;
+}
+
+/** A pair with this key (the holder of a mapping nested in it). */
+function isKey(node: unknown, key: string): boolean {
+  return isPair(node) && isScalar(node.key) && node.key.value === key;
 }

@@ -2,6 +2,7 @@ import { messages } from '../diagnostics';
 import { ANSWER_REVIEWS, keysOf, keysOfAnyType, MEDIA, PAGES, typesOf } from '../format';
 import type { Asset, AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
 import { readImage } from './assets';
+import { readBlocks } from './blocks';
 import type { PageInput, ValidationContext } from './context';
 import { readQuiz } from './quiz';
 import { type Fields, labelOf } from './reader';
@@ -49,8 +50,15 @@ function readContent(fields: Fields, input: PageInput): Omit<ContentPage, 'id'> 
   const title = fields.string('title');
   const body = fields.string('body');
   const media = readMedia(fields, input);
-  if (title === undefined || body === undefined || media === undefined) return undefined;
-  return { type: 'content', title, body, media, span: fields.span };
+  const blocks = readBlocks(fields, input);
+  // A page of blocks needs no body; a page with neither would be empty. A misspelt key (reported
+  // with its "did you mean") may be the body: a second message would add nothing.
+  if (!fields.has('body') && !fields.has('blocks')) {
+    if (!fields.hasUnknownKeys) fields.reader.report.add(messages.missingKey(fields.span, 'body', fields.where, `Add "body: |" with the text of the page, or "blocks:" with its content blocks.`));
+    return undefined;
+  }
+  if (title === undefined || (fields.has('body') && body === undefined) || media === undefined || blocks === undefined) return undefined;
+  return { type: 'content', title, ...(body !== undefined && { body }), media, blocks, span: fields.span };
 }
 
 function readMedia(fields: Fields, input: PageInput): Media[] | undefined {

@@ -1,6 +1,7 @@
 import type { CourseData } from '../course-data';
 import type { ConnectionStatus, InteractionRecord, Launch, Tracker } from '../tracking/tracker';
 import { setupAttestation } from './attestation';
+import { setupContent } from './blocks';
 import type { PageBehaviour, PageContext } from './context';
 import { all, focus, format, one } from './dom';
 import { markMenu, setupMenu } from './menu';
@@ -131,7 +132,7 @@ export class Player {
       case 'results':
         return setupResults(ctx, page, (progress) => this.finishCourse(progress), (quiz) => this.retryQuiz(quiz));
       case 'content':
-        return { shown: () => ctx.complete() };
+        return setupContent(ctx, page);
     }
   }
 

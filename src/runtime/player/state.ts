@@ -22,10 +22,12 @@ export interface State {
   /** Scenario page index → the index of the choice taken at each step. */
   paths: Record<number, number[]>;
   attested: Record<number, boolean>;
+  /** Content page index → which parts of its required blocks were opened, in page order. */
+  opened: Record<number, boolean[]>;
 }
 
 export function emptyState(data: CourseData): State {
-  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {} };
+  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {}, opened: {} };
 }
 
 // Compact on purpose: SCORM 1.2 LMSs keep only 4096 characters of suspend data.
@@ -39,6 +41,8 @@ interface Encoded {
   q?: Record<string, EncodedQuiz>;
   s?: Record<string, string>;
   a?: number[];
+  /** Opened parts of required blocks: a row of 0 and 1 per content page. */
+  o?: Record<string, string>;
 }
 
 /** A wrong typed answer is kept only this long: enough to show it again, never the whole budget. */
@@ -65,6 +69,8 @@ export function encodeState(data: CourseData, state: State): string {
   if (paths.length) encoded.s = Object.fromEntries(paths.map(([page, path]) => [page, path.map((i) => i.toString(36)).join('')]));
   const attested = Object.keys(state.attested).map(Number);
   if (attested.length) encoded.a = attested;
+  const opened = Object.entries(state.opened);
+  if (opened.length) encoded.o = Object.fromEntries(opened.map(([page, parts]) => [page, parts.map((open) => (open ? 1 : 0)).join('')]));
   return JSON.stringify(encoded);
 }
 
@@ -89,6 +95,7 @@ export function decodeState(data: CourseData, text: string, note: Note = console
   readQuizzes(data, encoded.q, state, note);
   readPaths(data, encoded.s, state, note);
   readAttested(data, encoded.a, state, note);
+  readOpened(data, encoded.o, state, note);
   return state;
 }
 
@@ -174,4 +181,17 @@ function readAttested(data: CourseData, attested: unknown, state: State, note: N
   const fit = pages.filter((page) => typeof page === 'number' && pageAt(data, String(page), 'attestation'));
   if (!Array.isArray(attested) || fit.length < pages.length) note('some attestations are not of attestation pages; those are left out');
   for (const page of fit) state.attested[page as number] = true;
+}
+
+function readOpened(data: CourseData, opened: unknown, state: State, note: Note): void {
+  if (opened === undefined) return;
+  if (!isMapping(opened)) return note('the opened parts of blocks are not in the form this course writes; left out');
+  for (const [key, value] of Object.entries(opened)) {
+    const found = pageAt(data, key, 'content');
+    if (!found || typeof value !== 'string' || !/^[01]*$/.test(value) || value.length !== found.page.reveal) {
+      note(`the opened parts of blocks on page ${key} do not fit it; left out`);
+      continue;
+    }
+    state.opened[found.index] = [...value].map((mark) => mark === '1');
+  }
 }

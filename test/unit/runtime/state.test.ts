@@ -27,7 +27,7 @@ const quiz: QuizPageData = {
 const data: CourseData = {
   standard: 'standalone', id: 'c', activityId: 'urn:coursepack:course:c', title: 'C', version: '1.0.0', language: 'en', revision: 'rev1', passingScore: 80,
   require: ['all-pages'], report: 'passed-failed', navigation: 'linear', strings: {},
-  pages: [{ type: 'content', id: 'intro' }, scenario, quiz, { type: 'attestation', id: 'sign', statement: 'I agree.' }, { type: 'results', id: 'results', review: 'answers', certificate: true }],
+  pages: [{ type: 'content', id: 'intro', reveal: 3 }, scenario, quiz, { type: 'attestation', id: 'sign', statement: 'I agree.' }, { type: 'results', id: 'results', review: 'answers', certificate: true }],
 };
 
 const GOOD_ANSWERS = ['f', '1', '0,2', '<b>LinkedIn</b>', '0,2,1', '2,0,1', 'two', '4'];
@@ -39,6 +39,7 @@ function fullState(): State {
   state.paths[1] = [1, 1];
   state.quizzes[2] = { order: [7, 6, 5, 4, 3, 2, 1, 0], attempt: 2, seed: 123, answers: [...GOOD_ANSWERS].reverse() };
   state.attested[3] = true;
+  state.opened[0] = [true, false, true];
   return state;
 }
 
@@ -140,15 +141,31 @@ test.each([
 });
 
 test('pieces of the wrong shape are dropped one by one', () => {
-  const state = decodeState(data, JSON.stringify({ r: 'rev1', d: 5, q: 'x', s: [1], a: 'y' }));
+  const state = decodeState(data, JSON.stringify({ r: 'rev1', d: 5, q: 'x', s: [1], a: 'y', o: 'z' }));
   expect(state).toEqual(emptyState(data));
-  expect(notes).toHaveLength(4);
+  expect(notes).toHaveLength(5);
 });
 
 test('a path for a page that is no scenario, and an attestation of a page that is none, are dropped', () => {
   const state = decodeState(data, tampered((e) => ((e.s['2'] = '1'), (e.a = [3, 4, -1, 'x', 3.5]))));
   expect(state?.paths).toEqual({ 1: [1, 1] });
   expect(state?.attested).toEqual({ 3: true });
+});
+
+test('the opened parts of required blocks are a row of 0 and 1 per content page, compact', () => {
+  expect(JSON.parse(encodeState(data, fullState())).o).toEqual({ 0: '101' });
+  expect(JSON.parse(encodeState(data, emptyState(data))).o).toBeUndefined();
+});
+
+test.each([
+  ['a row of another length', { 0: '10' }],
+  ['marks other than 0 and 1', { 0: '1x1' }],
+  ['a page that is no content page', { 1: '101' }],
+  ['a page that does not exist', { 9: '101' }],
+])('opened parts saved as %s are dropped with a note', (_, opened) => {
+  const state = decodeState(data, tampered((e) => (e.o = opened)));
+  expect(state?.opened).toEqual({});
+  expect(notes).toHaveLength(1);
 });
 
 test('progress marks other than 0 and 1 count as not done', () => {
