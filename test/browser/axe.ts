@@ -58,7 +58,8 @@ export async function navigationOverlaps(frame: Frame): Promise<string[]> {
     const bar = nav.getBoundingClientRect();
     const problems: string[] = [];
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *, .course-menu *, .notice *'))) {
-      if (element.offsetParent === null || element.closest('.course-nav')) continue;
+      // checkVisibility: also false inside a closed <details>, whose content keeps a box (content-visibility: hidden).
+      if (element.offsetParent === null || !element.checkVisibility() || element.closest('.course-nav')) continue;
       const box = element.getBoundingClientRect();
       const overlaps = box.width > 0 && box.height > 0 && box.bottom > bar.top + 1 && box.top < bar.bottom - 1 && box.right > bar.left && box.left < bar.right;
       if (overlaps) problems.push(`${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.top)}–${Math.round(box.bottom)}) under the navigation (${Math.round(bar.top)}–${Math.round(bar.bottom)})`);
@@ -78,7 +79,7 @@ export async function smallTargets(frame: Frame): Promise<string[]> {
     const problems: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary');
     for (const control of Array.from(controls)) {
-      if (control.offsetParent === null && getComputedStyle(control).position !== 'fixed') continue;
+      if ((control.offsetParent === null && getComputedStyle(control).position !== 'fixed') || !control.checkVisibility()) continue;
       const block = control.closest('p, li, td, dd, figcaption');
       if (control.tagName === 'A' && block && (block.textContent ?? '').trim().length > (control.textContent ?? '').trim().length) continue;
       const target = ['radio', 'checkbox'].includes((control as HTMLInputElement).type) ? (control.closest('label') ?? control) : control;
