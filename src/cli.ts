@@ -11,6 +11,9 @@ import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
+import { LANGUAGE } from './format';
+import { translateExport, translateImport } from './translate/commands';
+import { XLIFF_FORMATS } from './translate/xliff-write';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -22,13 +25,21 @@ Commands:
   init [folder]        Start a project: a commented sample course, VS Code settings, a README
   preview [course]     The course in a simulated LMS with a live data panel, updated on save
   schema               Print the JSON Schema of course.yaml for editors (--for page, pool: the others)
+  translate export [course] --lang <tag>
+                       Write the course's texts as XLIFF for translators (default
+                       translations/<tag>.xlf; an existing file keeps its translations)
+  translate import <file.xlf> [course]
+                       Check a translated XLIFF file and put it in translations/
 
 A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
 courses stands for every course folder below it; globs ("courses/sales-*") work too.
 
 Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')} (default: all)
-  --out <dir>          Output folder (default: build)
+  --out, -o <dir>      Output folder (default: build); translate export: the file to write
+  --lang <list>        build, validate: only these of the course's languages, comma-separated;
+                       translate export: the language to translate into
+  --format <f>         translate export: xliff2 (XLIFF 2.0, default) or xliff12 (XLIFF 1.2)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
   --jobs <n>           build, validate: courses handled at once (default: the number of cores)
@@ -55,6 +66,16 @@ interface PreviewOptions {
   port: number;
 }
 
+interface TranslateOptions {
+  command: 'translate';
+  action: 'export' | 'import';
+  course: string;
+  language?: string;
+  format?: keyof typeof XLIFF_FORMATS;
+  out?: string;
+  file?: string;
+}
+
 interface SchemaOptions {
   command: 'schema';
   kind: SchemaKind;
@@ -68,6 +89,7 @@ interface Options {
   shard?: Shard;
   courses: string[];
   targets: Target[];
+  languages?: string[];
   outDir: string;
   json: boolean;
   color: boolean;
@@ -86,6 +108,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (parsed.command === 'init') return init(parsed, out, err);
     if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
+    if (parsed.command === 'translate') return translate(parsed, out, err);
     const code = await run(parsed, out, err);
     return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
@@ -96,7 +119,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | TranslateOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -105,7 +128,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
       allowPositionals: true,
       options: {
         target: { type: 'string' },
-        out: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
         force: { type: 'boolean' },
@@ -131,8 +156,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   }
   if (command === 'preview') return previewOptions(courses, values.port);
   if (command === 'schema') return schemaOptions(values.for, courses);
+  if (command === 'translate') return translateOptions(courses, values);
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init" or "coursepack schema".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init", "coursepack schema" or "coursepack translate".');
   }
   const targets = parseTargets(values.target);
   if (!Array.isArray(targets)) return targets;
@@ -143,7 +169,8 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  const languages = values.lang?.split(',').map((tag) => tag.trim()).filter(Boolean);
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, ...(languages ? { languages } : {}), outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -154,6 +181,24 @@ function previewOptions(courses: string[], portText: string | undefined): Previe
     return messages.badArgument(found.length === 0 ? 'No course to preview: ./courses has no folder with a course.yaml.' : 'preview shows one course at a time.', 'Name it: coursepack preview courses/my-course.');
   }
   return { command: 'preview', course: found[0] as string, port };
+}
+
+function translateOptions(rest: string[], values: { lang?: string; format?: string; out?: string }): TranslateOptions | Diagnostic {
+  const [action, ...args] = rest;
+  if (action === 'import') {
+    if (args.length < 1 || args.length > 2) return messages.badArgument('translate import takes the XLIFF file, then optionally the course.', 'e.g. coursepack translate import de.xlf courses/my-course');
+    return { command: 'translate', action, file: args[0], course: args[1] ?? '.' };
+  }
+  if (action !== 'export') return messages.badArgument(`translate ${action ? `has no action "${action}"` : 'needs an action'}.`, 'Use coursepack translate export --lang de, or coursepack translate import de.xlf.');
+  if (args.length > 1) return messages.badArgument('translate export takes one course.', 'e.g. coursepack translate export courses/my-course --lang de');
+  if (!values.lang || !LANGUAGE.pattern.test(values.lang)) return messages.badArgument(values.lang ? `"${values.lang}" is not a language tag.` : 'translate export needs --lang.', 'Name the language to translate into, e.g. --lang de or --lang pt-BR.');
+  if (values.format !== undefined && !(values.format in XLIFF_FORMATS)) return messages.badArgument(`There is no format "${values.format}".`, 'Use --format xliff2 (XLIFF 2.0) or --format xliff12 (XLIFF 1.2).');
+  return { command: 'translate', action, course: args[0] ?? '.', language: values.lang, format: values.format as TranslateOptions['format'], out: values.out };
+}
+
+function translate(options: TranslateOptions, out: Output, err: Output): number {
+  if (options.action === 'import') return translateImport(options.file ?? '', options.course, out, err);
+  return translateExport({ course: options.course, language: options.language ?? '', format: options.format, out: options.out }, out, err);
 }
 
 function schemaOptions(kind = 'course', rest: string[]): SchemaOptions | Diagnostic {

@@ -12,6 +12,7 @@ import { type OutputFile, renderCourse } from './render';
 import { buildCourseData } from './render/course-data';
 import { worstCaseSuspendData } from './render/suspend-budget';
 import { STANDARD_NAMES, SUSPEND_DATA_LIMITS } from './standards/limits';
+import { applyTranslation, translationFileOf } from './translate/apply';
 import { validateCourse } from './validate';
 
 export const TARGETS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
@@ -25,6 +26,11 @@ export interface SourceText {
 
 export interface CheckResult {
   course?: Course;
+  /**
+   * With `languages:`, the course in each language built (the source first; --lang picks some),
+   * each translated from translations/<language>.xlf; absent for a course in one language.
+   */
+  editions?: Course[];
   report: Report;
   /** Files read (YAML and templates), for code frames. */
   sources: SourceText[];
@@ -34,6 +40,8 @@ export interface CheckResult {
 
 export interface BuiltPackage {
   target: Target;
+  /** The package's language, for a course with `languages:`. */
+  language?: string;
   path: string;
   bytes: number;
 }
@@ -53,6 +61,8 @@ export interface BuildOptions {
   ids?: CourseIds;
   /** Skips packages whose inputs are unchanged (and records the ones built); none: always build. */
   cache?: BuildCache;
+  /** Of a course with `languages:`, only these (--lang); all when absent. */
+  languages?: readonly string[];
 }
 
 /** The courses of one run by id: packages are named by it, so a second course would overwrite the first's. */
@@ -76,17 +86,50 @@ export class CourseIds {
 }
 
 /**
- * Load and validate: the course model, or the report of everything wrong with it. `ids` holds
- * the courses checked before this one in the same run.
+ * Load, translate (for a course with `languages:`, each language but the source) and validate:
+ * the course model, or the report of everything wrong with it. `ids` holds the courses checked
+ * before this one in the same run; `languages` picks some of the course's languages (--lang).
  */
-export function checkCourse(coursePath: string, ids = new CourseIds()): CheckResult {
+export function checkCourse(coursePath: string, ids = new CourseIds(), languages?: readonly string[]): CheckResult {
+  const checked = checkEdition(coursePath, ids);
+  const { course, report } = checked;
+  if (!course?.languages) return checked;
+  const editions: Course[] = [];
+  for (const language of chosenLanguages(course, languages, report)) {
+    if (language === course.language) {
+      editions.push(course);
+      continue;
+    }
+    // A fresh load: the translation phase writes into the loaded YAML.
+    const translated = checkEdition(coursePath, new CourseIds(), language);
+    for (const diagnostic of translated.report.diagnostics) report.add(diagnostic);
+    checked.sources.push(...translated.sources.filter((file) => !checked.sources.some((known) => known.displayPath === file.displayPath)));
+    checked.inputs.push(...translated.inputs.filter((input) => !checked.inputs.includes(input)));
+    if (translated.course) editions.push(translated.course);
+  }
+  return { ...checked, editions };
+}
+
+/** The course in one language: load, the translation phase when `language` is given, validate. */
+function checkEdition(coursePath: string, ids: CourseIds, language?: string): CheckResult {
   const report = new Report();
   const loaded = loadCourse(coursePath, report);
   if (!loaded) return { report, sources: [], inputs: [] };
+  const translation = language === undefined ? undefined : translationFileOf(loaded.root, language);
+  if (language !== undefined) applyTranslation(loaded, language, translation, report);
   const course = validateCourse(loaded, report);
-  if (course) ids.claim(course, report);
+  if (course && language === undefined) ids.claim(course, report);
   const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => join(loaded.root, 'templates', file.path));
-  return { course, report, sources: [...loaded.files, ...loaded.templates], inputs: [...loaded.files.map((file) => file.path), ...templates] };
+  const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])];
+  return { course, report, sources, inputs: [...loaded.files.map((file) => file.path), ...templates, ...(translation ? [translation.path] : [])] };
+}
+
+/** The course's languages --lang picks (all without it); a language the course lacks is an error. */
+function chosenLanguages(course: Course, wanted: readonly string[] | undefined, report: Report): string[] {
+  const all = course.languages ?? [course.language];
+  if (!wanted) return all;
+  for (const language of wanted) if (!all.includes(language)) report.add(messages.languageNotInCourse(course.span, language, all));
+  return all.filter((language) => wanted.includes(language));
 }
 
 /** Warns when a learner's saved progress could outgrow what the target's LMSs keep. */
@@ -121,25 +164,28 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   if (hit && options.targets.every(current) && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
     return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged() };
   }
-  const checked = checkCourse(coursePath, options.ids);
+  const checked = checkCourse(coursePath, options.ids, options.languages);
   const { course, report } = checked;
   if (!course || report.hasErrors) return { ...checked, id: course?.id, packages: [], unchanged: [] };
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];
-  for (const target of options.targets) {
-    checkSuspendData(course, target, report);
-    if (current(target)) continue;
-    try {
-      const path = join(options.outDir, `${course.id}-${target}.zip`);
-      await writePackage(path, renderPackage(course, target));
-      const bytes = statSync(path).size;
-      packages.push({ target, path, bytes });
-    } catch (cause) {
-      report.add(messages.buildFailed(course.span, target, cause));
-      break;
+  for (const edition of checked.editions ?? [course]) {
+    for (const target of options.targets) {
+      checkSuspendData(edition, target, report);
+      // A course in several languages is not cached: its records name packages by target alone.
+      if (current(target) && !checked.editions) continue;
+      const language = checked.editions ? edition.language : undefined;
+      try {
+        const path = join(options.outDir, language ? `${course.id}-${language}-${target}.zip` : `${course.id}-${target}.zip`);
+        await writePackage(path, renderPackage(edition, target));
+        packages.push({ target, ...(language ? { language } : {}), path, bytes: statSync(path).size });
+      } catch (cause) {
+        report.add(messages.buildFailed(course.span, target, cause));
+        return { ...checked, id: course.id, inputs, packages, unchanged: [] };
+      }
     }
   }
-  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course.id, hashes, packages);
+  if (hashes && courseFile && !report.hasErrors && !checked.editions) options.cache?.store(courseFile, course.id, hashes, packages);
   return { ...checked, id: course.id, inputs, packages, unchanged: unchanged() };
 }

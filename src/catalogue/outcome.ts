@@ -9,6 +9,8 @@ import { BuildCache } from './cache';
 export interface CourseRunOptions {
   command: 'build' | 'validate';
   targets: Target[];
+  /** Of courses with `languages:`, only these (--lang). */
+  languages?: string[];
   outDir: string;
   force: boolean;
   color: boolean;
@@ -16,6 +18,7 @@ export interface CourseRunOptions {
 
 export interface PackageOutcome {
   target: Target;
+  language?: string;
   path: string;
   bytes: number;
   /** Left as it was: nothing it is made of changed. */
@@ -45,7 +48,7 @@ function cacheFor(options: CourseRunOptions): BuildCache {
 
 /** Checks or builds one course; `ids` holds the ids of the courses before it in the run. */
 export async function runCourse(course: string, options: CourseRunOptions, ids: CourseIds): Promise<CourseOutcome> {
-  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids);
+  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, languages: options.languages, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids, options.languages);
   const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
   const diagnostics = result.report.sorted();
   const packages = [...(result.packages ?? []).map((p) => ({ ...p, unchanged: false })), ...(result.unchanged ?? []).map((p) => ({ ...p, unchanged: true }))];
