@@ -65,7 +65,6 @@ export class Harness {
     rmSync(this.temp, { recursive: true, force: true });
   }
 
-  /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
   /** Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several courses apart). */
   async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = ''): Promise<Record<T, string>> {
     const out = join(this.temp, 'build');
@@ -73,15 +72,20 @@ export class Harness {
     const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;
-      const zip = join(out, `${courseId}-${target}.zip`);
-      const folder = join(this.temp, `${under}${target}`);
-      await extract(zip, { dir: folder });
-      this.server!.mount(`/${under}${target}/`, folder);
-      urls[target] = `/${under}${target}/index.html`;
-      const mastery = manifestMastery(folder);
-      if (mastery) this.mastery.set(urls[target], mastery);
+      urls[target] = await this.serveZip(join(out, `${courseId}-${target}.zip`), `${under}${target}`);
     }
     return urls;
+  }
+
+  /** Serves a built package unzipped at /<folder>/; the URL of its launch page. */
+  async serveZip(zip: string, folder: string): Promise<string> {
+    const dir = join(this.temp, folder);
+    await extract(zip, { dir });
+    this.server!.mount(`/${folder}/`, dir);
+    const url = `/${folder}/index.html`;
+    const mastery = manifestMastery(dir);
+    if (mastery) this.mastery.set(url, mastery);
+    return url;
   }
 
   /** A browser profile of its own (localStorage survives between its pages, as between launches). */
