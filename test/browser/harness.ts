@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
+import { parse } from 'yaml';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { lmsPageHtml, type LaunchMethod, type LmsBehaviours, type Standard } from './lms-page';
 import { startServer, type StaticServer } from './static-server';
@@ -68,11 +69,13 @@ export class Harness {
   /** Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several courses apart). */
   async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = ''): Promise<Record<T, string>> {
     const out = join(this.temp, 'build');
-    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out], { stdio: 'pipe' });
+    // A course in several languages is built and served in its source language, the first of `languages:`.
+    const source = (parse(readFileSync(join(coursePath, 'course.yaml'), 'utf8')) as { languages?: string[] }).languages?.[0];
+    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out, ...(source ? ['--lang', source] : [])], { stdio: 'pipe' });
     const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;
-      urls[target] = await this.serveZip(join(out, `${courseId}-${target}.zip`), `${under}${target}`);
+      urls[target] = await this.serveZip(join(out, source ? `${courseId}-${source}-${target}.zip` : `${courseId}-${target}.zip`), `${under}${target}`);
     }
     return urls;
   }

@@ -11,6 +11,7 @@ import { copyFixture, runCli, tempDir } from '../cli/run-cli';
 import { fillTargets, tagged } from '../translate/fill';
 import { type Cmi, eventually, Harness } from './harness';
 import { ACTOR } from './lrs-launch';
+import { SAMPLE_COURSE } from './sample-course';
 import { TestLrs } from './test-lrs';
 
 type Course = FrameLocator | Page;
@@ -24,6 +25,7 @@ const COURSE_IRI = 'urn:coursepack:course:translated';
 const harness = new Harness();
 const lrs = new TestLrs();
 const urls = {} as Record<`${Language}-${'scorm2004' | 'xapi'}`, string>;
+let sampleUrl = '';
 
 beforeAll(async () => {
   await harness.start();
@@ -39,6 +41,8 @@ beforeAll(async () => {
   for (const language of ['en', 'de'] as const) {
     for (const target of ['scorm2004', 'xapi'] as const) urls[`${language}-${target}`] = await harness.serveZip(join(out, `translated-${language}-${target}.zip`), `${language}-${target}`);
   }
+  expect(runCli(['build', SAMPLE_COURSE, '--target', 'scorm2004', '--lang', 'de', '--out', out]).code).toBe(0);
+  sampleUrl = await harness.serveZip(join(out, 'social-media-policy-de-scorm2004.zip'), 'sample-de');
 });
 afterAll(async () => {
   await harness.stop();
@@ -109,5 +113,26 @@ describe('the German package built from a filled XLIFF file', () => {
     expect(streams.de).toEqual(streams.en);
     expect(names).toEqual({ en: { en: 'Working Safely' }, de: { de: '[de] Working Safely' } });
     expect(lrs.statements.flatMap((statement) => statement.problems)).toEqual([]);
+  });
+});
+
+describe('the sample course in German (translations/de.xlf, written by us)', () => {
+  it('reads in German from the first page to the scenario: headings, text, image description, buttons', async () => {
+    const { course, page } = await harness.launch({ standard: 'scorm2004', courseUrl: sampleUrl });
+    const next = button(course, UI.de.next as string);
+    await course.getByRole('heading', { level: 1, name: 'Willkommen' }).waitFor();
+    await expect(course.locator('strong:visible').allInnerTexts()).resolves.toEqual(['warum', 'wie']);
+    await expect(course.locator('li:visible').first().innerText()).resolves.toBe('vier kurze Seiten darüber lesen, warum diese Schulung wichtig ist;');
+    for (const title of ['Social Media bleiben', 'Unsere Kunden reden bereits', 'Wir alle sind Menschen', 'Das ist die neue Normalität']) {
+      await next.click();
+      await course.getByRole('heading', { level: 1, name: title }).waitFor();
+      if (title === 'Unsere Kunden reden bereits') await expect(course.getByRole('img', { name: /^Diagramm: Sie in der Mitte/ }).count()).resolves.toBe(1);
+    }
+    await next.click();
+    await course.getByRole('heading', { level: 1, name: 'Szenario: der Beitrag zur Produkteinführung' }).waitFor();
+    await button(course, 'Das Kommunikationsteam fragen, was wann geteilt werden darf').click();
+    await course.getByText('Gute Entscheidung.', { exact: false }).first().waitFor();
+    expect(harness.pageErrors).toEqual([]);
+    await page.context().close();
   });
 });

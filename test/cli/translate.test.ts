@@ -4,7 +4,7 @@
 // translation reported at its place in the .xlf file; texts left untranslated fall back to the
 // source with a warning.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import extract from 'extract-zip';
 import { xliff12ToJs, xliff2js } from 'xliff';
@@ -164,6 +164,22 @@ describe('building with translations/de.xlf', () => {
     const result = runCli(['build', dir, '--target', 'scorm12', '--out', tempDir()]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/translations\/de\.xlf:2:1 warning 8 texts are not translated into "de" and are shown in the source language: pages\.quiz\.title, pages\.quiz\.questions\.contact\.prompt, .* and 2 more\. \[translation-incomplete\]/);
+  });
+});
+
+describe('the sample course', () => {
+  it('ships in English and German: translations/de.xlf is valid, complete and current (no warning), and both packages are built', () => {
+    const course = join(__dirname, '../../courses/social-media-policy');
+    expect(xmllint('xliff20', join(course, 'translations/de.xlf'))).toBe(0);
+    const out = tempDir();
+    const result = runCli(['build', course, '--target', 'scorm12', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('social-media-policy-en-scorm12.zip');
+    expect(result.stdout).toContain('social-media-policy-de-scorm12.zip');
+    // Exporting again changes nothing: every unit is translated and none is out of date.
+    copyFileSync(join(course, 'translations/de.xlf'), join(out, 'de.xlf'));
+    const again = runCli(['translate', 'export', course, '--lang', 'de', '-o', join(out, 'de.xlf')]);
+    expect(again.stdout).toContain('0 changed since (marked for review), 0 to translate');
   });
 });
 
