@@ -141,6 +141,11 @@ function checkSuspendData(course: Course, target: Target, report: Report): void 
   if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, STANDARD_NAMES[target]));
 }
 
+/** `<id>-<target>.zip`; `<id>-<language>-<target>.zip` for a course with `languages:`. */
+export function packageName(course: Course, target: Target): string {
+  return course.languages ? `${course.id}-${course.language}-${target}.zip` : `${course.id}-${target}.zip`;
+}
+
 /**
  * A valid course's package for one target, in memory: rendered files and the manifest. The
  * preview serves these; `preview` ships the runtime with its developer hooks.
@@ -177,7 +182,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
       if (current(target) && !checked.editions) continue;
       const language = checked.editions ? edition.language : undefined;
       try {
-        const path = join(options.outDir, language ? `${course.id}-${language}-${target}.zip` : `${course.id}-${target}.zip`);
+        const path = join(options.outDir, packageName(edition, target));
         await writePackage(path, renderPackage(edition, target));
         packages.push({ target, ...(language ? { language } : {}), path, bytes: statSync(path).size });
       } catch (cause) {

@@ -2,7 +2,7 @@
 // `build --watch` (packages rewritten on save). Both keep the compiler warm in this process and
 // rebuild only the course whose files changed; both stop on Ctrl-C.
 import { join, relative } from 'node:path';
-import { renderPackage, type Target } from '../compile';
+import { packageName, renderPackage, type Target } from '../compile';
 import { writePackage } from '../package';
 import { type Build, LiveCourse } from './live-course';
 import { PreviewServer } from './server';
@@ -66,11 +66,14 @@ async function write(course: string, build: Build, options: { targets: readonly 
   if (!build.ok) return report(course, build, out, err, { done: '', failed: 'nothing was written; the last packages stay.' });
   const started = performance.now();
   try {
-    for (const target of options.targets) await writePackage(join(options.outDir, `${build.course.id}-${target}.zip`), renderPackage(build.course, target));
+    for (const edition of build.editions.values()) {
+      for (const target of options.targets) await writePackage(join(options.outDir, packageName(edition, target)), renderPackage(edition, target));
+    }
   } catch (cause) {
     err.write(`${course}: could not write the packages: ${(cause as Error).message}\n`);
     return;
   }
   const ms = Math.round(build.ms + performance.now() - started);
-  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-{${options.targets.join(',')}}.zip in ${ms} ms\n`);
+  const languages = build.course.languages ? `{${[...build.editions.keys()].join(',')}}-` : '';
+  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-${languages}{${options.targets.join(',')}}.zip in ${ms} ms\n`);
 }

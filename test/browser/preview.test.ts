@@ -3,36 +3,28 @@
 // that LMS holds, the controls jump, answer, reset and relaunch, and saving a course file
 // relaunches the course at the same page — or shows the errors over it until they are fixed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { repoRoot, tempDir } from '../cli/run-cli';
+import { startPreview } from './preview-server';
 
 const course = join(tempDir(), 'basic');
 const courseFile = join(course, 'course.yaml');
 let server: ChildProcess;
 let origin = '';
-let output = '';
+let readOutput = () => '';
 let browser: Browser;
 let page: Page;
 let frame: FrameLocator;
 
 beforeAll(async () => {
   cpSync(join(repoRoot, 'test/fixtures/valid/basic'), course, { recursive: true });
-  server = spawn(process.execPath, [join(repoRoot, 'bin/coursepack.js'), 'preview', course, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 20000);
-    server.stdout!.on('data', () => {
-      const found = /Preview: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    });
-  });
+  const preview = await startPreview(course);
+  server = preview.process;
+  origin = preview.origin;
+  readOutput = preview.output;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   await page.goto(`${origin}/`);
@@ -101,7 +93,7 @@ describe('coursepack preview', () => {
     expect(text).toMatch(/course\.yaml:\d+:\d+ error/);
     expect(text).toContain('> ');
     await expect(page.locator('#build-state').innerText()).resolves.toContain('has errors');
-    expect(output).toMatch(/course\.yaml:\d+:\d+ error/);
+    expect(readOutput()).toMatch(/course\.yaml:\d+:\d+ error/);
     edit('title: [Check what you know', 'title: Check what you know');
     await page.locator('#overlay').waitFor({ state: 'hidden', timeout: 15000 });
     await heading('Check what you know').waitFor();
