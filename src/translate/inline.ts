@@ -19,6 +19,9 @@ export interface Segmented {
   codes: Map<number, Code>;
 }
 
+/** A fenced code block (CommonMark §4.5): code, never translated, and its lines never joined. */
+const FENCE = /(?:^|(?<=\n))(?<fence>\x60{3,}|~{3,})[^\n]*\n[\s\S]*?\n\k<fence>[ \t]*(?=\n|$)/gu;
+
 const BLOCK_MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+|>[ \t]?`;
 
 /**
@@ -29,6 +32,7 @@ const BLOCK_MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+|>[ \t]?
  */
 const MARKDOWN_CODE = new RegExp(
   [
+    FENCE.source,
     String.raw`(?<lead>^(?:${BLOCK_MARKER}))`,
     String.raw`(?<break>[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:${BLOCK_MARKER})?)`,
     String.raw`(?<code>(?<ticks>\x60+)[^\x60]*?\k<ticks>)`,
@@ -48,11 +52,22 @@ const TEXT_CODE = /(?<placeholder>\{\w+\})/gu;
 
 /**
  * A soft wrap inside a paragraph reads as a space in Markdown (CommonMark §6.8): the exported
- * text carries the space, so a translator never meets a line break inside a sentence. A
- * line break before a list item, heading or quote, and a blank line, stay (as codes).
+ * text carries the space, so a translator never meets a line break inside a sentence. A line
+ * that starts a block of its own (list item, heading, quote, table row, fence, HTML, an
+ * underline, indented code), a hard break (two spaces) and a blank line stay as they are.
  */
 export function unwrap(markdown: string): string {
-  return markdown.replace(new RegExp(String.raw`([^\n ])[ \t]?\n[ \t]*(?=[^\s\n])(?!${BLOCK_MARKER})`, 'gu'), '$1 ');
+  let out = '';
+  let last = 0;
+  for (const fence of markdown.matchAll(FENCE)) {
+    out += unwrapProse(markdown.slice(last, fence.index)) + fence[0];
+    last = (fence.index ?? 0) + fence[0].length;
+  }
+  return out + unwrapProse(markdown.slice(last));
+}
+
+function unwrapProse(text: string): string {
+  return text.replace(/([^\n |])[ \t]?\n[ \t]{0,3}(?=\S)(?![-*+][ \t]|[-=]+[ \t]*(?:\n|$)|[*_]{3,}[ \t]*(?:\n|$)|#{1,6}(?:[ \t]|$)|\d{1,9}[.)][ \t]|[>|\x60~<])/gu, '$1 ');
 }
 
 /** Splits a text into words and codes; Markdown markup counts only in Markdown text. */
