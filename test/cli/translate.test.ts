@@ -242,6 +242,23 @@ describe('translate import', () => {
   });
 });
 
+describe('validate and schema', () => {
+  it('validate checks each language\'s translation like build does', () => {
+    const dir = copyFixture('valid', 'translated');
+    mkdirSync(join(dir, 'translations'));
+    writeFileSync(join(dir, 'translations/de.xlf'), fillTargets(readFileSync(exported(dir), 'utf8'), tagged).replace('<unit id="pages.quiz.title"', '<unit id="pages.quiz.titel"'));
+    const result = runCli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/translations\/de\.xlf:\d+:5 error The unit "pages\.quiz\.titel" is not a text of the course\. \[xliff-unknown-unit\]/);
+  });
+
+  it('the JSON Schema of course.yaml has languages: a list of language tags', () => {
+    const schema = JSON.parse(runCli(['schema']).stdout);
+    expect(schema.properties.languages).toMatchObject({ type: 'array', minItems: 1, items: { type: 'string' } });
+    expect(new RegExp(schema.properties.languages.items.pattern).test('pt-BR')).toBe(true);
+  });
+});
+
 describe('a wrong target language in translations/', () => {
   it('is an error at the file\'s language', () => {
     const dir = copyFixture('valid', 'translated');
