@@ -1,7 +1,7 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuildCache } from './catalogue/cache';
+import { BuildCache, packageKey } from './catalogue/cache';
 import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
@@ -162,12 +162,15 @@ export function renderPackage(course: Course, target: Target, options: { preview
  */
 export async function buildCourse(coursePath: string, options: BuildOptions): Promise<BuildResult> {
   const courseFile = resolveCourseFile(coursePath);
-  const hit = courseFile ? options.cache?.lookup(courseFile, options.targets) : undefined;
-  const current = (target: Target) => hit?.packages.get(target);
-  const unchanged = () => options.targets.flatMap((target) => (current(target) ? [{ target, ...current(target)! }] : []));
+  const wanted = (languages: readonly string[] | undefined) => packageKeys(languages, options);
+  const hit = courseFile ? options.cache?.lookup(courseFile, (languages) => wanted(languages).map((key) => packageKey(key.target, key.language))) : undefined;
+  const current = ({ target, language }: PackageKey) => hit?.packages.get(packageKey(target, language));
+  const unchanged = (languages: readonly string[] | undefined) => wanted(languages).flatMap((key) => (current(key) ? [{ ...key, ...current(key)! }] : []));
+  const keys = hit && wanted(hit.languages);
+  const everyLanguage = (options.languages ?? []).every((language) => !hit?.languages || hit.languages.includes(language));
   // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
-  if (hit && options.targets.every(current) && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
-    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged() };
+  if (hit && keys && keys.length > 0 && keys.every(current) && everyLanguage && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
+    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged(hit.languages) };
   }
   const checked = checkCourse(coursePath, options.ids, options.languages);
   const { course, report } = checked;
@@ -178,9 +181,8 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   for (const edition of checked.editions ?? [course]) {
     for (const target of options.targets) {
       checkSuspendData(edition, target, report);
-      // A course in several languages is not cached: its records name packages by target alone.
-      if (current(target) && !checked.editions) continue;
       const language = checked.editions ? edition.language : undefined;
+      if (current({ target, language })) continue;
       try {
         const path = join(options.outDir, packageName(edition, target));
         await writePackage(path, renderPackage(edition, target));
@@ -191,6 +193,18 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
       }
     }
   }
-  if (hashes && courseFile && !report.hasErrors && !checked.editions) options.cache?.store(courseFile, course.id, hashes, packages);
-  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged() };
+  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course, hashes, packages);
+  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(course.languages) };
+}
+
+interface PackageKey {
+  target: Target;
+  language?: string;
+}
+
+/** The packages a build makes: per target, and per language (--lang picks) with `languages:`. */
+function packageKeys(languages: readonly string[] | undefined, options: BuildOptions): PackageKey[] {
+  if (!languages) return options.targets.map((target) => ({ target }));
+  const chosen = languages.filter((language) => !options.languages || options.languages.includes(language));
+  return chosen.flatMap((language) => options.targets.map((target) => ({ target, language })));
 }

@@ -13,8 +13,8 @@ import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { toolRoot } from '../tool-root';
 
-/** Bumped when the record's shape or meaning changes. */
-const RECORD_FORMAT = 1;
+/** Bumped when the record's shape or meaning changes (2: languages, translations, package keys). */
+const RECORD_FORMAT = 2;
 
 /** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
 export function cacheDir(): string {
@@ -37,6 +37,11 @@ interface CacheRecord {
   courseFile: string;
   inputs: InputHashes;
   templates: string;
+  /** The listing of translations/: a translation file added later changes the packages. */
+  translations: string;
+  /** The course's `languages:`; absent for a course in one language. */
+  languages?: string[];
+  /** By package key: the target, or `<language>:<target>` for a course in several languages. */
   packages: Record<string, CachedPackage>;
 }
 
@@ -44,7 +49,14 @@ interface CacheRecord {
 export interface CacheHit {
   id: string;
   courseFile: string;
+  /** The course's `languages:` when it was built; absent for a course in one language. */
+  languages?: string[];
   packages: Map<string, CachedPackage>;
+}
+
+/** A package's key in the record: the target, or `<language>:<target>` for a course in several languages. */
+export function packageKey(target: string, language?: string): string {
+  return language ? `${language}:${target}` : target;
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
@@ -117,18 +129,22 @@ export class BuildCache {
     }
   }
 
-  /** The packages of the course still current for these targets; none when any input changed. */
-  lookup(courseFile: string, targets: readonly string[]): CacheHit | undefined {
+  /**
+   * The packages of the course still current, of those `keys` names for its languages (the
+   * record's); none when any input changed.
+   */
+  lookup(courseFile: string, keys: (languages: readonly string[] | undefined) => readonly string[]): CacheHit | undefined {
     const record = this.force ? undefined : this.read(courseFile);
     if (!record || record.tool !== toolFingerprint() || record.courseFile !== resolve(courseFile)) return undefined;
     for (const [path, hash] of Object.entries(record.inputs)) if (hashFile(path) !== hash) return undefined;
     if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
+    if (listing(join(record.courseFile, '..', 'translations')) !== record.translations) return undefined;
     const packages = new Map<string, CachedPackage>();
-    for (const target of targets) {
-      const built = record.packages[target];
-      if (built && hashFile(built.path) === built.hash) packages.set(target, built);
+    for (const key of keys(record.languages)) {
+      const built = record.packages[key];
+      if (built && hashFile(built.path) === built.hash) packages.set(key, built);
     }
-    return { id: record.id, courseFile: record.courseFile, packages };
+    return { id: record.id, courseFile: record.courseFile, ...(record.languages ? { languages: record.languages } : {}), packages };
   }
 
   /**
@@ -150,16 +166,27 @@ export class BuildCache {
    * Records a successful build: its inputs and the packages just written. The packages of other
    * targets are kept when the course and tool are the same as they recorded.
    */
-  store(courseFile: string, id: string, hashes: InputHashes, written: ReadonlyArray<{ target: string; path: string; bytes: number }>): void {
+  store(courseFile: string, course: { id: string; languages?: string[] }, hashes: InputHashes, written: ReadonlyArray<{ target: string; language?: string; path: string; bytes: number }>): void {
+    const { id, languages } = course;
     const file = resolve(courseFile);
     const previous = this.read(courseFile);
     const same = previous && previous.tool === toolFingerprint() && previous.id === id && JSON.stringify(previous.inputs) === JSON.stringify(hashes);
     const packages: Record<string, CachedPackage> = same ? { ...previous.packages } : {};
     for (const built of written) {
       const hash = hashFile(built.path);
-      if (hash) packages[built.target] = { path: built.path, bytes: built.bytes, hash };
+      if (hash) packages[packageKey(built.target, built.language)] = { path: built.path, bytes: built.bytes, hash };
     }
-    const record: CacheRecord = { format: RECORD_FORMAT, tool: toolFingerprint(), id, courseFile: file, inputs: hashes, templates: listing(join(file, '..', 'templates')), packages };
+    const record: CacheRecord = {
+      format: RECORD_FORMAT,
+      tool: toolFingerprint(),
+      id,
+      courseFile: file,
+      inputs: hashes,
+      templates: listing(join(file, '..', 'templates')),
+      translations: listing(join(file, '..', 'translations')),
+      ...(languages ? { languages } : {}),
+      packages,
+    };
     try {
       mkdirSync(this.folder, { recursive: true });
       // Temp file + rename: a concurrent run (or worker) never reads half a record.
