@@ -14,6 +14,9 @@ import { initProject } from './init';
 import { inspect, InspectProblem } from './inspect';
 import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
+import { LANGUAGE } from './format';
+import { translateExport, translateImport } from './translate/commands';
+import { XLIFF_FORMATS } from './translate/xliff-write';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -28,6 +31,11 @@ Commands:
   inspect <zip>        Summarise a package: standard, ids, passing score, reporting, limits
   inspect <data>       Decode a learner's suspend data (text, a file, or - for stdin);
                        --package <zip> names its pages and answers and scores it
+  translate export [course] --lang <tag>
+                       Write the course's texts as XLIFF for translators (default
+                       translations/<tag>.xlf; an existing file keeps its translations)
+  translate import <file.xlf> [course]
+                       Check a translated XLIFF file and put it in translations/
 
 A course is a folder holding course.yaml, or the path of a course.yaml file. A folder of
 courses stands for every course folder below it; globs ("courses/sales-*") work too.
@@ -36,7 +44,10 @@ Options:
   --target <list>      Targets to build, comma-separated: ${TARGETS.join(', ')}
                        (default: course.yaml's targets, else its LMS's, else all but scorm2004-3rd)
   --lms <name>         Build for this LMS (over course.yaml's lms): ${LMS_IDS.join(', ')}
-  --out <dir>          Output folder (default: build)
+  --out, -o <dir>      Output folder (default: build); translate export: the file to write
+  --lang <list>        build, validate: only these of the course's languages, comma-separated;
+                       translate export: the language to translate into
+  --format <f>         translate export: xliff2 (XLIFF 2.0, default) or xliff12 (XLIFF 1.2)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
   --jobs <n>           build, validate: courses handled at once (default: the number of cores)
@@ -64,6 +75,16 @@ interface PreviewOptions {
   port: number;
 }
 
+interface TranslateOptions {
+  command: 'translate';
+  action: 'export' | 'import';
+  course: string;
+  language?: string;
+  format?: keyof typeof XLIFF_FORMATS;
+  out?: string;
+  file?: string;
+}
+
 interface InspectOptions {
   command: 'inspect';
   input: string;
@@ -85,6 +106,7 @@ interface Options {
   courses: string[];
   targets?: Target[];
   lms?: LmsId;
+  languages?: string[];
   outDir: string;
   json: boolean;
   color: boolean;
@@ -104,6 +126,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
     if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
     if (parsed.command === 'inspect') return runInspect(parsed, out, err);
+    if (parsed.command === 'translate') return translate(parsed, out, err);
     const code = await run(parsed, out, err);
     return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
@@ -114,7 +137,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | InspectOptions | Diagnostic | number {
+function parseOptions(argv: string[], out: Output): Options | InitOptions | PreviewOptions | SchemaOptions | InspectOptions | TranslateOptions | Diagnostic | number {
   let values;
   let positionals: string[];
   try {
@@ -124,7 +147,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
       options: {
         target: { type: 'string' },
         lms: { type: 'string' },
-        out: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
         id: { type: 'string' },
         watch: { type: 'boolean' },
         force: { type: 'boolean' },
@@ -155,8 +180,9 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
     if (courses.length !== 1) return messages.badArgument('inspect takes one package or one suspend data.', 'Run coursepack inspect build/my-course-scorm12.zip, or coursepack inspect saved.txt --package build/my-course-scorm12.zip.');
     return { command, input: courses[0] as string, ...(values.package === undefined ? {} : { packagePath: values.package }), json: Boolean(values.json) };
   }
+  if (command === 'translate') return translateOptions(courses, values);
   if (command !== 'build' && command !== 'validate') {
-    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init", "coursepack schema" or "coursepack inspect".');
+    return messages.badArgument(command ? `Unknown command "${command}".` : 'No command given.', 'Use "coursepack build", "coursepack validate", "coursepack preview", "coursepack init", "coursepack schema", "coursepack inspect" or "coursepack translate".');
   }
   const targets = parseTargets(values.target);
   if (targets && !Array.isArray(targets)) return targets;
@@ -171,7 +197,8 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  const languages = values.lang?.split(',').map((tag) => tag.trim()).filter(Boolean);
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, ...(languages ? { languages } : {}), outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -241,4 +268,22 @@ async function run(options: Options, out: Output, err: Output): Promise<number> 
   if (options.shard && courses.length === 0) out.write(`No course of the ${options.courses.length} falls in shard ${options.shard.index}/${options.shard.count}.\n`);
   await runCatalogue(courses, options, reporter);
   return reporter.finish() ? EXIT.invalid : EXIT.ok;
+}
+
+function translateOptions(rest: string[], values: { lang?: string; format?: string; out?: string }): TranslateOptions | Diagnostic {
+  const [action, ...args] = rest;
+  if (action === 'import') {
+    if (args.length < 1 || args.length > 2) return messages.badArgument('translate import takes the XLIFF file, then optionally the course.', 'e.g. coursepack translate import de.xlf courses/my-course');
+    return { command: 'translate', action, file: args[0], course: args[1] ?? '.' };
+  }
+  if (action !== 'export') return messages.badArgument(`translate ${action ? `has no action "${action}"` : 'needs an action'}.`, 'Use coursepack translate export --lang de, or coursepack translate import de.xlf.');
+  if (args.length > 1) return messages.badArgument('translate export takes one course.', 'e.g. coursepack translate export courses/my-course --lang de');
+  if (!values.lang || !LANGUAGE.pattern.test(values.lang)) return messages.badArgument(values.lang ? `"${values.lang}" is not a language tag.` : 'translate export needs --lang.', 'Name the language to translate into, e.g. --lang de or --lang pt-BR.');
+  if (values.format !== undefined && !(values.format in XLIFF_FORMATS)) return messages.badArgument(`There is no format "${values.format}".`, 'Use --format xliff2 (XLIFF 2.0) or --format xliff12 (XLIFF 1.2).');
+  return { command: 'translate', action, course: args[0] ?? '.', language: values.lang, format: values.format as TranslateOptions['format'], out: values.out };
+}
+
+function translate(options: TranslateOptions, out: Output, err: Output): number {
+  if (options.action === 'import') return translateImport(options.file ?? '', options.course, out, err);
+  return translateExport({ course: options.course, language: options.language ?? '', format: options.format, out: options.out }, out, err);
 }

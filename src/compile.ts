@@ -1,7 +1,7 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuildCache } from './catalogue/cache';
+import { BuildCache, packageKey } from './catalogue/cache';
 import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
@@ -13,6 +13,7 @@ import { buildCourseData } from './render/course-data';
 import { worstCaseSuspendData } from './render/suspend-budget';
 import { type LmsId, LMS_PROFILES, packageSettings, suspendDataLimit } from './standards/lms-profiles';
 import { DEFAULT_TARGETS, isTarget, type Target, TARGET_NAMES, TARGET_STANDARD } from './standards/targets';
+import { applyTranslation, translationFileOf } from './translate/apply';
 import { validateCourse } from './validate';
 import { checkLmsProfile } from './validate/lms-profile';
 
@@ -26,6 +27,11 @@ export interface SourceText {
 
 export interface CheckResult {
   course?: Course;
+  /**
+   * With `languages:`, the course in each language built (the source first; --lang picks some),
+   * each translated from translations/<language>.xlf; absent for a course in one language.
+   */
+  editions?: Course[];
   report: Report;
   /** Files read (YAML and templates), for code frames. */
   sources: SourceText[];
@@ -35,6 +41,8 @@ export interface CheckResult {
 
 export interface BuiltPackage {
   target: Target;
+  /** The package's language, for a course with `languages:`. */
+  language?: string;
   path: string;
   bytes: number;
 }
@@ -54,6 +62,8 @@ export interface Selection {
   targets?: readonly Target[];
   /** --lms: this LMS's profile, over course.yaml's `lms:`. */
   lms?: LmsId;
+  /** --lang: of a course with `languages:`, only these; all when absent. */
+  languages?: readonly string[];
 }
 
 export interface BuildOptions extends Selection {
@@ -84,18 +94,51 @@ export class CourseIds {
 }
 
 /**
- * Load and validate: the course model, or the report of everything wrong with it. `ids` holds
- * the courses checked before this one in the same run.
+ * Load, translate (for a course with `languages:`, each language but the source) and validate:
+ * the course model, or the report of everything wrong with it. `ids` holds the courses checked
+ * before this one in the same run; `selection` the command line's targets, LMS and languages.
  */
 export function checkCourse(coursePath: string, ids = new CourseIds(), selection: Selection = {}): CheckResult {
+  const checked = checkEdition(coursePath, ids);
+  const { course, report } = checked;
+  if (course && !report.hasErrors) checkChoice(course, choose(course, selection), report);
+  if (!course?.languages) return checked;
+  const editions: Course[] = [];
+  for (const language of chosenLanguages(course, selection.languages, report)) {
+    if (language === course.language) {
+      editions.push(course);
+      continue;
+    }
+    // A fresh load: the translation phase writes into the loaded YAML.
+    const translated = checkEdition(coursePath, new CourseIds(), language);
+    for (const diagnostic of translated.report.diagnostics) report.add(diagnostic);
+    checked.sources.push(...translated.sources.filter((file) => !checked.sources.some((known) => known.displayPath === file.displayPath)));
+    checked.inputs.push(...translated.inputs.filter((input) => !checked.inputs.includes(input)));
+    if (translated.course) editions.push(translated.course);
+  }
+  return { ...checked, editions };
+}
+
+/** The course in one language: load, the translation phase when `language` is given, validate. */
+function checkEdition(coursePath: string, ids: CourseIds, language?: string): CheckResult {
   const report = new Report();
   const loaded = loadCourse(coursePath, report);
   if (!loaded) return { report, sources: [], inputs: [] };
+  const translation = language === undefined ? undefined : translationFileOf(loaded.root, language);
+  if (language !== undefined) applyTranslation(loaded, language, translation, report);
   const course = validateCourse(loaded, report);
-  if (course) ids.claim(course, report);
-  if (course && !report.hasErrors) checkChoice(course, choose(course, selection), report);
+  if (course && language === undefined) ids.claim(course, report);
   const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => join(loaded.root, 'templates', file.path));
-  return { course, report, sources: [...loaded.files, ...loaded.templates], inputs: [...loaded.files.map((file) => file.path), ...templates] };
+  const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])];
+  return { course, report, sources, inputs: [...loaded.files.map((file) => file.path), ...templates, ...(translation ? [translation.path] : [])] };
+}
+
+/** The course's languages --lang picks (all without it); a language the course lacks is an error. */
+function chosenLanguages(course: Course, wanted: readonly string[] | undefined, report: Report): string[] {
+  const all = course.languages ?? [course.language];
+  if (!wanted) return all;
+  for (const language of wanted) if (!all.includes(language)) report.add(messages.languageNotInCourse(course.span, language, all));
+  return all.filter((language) => wanted.includes(language));
 }
 
 /** The targets and LMS of a course: the command line's, else course.yaml's, else the LMS's, else the defaults. */
@@ -126,6 +169,11 @@ function checkSuspendData(course: Course, target: Target, lms: LmsId | undefined
   if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, keeper));
 }
 
+/** `<id>-<target>.zip`; `<id>-<language>-<target>.zip` for a course with `languages:`. */
+export function packageName(course: Course, target: Target): string {
+  return course.languages ? `${course.id}-${course.language}-${target}.zip` : `${course.id}-${target}.zip`;
+}
+
 /**
  * A valid course's package for one target, in memory: rendered files and the manifest. The
  * preview serves these; `preview` ships the runtime with its developer hooks; `lms` applies
@@ -145,12 +193,13 @@ export function renderPackage(course: Course, target: Target, options: { preview
 export async function buildCourse(coursePath: string, options: BuildOptions): Promise<BuildResult> {
   const courseFile = resolveCourseFile(coursePath);
   const hit = courseFile ? options.cache?.lookup(courseFile, options) : undefined;
-  const current = (target: Target) => hit?.packages.get(target);
-  const unchanged = (targets: readonly Target[]) => targets.flatMap((target) => (current(target) ? [{ target, ...current(target)! }] : []));
+  const current = ({ target, language }: PackageKey) => hit?.packages.get(packageKey(target, language));
+  const unchanged = (keys: readonly PackageKey[]) => keys.flatMap((key) => (current(key) ? [{ ...key, ...current(key)! }] : []));
+  const hitKeys = hit && packageKeys(hit.targets.filter(isTarget), hit.languages, options.languages);
+  const everyLanguage = (options.languages ?? []).every((language) => !hit?.languages || hit.languages.includes(language));
   // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
-  const targets = hit?.targets.filter(isTarget);
-  if (hit && targets?.every(current) && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
-    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged(targets) };
+  if (hit && hitKeys && hitKeys.length > 0 && hitKeys.every(current) && everyLanguage && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
+    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged(hitKeys) };
   }
   const checked = checkCourse(coursePath, options.ids, options);
   const { course, report } = checked;
@@ -159,18 +208,32 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];
-  for (const target of choice.targets) {
-    if (current(target)) continue;
-    try {
-      const path = join(options.outDir, `${course.id}-${target}.zip`);
-      await writePackage(path, renderPackage(course, target, { lms: choice.lms }));
-      const bytes = statSync(path).size;
-      packages.push({ target, path, bytes });
-    } catch (cause) {
-      report.add(messages.buildFailed(course.span, target, cause));
-      break;
+  for (const edition of checked.editions ?? [course]) {
+    for (const target of choice.targets) {
+      const language = checked.editions ? edition.language : undefined;
+      if (current({ target, language })) continue;
+      try {
+        const path = join(options.outDir, packageName(edition, target));
+        await writePackage(path, renderPackage(edition, target, { lms: choice.lms }));
+        packages.push({ target, ...(language ? { language } : {}), path, bytes: statSync(path).size });
+      } catch (cause) {
+        report.add(messages.buildFailed(course.span, target, cause));
+        return { ...checked, id: course.id, inputs, packages, unchanged: [] };
+      }
     }
   }
-  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course.id, hashes, packages, { selection: options, chosen: choice.targets });
-  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(choice.targets) };
+  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course, hashes, packages, { selection: options, chosen: choice.targets });
+  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, course.languages, options.languages)) };
+}
+
+interface PackageKey {
+  target: Target;
+  language?: string;
+}
+
+/** The packages a build makes: per target, and per language (--lang picks) with `languages:`. */
+export function packageKeys(targets: readonly Target[], languages: readonly string[] | undefined, wanted: readonly string[] | undefined): PackageKey[] {
+  if (!languages) return targets.map((target) => ({ target }));
+  const chosen = languages.filter((language) => !wanted || wanted.includes(language));
+  return chosen.flatMap((language) => targets.map((target) => ({ target, language })));
 }

@@ -13,8 +13,8 @@ import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { toolRoot } from '../tool-root';
 
-/** Bumped when the record's shape or meaning changes. */
-const RECORD_FORMAT = 2;
+/** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations). */
+const RECORD_FORMAT = 3;
 
 /** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
 export function cacheDir(): string {
@@ -37,6 +37,11 @@ interface CacheRecord {
   courseFile: string;
   inputs: InputHashes;
   templates: string;
+  /** The listing of translations/: a translation file added later changes the packages. */
+  translations: string;
+  /** The course's `languages:`; absent for a course in one language. */
+  languages?: string[];
+  /** By package key: the target, or `<language>:<target>` for a course in several languages. */
   packages: Record<string, CachedPackage>;
   /** The --lms the packages were built with (its profile shapes them); null: none. */
   lms: string | null;
@@ -48,6 +53,7 @@ interface CacheRecord {
 interface Selection {
   targets?: readonly string[];
   lms?: string;
+  languages?: readonly string[];
 }
 
 /** What a lookup found still current: the course's id and the packages left as they are. */
@@ -56,7 +62,14 @@ export interface CacheHit {
   courseFile: string;
   /** The targets this build makes: the command line's, else those the course chose last time. */
   targets: string[];
+  /** The course's `languages:` when it was built; absent for a course in one language. */
+  languages?: string[];
   packages: Map<string, CachedPackage>;
+}
+
+/** A package's key in the record: the target, or `<language>:<target>` for a course in several languages. */
+export function packageKey(target: string, language?: string): string {
+  return language ? `${language}:${target}` : target;
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
@@ -132,7 +145,8 @@ export class BuildCache {
 
   /**
    * The packages of the course still current for the selection's targets (without --target: the
-   * ones the course chose when last built); none when any input or the --lms changed.
+   * ones the course chose when last built) and languages (--lang picks); none when any input,
+   * translation file or the --lms changed.
    */
   lookup(courseFile: string, selection: Selection): CacheHit | undefined {
     const record = this.force ? undefined : this.read(courseFile);
@@ -142,12 +156,15 @@ export class BuildCache {
     if (!targets) return undefined;
     for (const [path, hash] of Object.entries(record.inputs)) if (hashFile(path) !== hash) return undefined;
     if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
+    if (listing(join(record.courseFile, '..', 'translations')) !== record.translations) return undefined;
+    const languages = record.languages?.filter((language) => !selection.languages || selection.languages.includes(language));
+    const keys = targets.flatMap((target) => (languages ? languages.map((language) => packageKey(target, language)) : [target]));
     const packages = new Map<string, CachedPackage>();
-    for (const target of targets) {
-      const built = record.packages[target];
-      if (built && hashFile(built.path) === built.hash) packages.set(target, built);
+    for (const key of keys) {
+      const built = record.packages[key];
+      if (built && hashFile(built.path) === built.hash) packages.set(key, built);
     }
-    return { id: record.id, courseFile: record.courseFile, targets, packages };
+    return { id: record.id, courseFile: record.courseFile, targets, ...(record.languages ? { languages: record.languages } : {}), packages };
   }
 
   /**
@@ -169,7 +186,14 @@ export class BuildCache {
    * Records a successful build: its inputs and the packages just written. The packages of other
    * targets are kept when the course and tool are the same as they recorded.
    */
-  store(courseFile: string, id: string, hashes: InputHashes, written: ReadonlyArray<{ target: string; path: string; bytes: number }>, choice: { selection: Selection; chosen: readonly string[] }): void {
+  store(
+    courseFile: string,
+    course: { id: string; languages?: string[] },
+    hashes: InputHashes,
+    written: ReadonlyArray<{ target: string; language?: string; path: string; bytes: number }>,
+    choice: { selection: Selection; chosen: readonly string[] },
+  ): void {
+    const { id, languages } = course;
     const file = resolve(courseFile);
     const previous = this.read(courseFile);
     const lms = choice.selection.lms ?? null;
@@ -178,9 +202,21 @@ export class BuildCache {
     const packages: Record<string, CachedPackage> = same ? { ...previous.packages } : {};
     for (const built of written) {
       const hash = hashFile(built.path);
-      if (hash) packages[built.target] = { path: built.path, bytes: built.bytes, hash };
+      if (hash) packages[packageKey(built.target, built.language)] = { path: built.path, bytes: built.bytes, hash };
     }
-    const record: CacheRecord = { format: RECORD_FORMAT, tool: toolFingerprint(), id, courseFile: file, inputs: hashes, templates: listing(join(file, '..', 'templates')), packages, lms, ...(chosen ? { chosen } : {}) };
+    const record: CacheRecord = {
+      format: RECORD_FORMAT,
+      tool: toolFingerprint(),
+      id,
+      courseFile: file,
+      inputs: hashes,
+      templates: listing(join(file, '..', 'templates')),
+      translations: listing(join(file, '..', 'translations')),
+      ...(languages ? { languages } : {}),
+      packages,
+      lms,
+      ...(chosen ? { chosen } : {}),
+    };
     try {
       mkdirSync(this.folder, { recursive: true });
       // Temp file + rename: a concurrent run (or worker) never reads half a record.

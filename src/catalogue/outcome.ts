@@ -15,6 +15,7 @@ export interface CourseRunOptions extends Selection {
 
 export interface PackageOutcome {
   target: Target;
+  language?: string;
   path: string;
   bytes: number;
   /** Left as it was: nothing it is made of changed. */
@@ -44,7 +45,7 @@ function cacheFor(options: CourseRunOptions): BuildCache {
 
 /** Checks or builds one course; `ids` holds the ids of the courses before it in the run. */
 export async function runCourse(course: string, options: CourseRunOptions, ids: CourseIds): Promise<CourseOutcome> {
-  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, lms: options.lms, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids, options);
+  const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, lms: options.lms, languages: options.languages, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids, options);
   const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
   const diagnostics = result.report.sorted();
   const packages = [...(result.packages ?? []).map((p) => ({ ...p, unchanged: false })), ...(result.unchanged ?? []).map((p) => ({ ...p, unchanged: true }))];

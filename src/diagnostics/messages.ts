@@ -62,6 +62,58 @@ export const controlCharacter = (span: SourceSpan, what: string, found: { code: 
 export const notACourse = (path: string) =>
   error('not-a-course', undefined, `No course.yaml found at "${path}".`, 'Pass a course folder (containing course.yaml) or the path of a course.yaml file.');
 
+// Translations (translations/<lang>.xlf, `coursepack translate`): positioned in the XLIFF file.
+
+export const xliffSyntax = (span: SourceSpan, detail: string) =>
+  error('xliff-syntax', span, detail, 'Open the file in the CAT tool it came from and export it again, or fix the XML at this spot.');
+
+export const xliffLanguage = (span: SourceSpan, which: 'source' | 'target', found: string, expected: string, file: string) =>
+  error(
+    'xliff-wrong-language',
+    span,
+    `The file's ${which} language is "${found || '(none)'}", but ${which === 'source' ? 'the course is written in' : `${file} is for`} "${expected}".`,
+    which === 'source' ? 'Export the file again with coursepack translate export.' : `Name the file translations/${found || '<language>'}.xlf, or ask for a translation into "${expected}".`,
+  );
+
+export const xliffUnknownUnit = (span: SourceSpan, id: string, suggestion: string | undefined) =>
+  error('xliff-unknown-unit', span, `The unit "${id}" is not a text of the course.`, didYouMean(suggestion, 'The text was removed or its page, question or scene renamed: export again (coursepack translate export), which keeps every translation still needed.'));
+
+export const xliffDuplicateUnit = (span: SourceSpan, id: string) =>
+  error('xliff-unknown-unit', span, `The unit "${id}" is in the file twice.`, 'Keep one of them.');
+
+export const xliffMissingUnits = (span: SourceSpan, ids: readonly string[]) =>
+  error('xliff-missing-unit', span, `The file has no unit for ${ids.length === 1 ? 'the text' : `${ids.length} texts`} of the course: ${listed(ids)}.`, 'Export again (coursepack translate export): it adds the new texts and keeps every translation.');
+
+export const xliffInlineCode = (span: SourceSpan, id: string, detail: string) =>
+  error('xliff-inline-code', span, `Unit "${id}": ${detail}`, 'Inline codes stand for formatting, links and placeholders: keep each one of the source exactly once (moving them is fine).');
+
+export const xliffEmptyTarget = (span: SourceSpan, id: string) =>
+  error('xliff-empty-target', span, `Unit "${id}" has an empty translation, but the text is required.`, 'Translate it, or remove the <target> to fall back to the source text.');
+
+export const xliffTooLong = (span: SourceSpan, id: string, length: number, max: number, field: string) =>
+  error('xliff-too-long', span, `Unit "${id}" is ${length} characters long; ${field} keeps at most ${max}.`, 'Shorten the translation.');
+
+export const xliffOutdated = (span: SourceSpan, ids: readonly string[]) =>
+  warning('xliff-outdated', span, `The source of ${ids.length === 1 ? 'a unit' : `${ids.length} units`} changed after translation (${listed(ids)}); the old translation is used.`, 'Export again: the changed units are marked for review with the old source kept.');
+
+export const translationIncomplete = (span: SourceSpan | undefined, language: string, ids: readonly string[]) =>
+  warning('translation-incomplete', span, `${ids.length} ${ids.length === 1 ? 'text is' : 'texts are'} not translated into "${language}" and ${ids.length === 1 ? 'is' : 'are'} shown in the source language: ${listed(ids)}.`, 'Translate them in the XLIFF file (coursepack translate export adds any new texts).');
+
+export const translationMissing = (span: SourceSpan, language: string) =>
+  warning('translation-missing', span, `There is no translations/${language}.xlf: the "${language}" packages show the course in its source language.`, `Create it with coursepack translate export --lang ${language} and have it translated.`);
+
+export const languagesSourceFirst = (span: SourceSpan, first: string, language: string) =>
+  error('languages-source-first', span, `languages starts with "${first}", but the course is written in "${language}" (language:).`, `Put the source language first: languages: [${language}, …].`);
+
+export const languageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
+  error('language-not-in-course', span, `--lang names "${language}", which is not one of the course's languages (${languages.join(', ')}).`, 'Add it to languages: in course.yaml, or leave it out of --lang.');
+
+export const xliffLanguageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
+  error('language-not-in-course', span, `The file translates into "${language}", which is not one of the course's languages (${languages.join(', ')}).`, `Add it to languages: in course.yaml (languages: [${[...languages, language].join(', ')}]).`);
+
+export const duplicateLanguage = (span: SourceSpan, language: string) =>
+  error('duplicate-language', span, `"${language}" is in languages twice.`, 'Name each language once.');
+
 export const unknownKey = (span: SourceSpan, key: string, where: string, suggestion: string | undefined, allowed: readonly string[]) =>
   error('unknown-key', span, `Unknown key "${key}" in ${where}.`, didYouMean(suggestion, `Allowed keys: ${allowed.join(', ')}.`));
 
@@ -390,10 +442,10 @@ function spaces(count: number): string {
   return `${count} space${count === 1 ? '' : 's'}`;
 }
 
-/** "3, 4 and 5"; after six numbers "and 12 more". */
-function listed(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, 6).map(String);
-  const rest = numbers.length - shown.length;
+/** "3, 4 and 5"; after six items "and 12 more". */
+function listed(items: readonly (number | string)[]): string {
+  const shown = items.slice(0, 6).map(String);
+  const rest = items.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
 }

@@ -3,7 +3,7 @@ import { UI_STRINGS } from './strings';
 import { LMS_IDS } from '../standards/lms-profiles';
 import { TARGETS } from '../standards/targets';
 import type { MappingFormat } from './types';
-import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, markdown, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
+import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, filePath, FONT_STACK, id, LANGUAGE, list, markdown, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text, verbatim } from './values';
 
 export const COMPLETION: MappingFormat = {
   name: 'completion',
@@ -39,7 +39,7 @@ export const THEME: MappingFormat = {
       description:
         'The colour of the header, buttons and links, as "#rrggbb" (in quotes: # starts a comment in YAML). It must reach a contrast of 4.5:1 with white (WCAG AA).',
     },
-    logo: { value: text, description: 'An image shown in the header (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    logo: { value: filePath, description: 'An image shown in the header (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
     font: {
       value: FONT_STACK,
       description:
@@ -62,7 +62,7 @@ export const CERTIFICATE: MappingFormat = {
   description: 'What the certificate of the results page shows besides the learner\'s name, the course title, the date and the certificate id.',
   keys: {
     organisation: { value: text, required: true, description: 'The organisation that issues the certificate, printed at its top.' },
-    logo: { value: text, description: 'The organisation\'s logo (png, jpg, gif, svg or webp), as a path relative to the course folder; shown beside its name.' },
+    logo: { value: filePath, description: 'The organisation\'s logo (png, jpg, gif, svg or webp), as a path relative to the course folder; shown beside its name.' },
     signatory: { value: { kind: 'mapping', mapping: SIGNATORY }, description: SIGNATORY.description },
     'show-score': { value: boolean, default: false, description: 'true: the certificate also shows the learner\'s final score in percent.' },
   },
@@ -73,7 +73,7 @@ export const COVER: MappingFormat = {
   name: 'cover',
   description: 'A cover page shown when the course opens: its title, description, duration and a hero image, with Start (or Resume once the learner has made progress).',
   keys: {
-    image: { value: text, description: 'A hero image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    image: { value: filePath, description: 'A hero image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
     alt: {
       value: { kind: 'text', allowEmpty: true },
       requiredWith: 'image',
@@ -95,8 +95,13 @@ export const COURSE: MappingFormat = {
         'The stable id of the course: lower-case letters, digits and hyphens. It names the packages and the records in the LMS, so keep it once learners have started.',
     },
     title: { value: text, required: true, description: 'The title of the course, shown in its header and in the LMS catalogue.' },
-    version: { value: text, required: true, description: 'The version of the course, e.g. 1.0.0; written into the package manifests.' },
+    version: { value: verbatim, required: true, description: 'The version of the course, e.g. 1.0.0; written into the package manifests.' },
     language: { value: LANGUAGE, required: true, description: 'The language of the course text, as a tag such as en, en-GB, de or fr (BCP 47).' },
+    languages: {
+      value: list(LANGUAGE, { min: 1 }),
+      description:
+        'Every language the course is built in, the source language (language:) first, e.g. [en, de, fr]. The others are translated in translations/<language>.xlf (coursepack translate export writes them); build writes one package per language and target.',
+    },
     description: { value: text, required: true, description: 'What learners get from the course, shown in the LMS catalogue.' },
     author: { value: text, description: 'Who made the course (package metadata).' },
     duration: { value: DURATION, description: 'Roughly how long the course takes, as an ISO 8601 duration: PT20M is 20 minutes, PT1H30M an hour and a half.' },

@@ -1,7 +1,7 @@
 // The five page types and the mappings inside them (media items, scenes, scenario choices).
 import type { PageType } from '../model';
 import type { FamilyFormat, KeyFormat, MappingFormat } from './types';
-import { ANSWER_REVIEWS, boolean, id, list, markdown, number, OUTCOMES, oneOf, text } from './values';
+import { ANSWER_REVIEWS, boolean, filePath, id, list, markdown, number, OUTCOMES, oneOf, text, verbatim } from './values';
 
 const pageId: KeyFormat = {
   value: id,
@@ -18,7 +18,7 @@ export const MEDIA: MappingFormat = {
   name: 'media',
   description: 'An image shown on a content page.',
   keys: {
-    image: { value: text, required: true, description: 'The image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    image: { value: filePath, required: true, description: 'The image (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
     alt: {
       value: { kind: 'text', allowEmpty: true },
       required: true,
@@ -37,7 +37,7 @@ export const SCENARIO_CHOICE: MappingFormat = {
     text: { value: text, required: true, description: 'What the learner decides to do.' },
     points: { value: number(-1000, 1000), default: 0, description: 'Points this choice earns (negative for a harmful one); the scenario is worth the best path\'s total.' },
     feedback: { value: markdown, description: 'Why this choice is good or bad, in Markdown; shown in the debrief at the end.' },
-    next: { value: text, required: true, description: 'The id of the scene this choice leads to.' },
+    next: { value: verbatim, required: true, description: 'The id of the scene this choice leads to.' },
   },
 };
 
@@ -62,7 +62,7 @@ export const CHARACTER: MappingFormat = {
   keys: {
     name: { value: text, required: true, description: 'The character\'s name, shown beside the scenes, e.g. "Maya Fischer".' },
     role: { value: text, description: 'What the character does, shown under the name, e.g. "Product developer".' },
-    image: { value: text, description: 'A portrait (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
+    image: { value: filePath, description: 'A portrait (png, jpg, gif, svg or webp), as a path relative to the course folder.' },
     alt: {
       value: { kind: 'text', allowEmpty: true },
       description: 'What the portrait shows, for screen readers. Without it, the name and role; alt: "" marks the picture decorative.',

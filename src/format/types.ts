@@ -9,6 +9,11 @@ export interface TextFormat {
   /** Empty text is allowed (an image's `alt: ""` marks it decorative). */
   allowEmpty?: boolean;
   markdown?: boolean;
+  /**
+   * Not wording but a name the course refers to (a file path, a version, the id of a scene
+   * written as text): `translate export` leaves it out, so it is never translated.
+   */
+  verbatim?: boolean;
 }
 
 /** A stable id: lower-case letters, digits and hyphens (ID_PATTERN). */

@@ -41,6 +41,10 @@ export const text: TextFormat = { kind: 'text' };
 /** Text that may be empty (items of a list of words). */
 export const anyText: TextFormat = { kind: 'text', allowEmpty: true };
 export const markdown: TextFormat = { kind: 'text', markdown: true };
+/** A path relative to the course folder (an image, a logo): text, but never translated. */
+export const filePath: TextFormat = { kind: 'text', verbatim: true };
+/** Text that names something rather than saying it (a version, a scene id): never translated. */
+export const verbatim: TextFormat = { kind: 'text', verbatim: true };
 export const id: IdFormat = { kind: 'id' };
 export const boolean: BooleanFormat = { kind: 'boolean' };
 

@@ -21,6 +21,8 @@ export interface LoadedCourse {
   files: SourceFile[];
   /** The course's own templates/ folder (overrides of built-in partials), unchecked. */
   templates: TemplateFile[];
+  /** Set by the translation phase: the language the texts were translated to. */
+  language?: string;
 }
 
 /** Finds course.yaml from a folder or file path; undefined when there is none. */

@@ -78,7 +78,10 @@ export interface Course extends Located {
   activityId: string;
   title: string;
   version: string;
+  /** The language of this course's text: the source's, or the one it was translated to. */
   language: string;
+  /** Every language the course is built in (`languages:`), the source first; absent without it. */
+  languages?: string[];
   description: string;
   author?: string;
   /** ISO 8601 duration, e.g. PT20M. */

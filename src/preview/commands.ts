@@ -2,7 +2,7 @@
 // `build --watch` (packages rewritten on save). Both keep the compiler warm in this process and
 // rebuild only the course whose files changed; both stop on Ctrl-C.
 import { join, relative } from 'node:path';
-import { choose, renderPackage, type Selection } from '../compile';
+import { choose, packageName, renderPackage, type Selection } from '../compile';
 import { writePackage } from '../package';
 import { type Build, LiveCourse } from './live-course';
 import { PreviewServer } from './server';
@@ -67,11 +67,14 @@ async function write(course: string, build: Build, options: Selection & { outDir
   const started = performance.now();
   const choice = choose(build.course, options);
   try {
-    for (const target of choice.targets) await writePackage(join(options.outDir, `${build.course.id}-${target}.zip`), renderPackage(build.course, target, { lms: choice.lms }));
+    for (const edition of build.editions.values()) {
+      for (const target of choice.targets) await writePackage(join(options.outDir, packageName(edition, target)), renderPackage(edition, target, { lms: choice.lms }));
+    }
   } catch (cause) {
     err.write(`${course}: could not write the packages: ${(cause as Error).message}\n`);
     return;
   }
   const ms = Math.round(build.ms + performance.now() - started);
-  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-{${choice.targets.join(',')}}.zip in ${ms} ms\n`);
+  const languages = build.course.languages ? `{${[...build.editions.keys()].join(',')}}-` : '';
+  out.write(`rebuilt ${relative(process.cwd(), options.outDir) || '.'}/${build.course.id}-${languages}{${choice.targets.join(',')}}.zip in ${ms} ms\n`);
 }

@@ -10,7 +10,7 @@ import { FolderWatcher } from './folder-watcher';
 
 /** What the last build gave: a course to show, or what is wrong with it (never a stale course). */
 export type Build =
-  | { version: number; ok: true; course: Course; warnings: string; ms: number }
+  | { version: number; ok: true; course: Course; editions: Map<string, Course>; warnings: string; ms: number }
   | { version: number; ok: false; errors: string; ms: number };
 
 /** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
@@ -18,9 +18,9 @@ const SETTLE_MS = 10;
 
 export class LiveCourse {
   private current: Build;
-  /** The last course that built: served while the files have errors (the page says so). */
-  private good: Course | undefined;
-  private readonly packages = new Map<Target, Map<string, Buffer>>();
+  /** The last course that built, by language (the source first): served while the files have errors. */
+  private good: Map<string, Course> | undefined;
+  private readonly packages = new Map<string, Map<string, Buffer>>();
   private watcher: FolderWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(build: Build) => void>();
@@ -32,7 +32,7 @@ export class LiveCourse {
     private readonly options: { preview: boolean },
   ) {
     this.current = this.compile(0);
-    if (this.current.ok) this.good = this.current.course;
+    if (this.current.ok) this.good = this.current.editions;
   }
 
   get build(): Build {
@@ -49,15 +49,20 @@ export class LiveCourse {
     return () => this.listeners.delete(listener);
   }
 
-  /** A file of the package for a target, rendered on first request after each build. */
-  file(target: Target, path: string): Buffer | undefined {
-    if (!this.good) return undefined;
+  /**
+   * A file of the package for a target, rendered on first request after each build; in one of
+   * the course's languages (`languages:`), the source when `language` is not one of them.
+   */
+  file(target: Target, path: string, language?: string): Buffer | undefined {
+    const course = this.good && (this.good.get(language ?? '') ?? [...this.good.values()][0]);
+    if (!course) return undefined;
     this.lastTarget = target;
-    let files = this.packages.get(target);
+    const key = `${target} ${course.language}`;
+    let files = this.packages.get(key);
     if (!files) {
       // As the course is built: its own `lms:` profile applies (keep-alive, limits).
-      files = new Map(renderPackage(this.good, target, { ...this.options, lms: this.good.lms?.value }).map((file: OutputFile) => [file.path, file.contents]));
-      this.packages.set(target, files);
+      files = new Map(renderPackage(course, target, { ...this.options, lms: course.lms?.value }).map((file: OutputFile) => [file.path, file.contents]));
+      this.packages.set(key, files);
     }
     return files.get(path);
   }
@@ -72,7 +77,7 @@ export class LiveCourse {
   rebuild(): Build {
     this.current = this.compile(this.current.version + 1);
     if (this.current.ok) {
-      this.good = this.current.course;
+      this.good = this.current.editions;
       this.packages.clear();
     }
     for (const listener of this.listeners) listener(this.current);
@@ -93,7 +98,8 @@ export class LiveCourse {
     const ms = Math.round(performance.now() - started);
     const errors = checked.report.errors;
     if (!checked.course || errors.length > 0) return { version, ok: false, errors: describe(checked, 'errors'), ms };
-    return { version, ok: true, course: checked.course, warnings: describe(checked, 'warnings'), ms };
+    const editions = new Map((checked.editions ?? [checked.course]).map((course) => [course.language, course]));
+    return { version, ok: true, course: checked.course, editions, warnings: describe(checked, 'warnings'), ms };
   }
 }
 

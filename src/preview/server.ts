@@ -99,7 +99,7 @@ export class PreviewServer {
     const [, prefix, target, ...rest] = url.pathname.split('/');
     if (prefix === 'course' && (DEFAULT_TARGETS as readonly string[]).includes(target ?? '')) {
       const path = decodeURIComponent(rest.join('/')) || 'index.html';
-      const file = this.course.file(target as Target, path);
+      const file = this.course.file(target as Target, path, url.searchParams.get('lang') ?? undefined);
       if (file) return sendRevalidated(request, response, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', file);
     }
     send(response, 404, 'text/plain', Buffer.from('Not found'));
@@ -156,7 +156,7 @@ export class PreviewServer {
 
 function describe(build: Build, lrs: string) {
   return build.ok
-    ? { version: build.version, ok: true, ms: build.ms, warnings: build.warnings, title: build.course.title, pages: build.course.pages.map((page) => ({ id: page.id, type: page.type })), lrs }
+    ? { version: build.version, ok: true, ms: build.ms, warnings: build.warnings, title: build.course.title, languages: [...build.editions.keys()], pages: build.course.pages.map((page) => ({ id: page.id, type: page.type })), lrs }
     : { version: build.version, ok: false, ms: build.ms, errors: build.errors, lrs };
 }
 

@@ -17,6 +17,7 @@ import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
 import { courseStrings } from './strings';
 import { readTheme } from './theme';
+import { readLanguages } from './languages';
 
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
 export function validateCourse(loaded: LoadedCourse, report: import('../diagnostics').Report): Course | undefined {
@@ -24,7 +25,10 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   const reader = new Reader(loaded.main, report, loaded);
   const fields = reader.object(loaded.main.doc.contents, 'course.yaml', keysOf(COURSE));
   if (!fields) return undefined;
-  const language = fields.matching('language', LANGUAGE.pattern, LANGUAGE.expected);
+  const source = fields.matching('language', LANGUAGE.pattern, LANGUAGE.expected);
+  const languages = readLanguages(fields, source);
+  // A translated course (compile.ts's translation phase) is in the language it was translated to.
+  const language = source && (loaded.language ?? source);
   const context: ValidationContext = { ids: new IdScope(report), assets: [], strings: courseStrings(fields, language) };
   const id = fields.id('id');
   if (id) context.ids.claim(id, fields.spanOf('id'));
@@ -33,6 +37,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     title: fields.string('title'),
     version: fields.string('version'),
     language,
+    languages,
     description: fields.string('description'),
     author: fields.string('author'),
     duration: fields.matching('duration', DURATION.pattern, DURATION.expected),

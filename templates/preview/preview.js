@@ -31,6 +31,8 @@
   }
 
   const standard = () => $('standard').value;
+  /** The course's language to show (`languages:`); empty for a course in one language. */
+  const language = () => encodeURIComponent($('language').value);
   const isScorm = (std) => std === 'scorm12' || std === 'scorm2004';
 
   function settings() {
@@ -98,7 +100,7 @@
     }
     window.API = std === 'scorm12' ? api : undefined;
     window.API_1484_11 = std === 'scorm2004' ? api : undefined;
-    return `/course/${std}/index.html?v=${build.version}`;
+    return `/course/${std}/index.html?lang=${language()}&v=${build.version}`;
   }
 
   // ---- xAPI and cmi5: the preview server's LRS ---------------------------------------------
@@ -115,7 +117,7 @@
       body: JSON.stringify({ standard: std, registration: session.registrations[std], learnerName: s.learner, masteryScore: s.mastery, mode: s.mode }),
     });
     const { query } = await response.json();
-    return `/course/${std}/index.html?${query}&v=${build.version}`;
+    return `/course/${std}/index.html?${query}&lang=${language()}&v=${build.version}`;
   }
 
   // ---- launching ----------------------------------------------------------------------------
@@ -322,9 +324,20 @@
     $('warnings').textContent = next.ok ? next.warnings || 'No warnings.' : '';
     if (next.ok) {
       $('course-title').textContent = next.title;
+      showLanguages(next.languages);
       document.title = `${next.title}: coursepack preview`;
       if (next.version !== launchedVersion) void relaunch();
     }
+  }
+
+  /** The language switch, shown for a course in several languages; progress stays with the LMS. */
+  function showLanguages(languages) {
+    const select = $('language');
+    $('language-box').hidden = languages.length < 2;
+    if ([...select.options].map((o) => o.value).join('|') === languages.join('|')) return;
+    const current = select.value;
+    select.replaceChildren(...languages.map((tag) => new Option(tag, tag)));
+    if (languages.includes(current)) select.value = current;
   }
 
   new EventSource('/api/events').onmessage = (event) => onBuild(JSON.parse(event.data));
@@ -332,6 +345,7 @@
   // ---- controls -----------------------------------------------------------------------------
 
   $('standard').addEventListener('change', () => void relaunch());
+  $('language').addEventListener('change', () => void relaunch());
   $('relaunch').addEventListener('click', () => void relaunch());
   $('reset').addEventListener('click', () => void reset());
   for (const id of ['learner', 'mastery', 'mode']) $(id).addEventListener('change', () => void relaunch());

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
+import { parse } from 'yaml';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { lmsPageHtml, type LaunchMethod, type LmsBehaviours, type Standard } from './lms-page';
 import { startServer, type StaticServer } from './static-server';
@@ -65,24 +66,32 @@ export class Harness {
     rmSync(this.temp, { recursive: true, force: true });
   }
 
-  /** Builds the course with the CLI (as a user would) and serves each package unzipped. */
-  /** Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several courses apart). */
-  /** `args`: more build options (--lms successfactors). */
+  /**
+   * Builds with the CLI and serves each package at /<under><target>/ (`under` keeps several
+   * courses apart); `args`: more build options (--lms successfactors).
+   */
   async buildAndServe<T extends string = Standard>(coursePath: string, targets: T[], under = '', args: string[] = []): Promise<Record<T, string>> {
     const out = join(this.temp, 'build', under);
-    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out, ...args], { stdio: 'pipe' });
+    // A course in several languages is built and served in its source language, the first of `languages:`.
+    const source = (parse(readFileSync(join(coursePath, 'course.yaml'), 'utf8')) as { languages?: string[] }).languages?.[0];
+    execFileSync(process.execPath, [join(ROOT, 'bin/coursepack.js'), 'build', coursePath, '--target', targets.join(','), '--out', out, ...(source ? ['--lang', source] : []), ...args], { stdio: 'pipe' });
     const urls = {} as Record<T, string>;
     for (const target of targets) {
       const courseId = coursePath.split('/').filter(Boolean).pop()!;
-      const zip = join(out, `${courseId}-${target}.zip`);
-      const folder = join(this.temp, `${under}${target}`);
-      await extract(zip, { dir: folder });
-      this.server!.mount(`/${under}${target}/`, folder);
-      urls[target] = `/${under}${target}/index.html`;
-      const mastery = manifestMastery(folder);
-      if (mastery) this.mastery.set(urls[target], mastery);
+      urls[target] = await this.serveZip(join(out, source ? `${courseId}-${source}-${target}.zip` : `${courseId}-${target}.zip`), `${under}${target}`);
     }
     return urls;
+  }
+
+  /** Serves a built package unzipped at /<folder>/; the URL of its launch page. */
+  async serveZip(zip: string, folder: string): Promise<string> {
+    const dir = join(this.temp, folder);
+    await extract(zip, { dir });
+    this.server!.mount(`/${folder}/`, dir);
+    const url = `/${folder}/index.html`;
+    const mastery = manifestMastery(dir);
+    if (mastery) this.mastery.set(url, mastery);
+    return url;
   }
 
   /** A browser profile of its own (localStorage survives between its pages, as between launches). */

@@ -82,3 +82,29 @@ describe('the build cache', () => {
     expect(verdicts(build())).toEqual(ALL('built'));
   });
 });
+
+describe('the build cache and languages:', () => {
+  /** Each package's line by language and target: "built" or "unchanged". */
+  const byLanguage = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^(built|unchanged) \S*translated-(\w+)-(\w+)\.zip/gm)].map((m) => [`${m[2]}-${m[3]}`, m[1]]));
+
+  test('every language\'s package is cached; --lang asks only for its own; a translation file added or changed rebuilds', () => {
+    const course = copyFixture('valid', 'translated');
+    const out = tempDir();
+    const env = { COURSEPACK_CACHE_DIR: tempDir() };
+    const build = (...extra: string[]) => runCli(['build', course, '--out', out, '--target', 'scorm12,xapi', ...extra], repoRoot, env).stdout;
+    expect(byLanguage(build())).toEqual({ 'en-scorm12': 'built', 'en-xapi': 'built', 'de-scorm12': 'built', 'de-xapi': 'built' });
+    expect(byLanguage(build())).toEqual({ 'en-scorm12': 'unchanged', 'en-xapi': 'unchanged', 'de-scorm12': 'unchanged', 'de-xapi': 'unchanged' });
+    expect(byLanguage(build('--lang', 'de'))).toEqual({ 'de-scorm12': 'unchanged', 'de-xapi': 'unchanged' });
+    // translations/de.xlf did not exist: creating it changes the German packages.
+    mkdirSync(join(course, 'translations'));
+    expect(runCli(['translate', 'export', course, '--lang', 'de']).code).toBe(0);
+    expect(byLanguage(build())).toEqual({ 'en-scorm12': 'built', 'en-xapi': 'built', 'de-scorm12': 'built', 'de-xapi': 'built' });
+    expect(byLanguage(build())).toEqual({ 'en-scorm12': 'unchanged', 'en-xapi': 'unchanged', 'de-scorm12': 'unchanged', 'de-xapi': 'unchanged' });
+    appendFileSync(join(course, 'translations/de.xlf'), '<!-- edited -->\n');
+    expect(byLanguage(build())).toEqual({ 'en-scorm12': 'built', 'en-xapi': 'built', 'de-scorm12': 'built', 'de-xapi': 'built' });
+    // A language the course does not have is still reported, not answered from the cache.
+    const french = runCli(['build', course, '--out', out, '--target', 'scorm12', '--lang', 'fr'], repoRoot, env);
+    expect(french.code).toBe(1);
+    expect(french.stderr).toContain('[language-not-in-course]');
+  });
+});
