@@ -1,7 +1,7 @@
 // course.yaml: the course itself, `completion` and `theme`.
 import { UI_STRINGS } from './strings';
 import type { MappingFormat } from './types';
-import { ACTIVITY_IRI, anyText, COLOR, DURATION, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text } from './values';
+import { ACTIVITY_IRI, anyText, COLOR, DURATION, EMAIL, FONT_STACK, id, LANGUAGE, list, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text, WEB_URL } from './values';
 
 export const COMPLETION: MappingFormat = {
   name: 'completion',
@@ -46,6 +46,16 @@ export const THEME: MappingFormat = {
   },
 };
 
+export const CONTACT: MappingFormat = {
+  name: 'contact',
+  description: 'A trainer learners can ask, shown in the course frame (some rules, e.g. California 2 CCR §11024, require one).',
+  keys: {
+    name: { value: text, required: true, description: 'Who answers questions, e.g. "Ethics & Compliance Office".' },
+    email: { value: EMAIL, description: 'An e-mail address, linked as mailto:.' },
+    url: { value: WEB_URL, description: 'A web page (https://…) where learners reach the trainer.' },
+  },
+};
+
 export const COURSE: MappingFormat = {
   name: 'course',
   description: 'A coursepack course (course.yaml): its description for the LMS, how it is completed, its look and its pages.',
@@ -70,6 +80,17 @@ export const COURSE: MappingFormat = {
       description: 'linear: Next unlocks once the page is done. free: learners may open any page at any time.',
     },
     theme: { value: { kind: 'mapping', mapping: THEME }, description: THEME.description },
+    'min-time': {
+      value: DURATION,
+      description:
+        'The least time the whole course takes before the results page opens and the course can complete, as an ISO 8601 duration (PT1H is an hour). Only time while the course is visible and the learner is active counts.',
+    },
+    'idle-after': {
+      value: DURATION,
+      // Not a `default`: the model holds seconds (300), not the duration as written.
+      description: 'With min-time: after this long without input (default PT5M, five minutes) the time stops counting and a "Still there?" prompt asks the learner to continue.',
+    },
+    contact: { value: { kind: 'mapping', mapping: CONTACT }, description: CONTACT.description },
     strings: { value: { kind: 'mapping', mapping: UI_STRINGS }, description: UI_STRINGS.description },
     'activity-id': {
       value: ACTIVITY_IRI,

@@ -7,9 +7,9 @@ import type { FamilyFormat, FamilyName, KeyLists, MappingFormat, ValueFormat } f
 
 export * from './types';
 export * from './values';
-export { COMPLETION, COURSE, THEME } from './course';
+export { COMPLETION, CONTACT, COURSE, THEME } from './course';
 export { ENGLISH_STRINGS, placeholdersOf, pluralFormsOf, UI_STRINGS, type UiStrings } from './strings';
-export { MEDIA, PAGES, SCENARIO_CHOICE, SCENE } from './pages';
+export { MEDIA, PAGES, POLICY, SCENARIO_CHOICE, SCENE, TEST_OUT } from './pages';
 export { CHOICE, FEEDBACK, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS } from './questions';
 
 /** `- include: path.yaml`: an item of `pages` or `questions` that stands for the content of a file. */

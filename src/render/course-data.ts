@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Course, Page, Question } from '../model';
-import type { CourseData, PageData, QuestionData, SceneData, Standard } from '../runtime/course-data';
+import type { Course, Page, Policy, Question } from '../model';
+import type { CourseData, PageData, PolicyEvidence, QuestionData, SceneData, Standard } from '../runtime/course-data';
 import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from '../markdown';
@@ -9,7 +9,7 @@ import type { Strings } from './templates';
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
 export function buildCourseData(course: Course, standard: Standard, strings: Strings): CourseData {
   const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
-  const pages = course.pages.map((page) => pageData(page, pageIndex));
+  const pages = course.pages.map((page) => ({ ...pageData(page, pageIndex), ...(page.minTime && { minTime: page.minTime }) }));
   return {
     standard,
     id: course.id,
@@ -21,9 +21,15 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     require: course.completion.require,
     report: course.completion.report,
     navigation: course.navigation,
+    ...(hasSeatTime(course) && { seat: { ...(course.minTime && { min: course.minTime }), idle: course.idleAfter } }),
     pages,
     strings,
   };
+}
+
+/** Seat time is counted (and the idle prompt shipped) only in a course that asks for it. */
+export function hasSeatTime(course: Course): boolean {
+  return Boolean(course.minTime || course.pages.some((page) => page.minTime));
 }
 
 /** Saved state refers to pages, scenes and questions by position: a new structure, a new revision. */
@@ -38,7 +44,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
     case 'results':
       return { type: page.type, id: page.id, review: page.review, certificate: page.certificate };
     case 'attestation':
-      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)) };
+      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)), ...(page.policy && { policy: policyEvidence(page.policy) }) };
     case 'scenario': {
       const scenes: Record<string, SceneData> = {};
       for (const scene of page.scenes) {
@@ -58,8 +64,13 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
         draw: page.draw ?? page.questions.length,
         attempts: page.attempts,
         questions: page.questions.map((question) => questionData(question, pageIndex)),
+        ...(page.testOut && { testOut: page.testOut.covers.map((ref) => pageIndex.get(ref.page) ?? -1) }),
       };
   }
+}
+
+function policyEvidence(policy: Policy): PolicyEvidence {
+  return { title: policy.title, version: policy.version, sha256: policy.sha256, document: policy.document.path };
 }
 
 function questionData(question: Question, pageIndex: ReadonlyMap<string, number>): QuestionData {

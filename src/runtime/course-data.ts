@@ -22,18 +22,43 @@ export interface CourseData {
   require: Requirement[];
   report: ReportMode;
   navigation: 'linear' | 'free';
+  /** Seat time, present when the course or a page has a `min-time`: the clock runs only then. */
+  seat?: SeatTimeData;
   pages: PageData[];
   strings: Record<string, string>;
 }
 
+export interface SeatTimeData {
+  /** Seconds the whole course takes before the results page opens, if set. */
+  min?: number;
+  /** Seconds without input before the time stops counting and "Still there?" asks. */
+  idle: number;
+}
+
+/** What the record of an attestation carries of its policy (computed at build time). */
+export interface PolicyEvidence {
+  title: string;
+  version: string;
+  /** SHA-256 of the policy document, lower-case hex. */
+  sha256: string;
+  /** The document's path in the package. */
+  document: string;
+}
+
 export type PageData = ContentPageData | ScenarioPageData | QuizPageData | AttestationPageData | ResultsPageData;
 
-export interface ContentPageData {
+/** Keys every page may have. */
+interface PageDataBase {
+  /** Seconds the learner spends on the page before Next unlocks (seat time). */
+  minTime?: number;
+}
+
+export interface ContentPageData extends PageDataBase {
   type: 'content';
   id: string;
 }
 
-export interface ScenarioPageData {
+export interface ScenarioPageData extends PageDataBase {
   type: 'scenario';
   id: string;
   start: string;
@@ -53,7 +78,7 @@ export interface ScenarioChoiceData {
   next: string;
 }
 
-export interface QuizPageData {
+export interface QuizPageData extends PageDataBase {
   type: 'quiz';
   id: string;
   /** Absent: all questions on one page (the default). */
@@ -62,6 +87,8 @@ export interface QuizPageData {
   draw: number;
   attempts: number;
   questions: QuestionData[];
+  /** A test-out: the indexes of the pages a pass marks done. */
+  testOut?: number[];
 }
 
 interface QuestionDataBase {
@@ -84,14 +111,15 @@ export type QuestionData =
   | (QuestionDataBase & { type: 'numeric'; answer: number; tolerance: number })
   | (QuestionDataBase & { type: 'likert'; points: 0; scale: number; pinned?: true });
 
-export interface AttestationPageData {
+export interface AttestationPageData extends PageDataBase {
   type: 'attestation';
   id: string;
   /** Plain text of the statement, recorded with the sign-off. */
   statement: string;
+  policy?: PolicyEvidence;
 }
 
-export interface ResultsPageData {
+export interface ResultsPageData extends PageDataBase {
   type: 'results';
   id: string;
   review: 'none' | 'answers' | 'correct-answers';

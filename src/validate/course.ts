@@ -1,8 +1,8 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import { ACTIVITY_IRI, COMPLETION, COURSE, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
-import type { Completion, Course, Page, Requirement } from '../model';
+import { ACTIVITY_IRI, COMPLETION, CONTACT, COURSE, DURATION, durationSeconds, EMAIL, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS, WEB_URL } from '../format';
+import type { Completion, Contact, Course, Page, Requirement } from '../model';
 import { uniqueAssets } from './assets';
 import type { ValidationContext } from './context';
 import { IdScope } from './ids';
@@ -37,6 +37,9 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     activityId: fields.has('activity-id') ? fields.matching('activity-id', ACTIVITY_IRI.pattern, ACTIVITY_IRI.expected) : undefined,
     navigation: fields.oneOf('navigation', NAVIGATION_MODES) ?? 'linear',
     theme: readTheme(fields, context),
+    minTime: seconds(fields, 'min-time'),
+    idleAfter: seconds(fields, 'idle-after') ?? DEFAULT_IDLE_SECONDS,
+    contact: readContact(fields),
     strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
@@ -46,6 +49,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
+  if (course.pages) checkTestOuts(fields, course.pages);
   if (report.hasErrors) return undefined;
   return {
     ...course,
@@ -57,6 +61,24 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     root: loaded.root,
     assets: uniqueAssets(context.assets),
   } as Course;
+}
+
+/** "Still there?" after five minutes without input (issue 12), unless the course says otherwise. */
+const DEFAULT_IDLE_SECONDS = 300;
+
+function seconds(fields: Fields, key: string): number | undefined {
+  const value = fields.matching(key, DURATION.pattern, DURATION.expected);
+  return value === undefined ? undefined : durationSeconds(value);
+}
+
+function readContact(fields: Fields): Contact | undefined {
+  if (!fields.has('contact')) return undefined;
+  const sub = fields.reader.object(fields.raw('contact'), 'contact', keysOf(CONTACT));
+  const name = sub?.string('name');
+  if (!sub || name === undefined) return undefined;
+  const email = sub.matching('email', EMAIL.pattern, EMAIL.expected);
+  const url = sub.matching('url', WEB_URL.pattern, WEB_URL.expected);
+  return { name, ...(email && { email }), ...(url && { url }) };
 }
 
 function readPages(fields: Fields, context: ValidationContext): Page[] | undefined {
@@ -119,4 +141,17 @@ function checkRemediation(fields: Fields, pages: Page[]): void {
       if (target && !ids.includes(target.page)) fields.reader.report.add(messages.pageNotFound(target.span, target.page, question.id, closest(target.page, ids)));
     }
   }
+}
+
+/** A test-out covers pages of this course that come after it. */
+function checkTestOuts(fields: Fields, pages: Page[]): void {
+  const ids = pages.map((page) => page.id);
+  pages.forEach((page, index) => {
+    if (page.type !== 'quiz' || !page.testOut) return;
+    for (const covered of page.testOut.covers) {
+      const at = ids.indexOf(covered.page);
+      if (at < 0) fields.reader.report.add(messages.testOutPageNotFound(covered.span, covered.page, page.id, closest(covered.page, ids.slice(index + 1))));
+      else if (at <= index) fields.reader.report.add(messages.testOutOrder(covered.span, covered.page, page.id));
+    }
+  });
 }

@@ -32,6 +32,7 @@ export function setupAttestation(ctx: PageContext, page: AttestationPageData): P
       result: 'neutral',
       weighting: 0,
       latencyMs: Date.now() - shownAt,
+      ...(page.policy && { policy: page.policy }),
     });
     showDone();
     ctx.complete();

@@ -22,10 +22,13 @@ export interface State {
   /** Scenario page index → the index of the choice taken at each step. */
   paths: Record<number, number[]>;
   attested: Record<number, boolean>;
+  /** Seat time counted so far, in seconds: the course's, and by page index the pages' with a min-time. */
+  time: number;
+  pageTime: Record<number, number>;
 }
 
 export function emptyState(data: CourseData): State {
-  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {} };
+  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {}, time: 0, pageTime: {} };
 }
 
 // Compact on purpose: SCORM 1.2 LMSs keep only 4096 characters of suspend data.
@@ -39,6 +42,8 @@ interface Encoded {
   q?: Record<string, EncodedQuiz>;
   s?: Record<string, string>;
   a?: number[];
+  /** Seat time: the course's seconds, then "index:seconds" of each page with a min-time. */
+  t?: [number, ...string[]];
 }
 
 /** A wrong typed answer is kept only this long: enough to show it again, never the whole budget. */
@@ -65,6 +70,7 @@ export function encodeState(data: CourseData, state: State): string {
   if (paths.length) encoded.s = Object.fromEntries(paths.map(([page, path]) => [page, path.map((i) => i.toString(36)).join('')]));
   const attested = Object.keys(state.attested).map(Number);
   if (attested.length) encoded.a = attested;
+  if (data.seat) encoded.t = [Math.floor(state.time), ...Object.entries(state.pageTime).map(([page, seconds]) => `${page}:${Math.floor(seconds)}`)];
   return JSON.stringify(encoded);
 }
 
@@ -86,6 +92,7 @@ export function decodeState(data: CourseData, text: string): State | undefined {
   readQuizzes(data, encoded.q, state);
   readPaths(data, encoded.s, state);
   readAttested(data, encoded.a, state);
+  readTime(data, encoded.t, state);
   return state;
 }
 
@@ -171,4 +178,15 @@ function readAttested(data: CourseData, attested: unknown, state: State): void {
   const fit = pages.filter((page) => typeof page === 'number' && pageAt(data, String(page), 'attestation'));
   if (!Array.isArray(attested) || fit.length < pages.length) note('some attestations are not of attestation pages; those are left out');
   for (const page of fit) state.attested[page as number] = true;
+}
+
+function readTime(data: CourseData, time: unknown, state: State): void {
+  if (time === undefined || !data.seat) return;
+  const [total, ...pages] = Array.isArray(time) ? (time as unknown[]) : [];
+  if (typeof total !== 'number' || !(total >= 0)) return note('the seat time is not in the form this course writes; it starts at 0');
+  state.time = total;
+  for (const entry of pages) {
+    const [page, seconds] = String(entry).split(':').map(Number);
+    if (data.pages[page as number]?.minTime && (seconds as number) >= 0) state.pageTime[page as number] = seconds as number;
+  }
 }

@@ -70,8 +70,8 @@ test('every mapping the validator reads is in the schema with the same keys, and
   expect([...validator].filter((known) => !schemaSignatures.has(known))).toEqual([]);
   expect([...schemaSignatures].filter((described) => !validator.has(described))).toEqual([]);
   // Course, completion, theme, 5 page types, media, scene, scenario choice, 8 question types
-  // (single- and multiple-choice alike), feedback, choice, pair, strings.
-  expect(validator.size).toBe(22);
+  // (single- and multiple-choice alike), feedback, choice, pair, strings, contact, policy, test-out.
+  expect(validator.size).toBe(25);
 });
 
 test.each(SCHEMA_KINDS)('every key of the %s schema has hover help, every mapping a description', (kind) => {
