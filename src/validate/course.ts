@@ -150,7 +150,7 @@ function checkTestOuts(fields: Fields, pages: Page[]): void {
     if (page.type !== 'quiz' || !page.testOut) return;
     for (const covered of page.testOut.covers) {
       const at = ids.indexOf(covered.page);
-      if (at < 0) fields.reader.report.add(messages.testOutPageNotFound(covered.span, covered.page, page.id, closest(covered.page, ids.slice(index + 1))));
+      if (at < 0) fields.reader.report.add(messages.testOutPageNotFound(covered.span, covered.page, page.id, closest(covered.page, ids)));
       else if (at <= index) fields.reader.report.add(messages.testOutOrder(covered.span, covered.page, page.id));
     }
   });
