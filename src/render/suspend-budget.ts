@@ -57,6 +57,8 @@ function longestPath(page: ScenarioPageData): number[] {
   return from(page.start);
 }
 
+const WORST_SECONDS = 9_999_999;
+
 export function worstCaseSuspendData(data: CourseData): number {
   const state = emptyState(data);
   state.done = data.pages.map(() => true);
@@ -64,6 +66,9 @@ export function worstCaseSuspendData(data: CourseData): number {
     if (page.type === 'quiz') state.quizzes[index] = worstQuiz(page);
     if (page.type === 'scenario') state.paths[index] = longestPath(page);
     if (page.type === 'attestation') state.attested[index] = true;
+    // Seat time: seven digits of seconds is over three months in the course.
+    if (page.minTime) state.pageTime[index] = WORST_SECONDS;
   });
+  state.time = WORST_SECONDS;
   return encodeState(data, state).length;
 }

@@ -10,7 +10,8 @@ import type { State } from './state';
 const MAX_STEP_MS = 2000;
 /** The countdown is announced to screen readers only this often, not every second. */
 const ANNOUNCE_EVERY_S = 60;
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'];
+// A touch is a pointerdown; scrolling comes from a wheel, a key or a touch.
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'];
 
 export class SeatClock {
   private last = Date.now();
@@ -20,7 +21,6 @@ export class SeatClock {
   session = 0;
   /** Fractions of a second not yet in the state's whole seconds. */
   private carry = 0;
-  private before: Element | null = null;
   private readonly dialog: HTMLDialogElement;
 
   constructor(
@@ -45,11 +45,10 @@ export class SeatClock {
       active();
     });
     one(this.dialog, '[data-resume]').addEventListener('click', () => this.dialog.close());
+    // Closing a modal dialog puts focus back where it was (HTML, the dialog focusing steps).
     this.dialog.addEventListener('close', () => {
       this.idle = false;
       this.last = this.lastInput = Date.now();
-      // Back where the learner was: the dialog took focus when it opened.
-      (this.before as HTMLElement | null)?.focus?.();
     });
     setInterval(() => this.tick(), 1000);
   }
@@ -79,7 +78,6 @@ export class SeatClock {
   /** The modal dialog keeps focus inside it (showModal) and Escape closes it, like Continue. */
   private prompt(): void {
     this.idle = true;
-    this.before = this.doc.activeElement;
     this.dialog.showModal();
   }
 

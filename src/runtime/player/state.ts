@@ -180,13 +180,13 @@ function readAttested(data: CourseData, attested: unknown, state: State): void {
   for (const page of fit) state.attested[page as number] = true;
 }
 
+/** Seat time as encodeState writes it; what does not fit starts at 0 (a few seconds more to sit). */
 function readTime(data: CourseData, time: unknown, state: State): void {
-  if (time === undefined || !data.seat) return;
-  const [total, ...pages] = Array.isArray(time) ? (time as unknown[]) : [];
-  if (typeof total !== 'number' || !(total >= 0)) return note('the seat time is not in the form this course writes; it starts at 0');
-  state.time = total;
+  if (!data.seat || !Array.isArray(time)) return;
+  const [total, ...pages] = time as unknown[];
+  state.time = Math.max(0, Number(total) || 0);
   for (const entry of pages) {
-    const [page, seconds] = String(entry).split(':').map(Number);
-    if (data.pages[page as number]?.minTime && (seconds as number) >= 0) state.pageTime[page as number] = seconds as number;
+    const [page = -1, seconds = -1] = String(entry).split(':').map(Number);
+    if (data.pages[page]?.minTime && seconds >= 0) state.pageTime[page] = seconds;
   }
 }
