@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { courseFrame } from './axe';
+import { axeViolations, courseFrame } from './axe';
 import { randomUUID } from 'node:crypto';
 import { type Cmi, eventually, Harness, relaunchCmi } from './harness';
 import { Learner } from './learner';
@@ -89,6 +89,8 @@ describe('seat time', () => {
     await dialog.waitFor({ state: 'visible' });
     const resume = dialog.getByRole('button', { name: 'Continue' });
     await expect(resume.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    // The countdown and the dialog pass axe's WCAG A/AA rules.
+    await expect(axeViolations(courseFrame(page, 'scorm2004'))).resolves.toEqual([]);
     const atIdle = await secondsLeft(course);
     near(atIdle, 120);
     await context.clock.runFor(60_000);
