@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Course, Page, Policy, Question } from '../model';
-import type { CourseData, PageData, PolicyEvidence, QuestionData, SceneData, Standard } from '../runtime/course-data';
-import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
+import type { CourseData, PageData, PolicyEvidence, QuestionData, SceneData, ScormEvidence, Standard } from '../runtime/course-data';
+import { cut, INTERACTION_DESCRIPTION_LIMIT, policyInteractionId } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from '../markdown';
 import type { Strings } from './templates';
@@ -44,7 +44,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
     case 'results':
       return { type: page.type, id: page.id, review: page.review, certificate: page.certificate };
     case 'attestation':
-      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)), ...(page.policy && { policy: policyEvidence(page.policy) }) };
+      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)), ...(page.policy && policyEvidence(page.id, page.policy, markdownToText(page.statement))) };
     case 'scenario': {
       const scenes: Record<string, SceneData> = {};
       for (const scene of page.scenes) {
@@ -69,8 +69,16 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
   }
 }
 
-function policyEvidence(policy: Policy): PolicyEvidence {
-  return { title: policy.title, version: policy.version, sha256: policy.sha256, document: policy.document.path };
+/**
+ * What the attestation's record carries of its policy. SCORM: the interaction id (1.2 has no
+ * description) and the 2004 description, evidence first so the 250-character cut never takes it.
+ */
+function policyEvidence(pageId: string, policy: Policy, statement: string): { policy: PolicyEvidence; scorm: ScormEvidence } {
+  const { title, version, sha256 } = policy;
+  return {
+    policy: { title, version, sha256, document: policy.document.path },
+    scorm: { id: policyInteractionId(pageId, version, sha256), description: truncate(`${title} v${version} SHA-256 ${sha256}: ${statement}`) },
+  };
 }
 
 function questionData(question: Question, pageIndex: ReadonlyMap<string, number>): QuestionData {

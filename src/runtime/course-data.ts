@@ -117,6 +117,13 @@ export interface AttestationPageData extends PageDataBase {
   /** Plain text of the statement, recorded with the sign-off. */
   statement: string;
   policy?: PolicyEvidence;
+  /** With a policy: the SCORM interaction id and 2004 description carrying its evidence, made at build time. */
+  scorm?: ScormEvidence;
+}
+
+export interface ScormEvidence {
+  id: string;
+  description: string;
 }
 
 export interface ResultsPageData extends PageDataBase {

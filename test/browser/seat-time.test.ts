@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** The seconds the countdown shows; 0 when it is hidden (Next is not waiting for time). */
-async function secondsLeft(course: FrameLocator): Promise<number> {
+async function secondsLeft(course: FrameLocator | Page): Promise<number> {
   const box = course.locator('#cp-seat');
   if (!(await box.isVisible())) return 0;
   const [, minutes, seconds] = (await box.locator('[data-clock]').innerText()).match(/(\d+):(\d\d)/) ?? [];

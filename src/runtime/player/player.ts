@@ -7,7 +7,7 @@ import { setupQuiz } from './quiz';
 import { setupResults, type SaveProgress } from './results';
 import { setupScenario } from './scenario';
 import { courseOver, courseResult, courseStatus, excusedPages } from './scoring';
-import { SeatClock } from './seat-time';
+import { type SeatClock, startSeatClock } from './seat-time';
 import { decodeState, emptyState, encodeState, type State } from './state';
 
 /** Throttle for commits: after each answer, but never more often than this (ILIAS froze on more). */
@@ -48,9 +48,8 @@ export class Player {
     this.sections = all(doc, '[data-page]');
     this.saved = snapshot(this.launch.location, this.launch.suspendData);
     if (data.seat && this.recording) {
-      const seat = new SeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted());
-      tracker.activeTime = () => seat.session;
-      this.seat = seat;
+      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted());
+      tracker.activeTime = this.seat.session;
     }
   }
 
@@ -63,7 +62,6 @@ export class Player {
     const bookmark = this.data.pages.findIndex((page) => page.id === this.launch.location);
     this.started = true;
     this.show(bookmark >= 0 ? bookmark : 0, false);
-    this.seat?.start();
   }
 
   /**

@@ -1,7 +1,8 @@
 // Seat time (issue 12): some rules ask for a minimum time in training (California 2 CCR §11024).
 // Only time the learner could be reading counts: the page visible (Page Visibility,
 // document.visibilityState) and some input within the course's idle period; after that a
-// "Still there?" dialog stops the clock until the learner answers it.
+// "Still there?" dialog stops the clock until the learner answers it. Closures rather than a
+// class: their names minify, and the runtime budget is tight.
 import type { CourseData, SeatTimeData } from '../course-data';
 import { format, one } from './dom';
 import type { State } from './state';
@@ -13,89 +14,79 @@ const ANNOUNCE_EVERY_S = 60;
 // A touch is a pointerdown; scrolling comes from a wheel, a key or a touch.
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'];
 
-export class SeatClock {
-  private last = Date.now();
-  private lastInput = Date.now();
-  private idle = false;
+export interface SeatClock {
   /** Milliseconds counted in this session (reported as session_time and xAPI duration). */
-  session = 0;
-  /** Fractions of a second not yet in the state's whole seconds. */
-  private carry = 0;
-  private readonly dialog: HTMLDialogElement;
-
-  constructor(
-    private readonly doc: Document,
-    private readonly data: CourseData & { seat: SeatTimeData },
-    private readonly state: State,
-    /** The page now shown; `counted` runs after each second counted. */
-    private readonly page: () => number,
-    private readonly counted: () => void,
-  ) {
-    this.dialog = one<HTMLDialogElement>(doc, '#cp-idle');
-  }
-
-  start(): void {
-    const active = (): void => {
-      this.lastInput = Date.now();
-    };
-    for (const type of INPUT_EVENTS) this.doc.addEventListener(type, active, { capture: true, passive: true });
-    // Time while hidden never counts; coming back is input.
-    this.doc.addEventListener('visibilitychange', () => {
-      this.last = Date.now();
-      active();
-    });
-    one(this.dialog, '[data-resume]').addEventListener('click', () => this.dialog.close());
-    // Closing a modal dialog puts focus back where it was (HTML, the dialog focusing steps).
-    this.dialog.addEventListener('close', () => {
-      this.idle = false;
-      this.last = this.lastInput = Date.now();
-    });
-    setInterval(() => this.tick(), 1000);
-  }
-
-  private tick(): void {
-    const now = Date.now();
-    const step = Math.min(now - this.last, MAX_STEP_MS);
-    this.last = now;
-    if (this.idle || this.doc.visibilityState !== 'visible') return;
-    if (now - this.lastInput >= this.data.seat.idle * 1000) return this.prompt();
-    this.session += step;
-    this.carry += step / 1000;
-    const whole = Math.floor(this.carry);
-    if (whole < 1) return;
-    this.carry -= whole;
-    this.state.time += whole;
-    const page = this.page();
-    // Time is kept by page only where a page asks for it: the saved state stays small.
-    if (this.minOf(page)) this.state.pageTime[page] = (this.state.pageTime[page] ?? 0) + whole;
-    this.counted();
-  }
-
-  private minOf(page: number): number {
-    return this.data.pages[page]?.minTime ?? 0;
-  }
-
-  /** The modal dialog keeps focus inside it (showModal) and Escape closes it, like Continue. */
-  private prompt(): void {
-    this.idle = true;
-    this.dialog.showModal();
-  }
-
+  session(): number;
   /** Seconds left before Next unlocks on `page`, the course's minimum included when `toResults`. */
-  left(page: number, toResults: boolean): number {
-    const onPage = this.minOf(page) - (this.state.pageTime[page] ?? 0);
-    const inCourse = toResults ? (this.data.seat.min ?? 0) - this.state.time : 0;
-    return Math.max(0, onPage, inCourse);
-  }
+  left(page: number, toResults: boolean): number;
+  /** Shows the countdown (every second); announces it politely when it appears and at whole minutes. */
+  show(seconds: number, strings: Record<string, string>): void;
+}
 
-  /** Shows the countdown (every second) and announces it politely at whole minutes and at the end. */
-  show(seconds: number, strings: Record<string, string>): void {
-    const box = one(this.doc, '#cp-seat');
-    const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-    const text = format(strings.seatTimeLeft, { time: clock });
-    const wasHidden = box.hidden;
-    box.hidden = seconds <= 0;
-    one(box, '[data-clock]').textContent = text;
-    if (seconds > 0 && (wasHidden || seconds % ANNOUNCE_EVERY_S === 0)) one(box, '[data-say]').textContent = text;
-  }
+/**
+ * Starts counting into `state` (the course's seconds, and by page those of pages with a
+ * min-time); `page` is the page shown now, `counted` runs after each whole second counted.
+ */
+export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTimeData }, state: State, page: () => number, counted: () => void): SeatClock {
+  let last = Date.now();
+  let lastInput = last;
+  let idle = false;
+  let session = 0;
+  /** Fractions of a second not yet in the state's whole seconds. */
+  let carry = 0;
+  const dialog = one<HTMLDialogElement>(doc, '#cp-idle');
+  const box = one(doc, '#cp-seat');
+  const minOf = (index: number): number => data.pages[index]?.minTime ?? 0;
+  const active = (): void => {
+    lastInput = Date.now();
+  };
+
+  // Capturing, so a handler that stops the event does not hide it. Browsers treat wheel listeners
+  // on the document as passive anyway (Chrome's and Firefox's scroll intervention).
+  for (const type of INPUT_EVENTS) doc.addEventListener(type, active, true);
+  // Time while hidden never counts; coming back is input.
+  doc.addEventListener('visibilitychange', () => {
+    last = Date.now();
+    active();
+  });
+  one(dialog, '[data-resume]').addEventListener('click', () => dialog.close());
+  // Closing a modal dialog puts focus back where it was (HTML, the dialog focusing steps).
+  dialog.addEventListener('close', () => {
+    idle = false;
+    last = lastInput = Date.now();
+  });
+
+  setInterval(() => {
+    const now = Date.now();
+    const step = Math.min(now - last, MAX_STEP_MS);
+    last = now;
+    if (idle || doc.visibilityState !== 'visible') return;
+    if (now - lastInput >= data.seat.idle * 1000) {
+      // The modal dialog keeps focus inside it (showModal); Escape closes it like Continue.
+      idle = true;
+      return dialog.showModal();
+    }
+    session += step;
+    carry += step / 1000;
+    const whole = Math.floor(carry);
+    if (whole < 1) return;
+    carry -= whole;
+    state.time += whole;
+    const shown = page();
+    // Time is kept by page only where a page asks for it: the saved state stays small.
+    if (minOf(shown)) state.pageTime[shown] = (state.pageTime[shown] ?? 0) + whole;
+    counted();
+  }, 1000);
+
+  return {
+    session: () => session,
+    left: (index, toResults) => Math.max(0, minOf(index) - (state.pageTime[index] ?? 0), toResults ? (data.seat.min ?? 0) - state.time : 0),
+    show(seconds, strings) {
+      const text = format(strings.seatTimeLeft, { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
+      const appears = box.hidden;
+      box.hidden = seconds <= 0;
+      one(box, '[data-clock]').textContent = text;
+      if (seconds > 0 && (appears || seconds % ANNOUNCE_EVERY_S === 0)) one(box, '[data-say]').textContent = text;
+    },
+  };
 }

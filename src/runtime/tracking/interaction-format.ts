@@ -93,18 +93,7 @@ export function patternLimit(type: InteractionType): number {
   return PATTERN_LIMITS[type] ?? 1;
 }
 
-/**
- * The SCORM interaction id: an attestation's carries its policy version and document hash, so
- * every LMS report shows them (1.2 has no description). 1.2 CMIIdentifier keeps 255 characters
- * and 2004 long_identifier_type 4000; a page id (64), the version (32) and the hash (64) fit both.
- */
-export function scormInteractionId(record: InteractionRecord): string {
-  return record.policy ? `${record.id}.v${record.policy.version}.sha256-${record.policy.sha256}` : record.id;
-}
-
-/** The 2004 description: the policy evidence first, so the 250-character cut never takes it. */
-export function scorm2004Description(record: InteractionRecord): string {
-  const policy = record.policy;
-  const text = policy ? `${policy.title} v${policy.version} SHA-256 ${policy.sha256}: ${record.description}` : record.description;
+// 2004 description is localized_string_type (250).
+export function scorm2004Description(text: string): string {
   return text.length > 250 ? `${text.slice(0, 249)}…` : text;
 }

@@ -1,6 +1,6 @@
 // SCORM 1.2 adapter (cmi.core.*). Scores go out as percentages: many 1.2 LMSs read raw that way.
 import { cmiTime, cmiTimespan, decimal } from './format';
-import { patternLimit, scorm12Response, scorm12Result, scorm12Type, scormInteractionId } from './interaction-format';
+import { patternLimit, scorm12Response, scorm12Result, scorm12Type } from './interaction-format';
 import { warn } from './log';
 import { ScormSession, scormLaunchMode } from './scorm-session';
 import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
@@ -76,7 +76,7 @@ export class Scorm12Tracker implements Tracker {
     // A choice without a single-character name (past the 36th) cannot be written as 1.2 asks.
     if (response === undefined || patterns.includes(undefined)) warn(`${record.id}: a choice past the 36th has no SCORM 1.2 name; its response is not recorded`);
     const writes: Write[] = [
-      [`${prefix}.id`, scormInteractionId(record)],
+      [`${prefix}.id`, record.scorm?.id ?? record.id],
       [`${prefix}.type`, scorm12Type(record.type)],
       ...(response === undefined ? [] : [[`${prefix}.student_response`, response] as const]),
       ...patterns.flatMap((pattern, k) => (pattern === undefined ? [] : [[`${prefix}.correct_responses.${k}.pattern`, pattern] as const])),

@@ -1,6 +1,6 @@
 // SCORM 2004 4th edition adapter (cmi.*): points as raw/max, scaled for the LMS's sequencing.
 import { decimal, isoDuration, isoTimestamp } from './format';
-import { patternLimit, scorm2004Description, scorm2004LmsResponse, scormInteractionId } from './interaction-format';
+import { patternLimit, scorm2004Description, scorm2004LmsResponse } from './interaction-format';
 import { warn } from './log';
 import { ScormSession, scormLaunchMode } from './scorm-session';
 import type { InteractionRecord, Launch, Score, Status, Tracker } from './tracker';
@@ -71,9 +71,9 @@ export class Scorm2004Tracker implements Tracker {
     const prefix = `cmi.interactions.${this.nextInteraction++}`;
     // The data model requires id first, then type before any response or pattern (RTE 4.2.9).
     const writes: Write[] = [
-      [`${prefix}.id`, scormInteractionId(record)],
+      [`${prefix}.id`, record.scorm?.id ?? record.id],
       [`${prefix}.type`, record.type],
-      ...(record.description ? [[`${prefix}.description`, scorm2004Description(record)] as const] : []),
+      ...(record.description ? [[`${prefix}.description`, scorm2004Description(record.scorm?.description ?? record.description)] as const] : []),
       [`${prefix}.timestamp`, isoTimestamp(record.timestamp)],
       [`${prefix}.weighting`, decimal(record.weighting)],
       ...record.correctResponses.slice(0, patternLimit(record.type)).map((pattern, k) => [`${prefix}.correct_responses.${k}.pattern`, scorm2004LmsResponse(record.type, pattern)] as const),

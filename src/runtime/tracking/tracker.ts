@@ -1,5 +1,5 @@
 // The one interface the player speaks; each LMS standard is one adapter behind it.
-import type { PolicyEvidence } from '../course-data';
+import type { PolicyEvidence, ScormEvidence } from '../course-data';
 
 export type LaunchMode = 'normal' | 'browse' | 'review';
 
@@ -52,8 +52,10 @@ export interface InteractionRecord {
   pageId?: string;
   /** Milliseconds from showing the question to the answer. */
   latencyMs: number;
-  /** An attestation's policy: each adapter writes its version and document hash into the record. */
+  /** An attestation's policy: xAPI writes it into the statement's extensions. */
   policy?: PolicyEvidence;
+  /** The id and 2004 description SCORM writes instead, carrying the policy's version and hash. */
+  scorm?: ScormEvidence;
 }
 
 export interface Score {
