@@ -81,6 +81,9 @@ describe('seat time', () => {
     const contact = course.getByRole('link', { name: 'Pat Trainer' });
     await expect(contact.getAttribute('href')).resolves.toBe('mailto:pat@example.com');
     await expect(course.getByRole('link', { name: 'https://example.com/ask' }).getAttribute('href')).resolves.toBe('https://example.com/ask');
+    // Readable in the header: the link takes the header's text colour, not the brand colour it sits on.
+    await expect(contact.evaluate((link) => getComputedStyle(link).color === getComputedStyle(link.closest('header')!).color)).resolves.toBe(true);
+    await expect(axeViolations(courseFrame(page, 'scorm2004'))).resolves.toEqual([]);
 
     // No input for the idle period (1 minute): the clock stops and asks.
     await contact.focus();
