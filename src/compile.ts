@@ -5,6 +5,7 @@ import { BuildCache, packageKey } from './catalogue/cache';
 import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
+import { checkPolicyVersions } from './evidence/policy-lock';
 import { loadCourse, resolveCourseFile } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
@@ -205,6 +206,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const { course, report } = checked;
   if (!course || report.hasErrors) return { ...checked, id: course?.id, packages: [], unchanged: [] };
   const choice = choose(course, options);
+  checkPolicyVersions(course, report);
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];

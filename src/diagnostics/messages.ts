@@ -244,6 +244,23 @@ export const emptyAnswer = (span: SourceSpan, question: string) =>
 export const pageNotFound = (span: SourceSpan, page: string, question: string, suggestion?: string) =>
   error('page-not-found', span, `Question "${question}" sends learners to page "${page}", which does not exist.`, didYouMean(suggestion, 'Use the id of the page that teaches this point.'));
 
+export const testOutPageNotFound = (span: SourceSpan, page: string, quiz: string, suggestion?: string) =>
+  error('test-out-page-not-found', span, `Test-out quiz "${quiz}" covers page "${page}", which does not exist.`, didYouMean(suggestion, 'List the ids of pages that come after the quiz.'));
+
+export const testOutOrder = (span: SourceSpan, page: string, quiz: string) =>
+  error('test-out-order', span, `Test-out quiz "${quiz}" covers page "${page}", which comes before it.`, 'A test-out excuses the pages after it: move the quiz before the pages it covers, or leave this one out of "covers".');
+
+export const testOutAttempts = (span: SourceSpan, attempts: number) =>
+  error('test-out-attempts', span, `A test-out quiz can be taken once, but "attempts" is ${attempts}.`, 'Remove "attempts": a learner who fails the test-out goes through the pages it covers instead.');
+
+export const policyChanged = (span: SourceSpan, document: string, version: string, was: string, now: string) =>
+  warning(
+    'policy-changed',
+    span,
+    `The policy document "${document}" has changed since version ${version} was built (SHA-256 ${was.slice(0, 12)}…, now ${now.slice(0, 12)}…), but its version is still ${version}.`,
+    `Raise "version" when the policy changes, so each learner's record names the text they attested to. If the text is the same (only the file changed), delete the line for ${version} from policy-versions.lock.`,
+  );
+
 export const listLength = (span: SourceSpan, what: string, count: number, min: number, max: number) =>
   error('list-length', span, `${capitalise(what)} has ${count} item${count === 1 ? '' : 's'}; it needs ${min} to ${max}.`, count < min ? 'Add items.' : 'Split it into two questions.');
 

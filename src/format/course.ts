@@ -3,7 +3,7 @@ import { UI_STRINGS } from './strings';
 import { LMS_IDS } from '../standards/lms-profiles';
 import { TARGETS } from '../standards/targets';
 import type { MappingFormat } from './types';
-import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, filePath, FONT_STACK, id, LANGUAGE, list, markdown, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text, verbatim } from './values';
+import { ACTIVITY_IRI, anyText, boolean, COLOR, DURATION, EMAIL, filePath, FONT_STACK, id, LANGUAGE, list, markdown, NAVIGATION_MODES, number, oneOf, REPORT_MODES, REQUIREMENTS, text, verbatim, WEB_URL } from './values';
 
 export const COMPLETION: MappingFormat = {
   name: 'completion',
@@ -84,6 +84,16 @@ export const COVER: MappingFormat = {
   },
 };
 
+export const CONTACT: MappingFormat = {
+  name: 'contact',
+  description: 'A trainer learners can ask, shown in the course frame (some rules, e.g. California 2 CCR §11024, require one).',
+  keys: {
+    name: { value: text, required: true, description: 'Who answers questions, e.g. "Ethics & Compliance Office".' },
+    email: { value: EMAIL, description: 'An e-mail address, linked as mailto:.' },
+    url: { value: WEB_URL, description: 'A web page (https://…) where learners reach the trainer.' },
+  },
+};
+
 export const COURSE: MappingFormat = {
   name: 'course',
   description: 'A coursepack course (course.yaml): its description for the LMS, how it is completed, its look and its pages.',
@@ -120,6 +130,17 @@ export const COURSE: MappingFormat = {
       default: false,
       description: 'true: a menu lists every page, marked done, current or locked; learners open a page from it as navigation allows.',
     },
+    'min-time': {
+      value: DURATION,
+      description:
+        'The least time the whole course takes before the results page opens and the course can complete, as an ISO 8601 duration (PT1H is an hour). Only time while the course is visible and the learner is active counts.',
+    },
+    'idle-after': {
+      value: DURATION,
+      // Not a `default`: the model holds seconds (300), not the duration as written.
+      description: 'With min-time: after this long without input (default PT5M, five minutes) the time stops counting and a "Still there?" prompt asks the learner to continue.',
+    },
+    contact: { value: { kind: 'mapping', mapping: CONTACT }, description: CONTACT.description },
     strings: { value: { kind: 'mapping', mapping: UI_STRINGS }, description: UI_STRINGS.description },
     'activity-id': {
       value: ACTIVITY_IRI,

@@ -8,9 +8,9 @@ import type { FamilyFormat, FamilyName, KeyLists, MappingFormat, ValueFormat } f
 
 export * from './types';
 export * from './values';
-export { CERTIFICATE, COMPLETION, COURSE, COVER, SIGNATORY, THEME } from './course';
+export { CERTIFICATE, COMPLETION, CONTACT, COURSE, COVER, SIGNATORY, THEME } from './course';
 export { ENGLISH_STRINGS, placeholdersOf, pluralFormsOf, UI_STRINGS, type UiStrings } from './strings';
-export { CHARACTER, MEDIA, PAGES, SCENARIO_CHOICE, SCENE } from './pages';
+export { CHARACTER, MEDIA, PAGES, POLICY, SCENARIO_CHOICE, SCENE, TEST_OUT } from './pages';
 export { BLOCKS, CALLOUT_STYLES, CARD, FILE, HOTSPOT, IMAGE_POSITIONS, PANEL } from './blocks';
 export { CHOICE, FEEDBACK, MAX_ORDER_ITEMS, MAX_PAIRS, MAX_SCALE, PAIR, QUESTIONS } from './questions';
 

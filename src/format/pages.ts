@@ -1,7 +1,7 @@
 // The five page types and the mappings inside them (media items, scenes, scenario choices).
 import type { PageType } from '../model';
 import type { FamilyFormat, KeyFormat, MappingFormat } from './types';
-import { ANSWER_REVIEWS, boolean, filePath, id, list, markdown, number, OUTCOMES, oneOf, text, verbatim } from './values';
+import { ANSWER_REVIEWS, boolean, DATE, DURATION, filePath, id, list, markdown, number, OUTCOMES, oneOf, POLICY_VERSION, text, verbatim } from './values';
 
 const pageId: KeyFormat = {
   value: id,
@@ -12,6 +12,40 @@ const pageType: KeyFormat = {
   value: { kind: 'type-tag' },
   required: true,
   description: 'The kind of page: content, scenario, quiz, attestation or results. It decides which other keys the page has.',
+};
+
+/** Seat time: any page but the results may ask for it. */
+const minTime: KeyFormat = {
+  value: DURATION,
+  description:
+    'The least time a learner spends on this page before Next unlocks, as an ISO 8601 duration (PT2M is two minutes). Only time while the page is visible and the learner is active counts.',
+};
+
+export const POLICY: MappingFormat = {
+  name: 'policy',
+  description: 'The policy the learner attests to: its document is packaged and linked, and its version and SHA-256 go into the record.',
+  keys: {
+    title: { value: text, required: true, description: 'The name of the policy, e.g. "Social Media Policy".' },
+    version: {
+      value: POLICY_VERSION,
+      required: true,
+      description: 'The version of the policy in force, e.g. 2.1. Raise it whenever the document changes: the build warns when the document changes under a version already built (policy-versions.lock).',
+    },
+    'effective-date': { value: DATE, description: 'The date the policy takes effect, as YYYY-MM-DD.' },
+    document: { value: filePath, required: true, description: 'The policy document (e.g. assets/policy.pdf), as a path relative to the course folder; packaged and linked on the page.' },
+  },
+};
+
+export const TEST_OUT: MappingFormat = {
+  name: 'test-out',
+  description: 'Makes the quiz a test-out: passing it marks the pages it covers done; failing it leads through them as usual. It can be taken once.',
+  keys: {
+    covers: {
+      value: list(id, { min: 1 }),
+      required: true,
+      description: 'The ids of the pages a pass excuses; each must come after the quiz.',
+    },
+  },
 };
 
 export const MEDIA: MappingFormat = {
@@ -83,6 +117,7 @@ const CONTENT: MappingFormat = {
       value: list({ kind: 'variant', family: 'block', includable: false }, { min: 1 }),
       description: 'Content blocks shown after the body and images, in order: text, callout, image-text, image, quote, key-points, accordion, tabs, process, cards, labelled-graphic, divider, download, video, audio.',
     },
+    'min-time': minTime,
   },
   atLeastOneOf: ['body', 'blocks'],
 };
@@ -103,6 +138,7 @@ const SCENARIO: MappingFormat = {
       description: 'The scenes, each under its id. Every scene must be reachable from start, and no path may loop.',
     },
     retry: { value: boolean, default: false, description: 'true: offer "Try the scenario again" at the end; the last run\'s points count.' },
+    'min-time': minTime,
   },
 };
 
@@ -129,6 +165,8 @@ const QUIZ: MappingFormat = {
       required: true,
       description: 'The questions. An item is a question, or "include: pools/file.yaml" to take the questions of a pool file.',
     },
+    'test-out': { value: { kind: 'mapping', mapping: TEST_OUT }, description: TEST_OUT.description },
+    'min-time': minTime,
   },
 };
 
@@ -141,6 +179,8 @@ const ATTESTATION: MappingFormat = {
     title: { value: text, default: 'Acknowledgement', description: 'The heading of the page; without it, the word for this in the course language (UI string attestationTitle).' },
     body: { value: markdown, description: 'Text shown above the statement, in Markdown.' },
     statement: { value: text, required: true, description: 'What the learner confirms, e.g. "I have read the policy and will follow it."' },
+    policy: { value: { kind: 'mapping', mapping: POLICY }, description: POLICY.description },
+    'min-time': minTime,
   },
 };
 

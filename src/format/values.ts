@@ -21,6 +21,14 @@ export const DURATION: PatternFormat = {
   expected: 'an ISO 8601 duration such as "PT20M"',
 };
 
+/** The seconds an ISO 8601 duration stands for (a year 365 days, a month 30: seat times are short). */
+export function durationSeconds(duration: string): number {
+  const match = DURATION.pattern.exec(duration);
+  if (!match) return 0;
+  const [, y, mo, w, d, , h, mi, sec] = match.map((part) => Number.parseFloat(part ?? '0') || 0);
+  return Math.round(((((y ?? 0) * 365 + (mo ?? 0) * 30 + (w ?? 0) * 7 + (d ?? 0)) * 24 + (h ?? 0)) * 60 + (mi ?? 0)) * 60 + (sec ?? 0));
+}
+
 /**
  * An absolute IRI an LRS accepts as an activity id: http(s) or urn, no spaces, query or fragment.
  * Scheme letters in either case, spelt out because a JSON Schema pattern takes no `i` flag.
@@ -30,6 +38,17 @@ export const ACTIVITY_IRI: PatternFormat = {
   pattern: /^([hH][tT][tT][pP][sS]?:\/\/[^\s?#/]+(\/[^\s?#]*)?|[uU][rR][nN]:[a-zA-Z0-9][a-zA-Z0-9-]{0,31}:[^\s?#]+)$/,
   expected: 'an absolute IRI such as "https://learning.example.com/courses/my-course"',
 };
+
+/** A policy version as it goes into SCORM interaction ids: letters, digits, ".", "_", "-" (e.g. 2.1, 2026-03). */
+export const POLICY_VERSION: PatternFormat = { kind: 'pattern', pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, expected: 'a version such as "2.1" or "2026-03" (letters, digits, ".", "_" or "-", at most 32)' };
+
+/** A calendar date, ISO 8601 (YYYY-MM-DD). */
+export const DATE: PatternFormat = { kind: 'pattern', pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, expected: 'a date such as "2026-03-01"' };
+
+export const EMAIL: PatternFormat = { kind: 'pattern', pattern: /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, expected: 'an e-mail address such as "trainer@example.com"' };
+
+/** A web address learners can open: http(s), no spaces. */
+export const WEB_URL: PatternFormat = { kind: 'pattern', pattern: /^[hH][tT][tT][pP][sS]?:\/\/[^\s<>"]+$/, expected: 'a web address such as "https://example.com/help"' };
 
 export const COLOR: PatternFormat = { kind: 'pattern', pattern: /^#[0-9a-fA-F]{6}$/, expected: 'a colour like "#0b5394"' };
 

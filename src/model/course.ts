@@ -93,6 +93,12 @@ export interface Course extends Located {
   targets?: Placed<Target[]>;
   /** `lms:`, the LMS profile the course is built for. */
   lms?: Placed<LmsId>;
+  /** Seat time of the whole course, in seconds (`min-time`). */
+  minTime?: number;
+  /** Seconds without input after which seat time stops counting (`idle-after`, default 5 minutes). */
+  idleAfter: number;
+  /** A trainer learners can reach, shown in the course frame. */
+  contact?: Contact;
   theme: Theme;
   certificate?: CertificateDesign;
   cover?: Cover;
@@ -109,12 +115,20 @@ export interface Course extends Located {
   assets: Asset[];
 }
 
+export interface Contact {
+  name: string;
+  email?: string;
+  url?: string;
+}
+
 export type Page = ContentPage | ScenarioPage | QuizPage | AttestationPage | ResultsPage;
 export type PageType = Page['type'];
 
 interface PageBase extends Located {
   id: string;
   title: string;
+  /** Seat time on this page, in seconds (`min-time`). */
+  minTime?: number;
 }
 
 export interface Media extends Located {
@@ -239,6 +253,8 @@ export interface QuizPage extends PageBase {
   draw?: number;
   attempts: number;
   questions: Question[];
+  /** A test-out: a pass marks these pages done (each after the quiz); taken once. */
+  testOut?: { covers: PageRef[] };
 }
 
 export type Question =
@@ -347,6 +363,20 @@ export interface AttestationPage extends PageBase {
   /** Markdown shown before the statement. */
   body?: string;
   statement: string;
+  policy?: Policy;
+}
+
+/** The policy an attestation names: the record carries its version and its document's hash. */
+export interface Policy {
+  title: string;
+  version: string;
+  /** Where the version is written: the build warns there when the document changed under it. */
+  versionSpan: SourceSpan;
+  /** YYYY-MM-DD. */
+  effectiveDate?: string;
+  document: Asset;
+  /** SHA-256 of the document's bytes, lower-case hex, taken when the course is read. */
+  sha256: string;
 }
 
 /** What the results page shows of each answer: nothing, the answer, or also the right one. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Course, Page, Question } from '../model';
-import type { CourseData, PageData, QuestionData, SceneData, Standard, TrackingOptions } from '../runtime/course-data';
-import { cut, INTERACTION_DESCRIPTION_LIMIT } from '../standards/limits';
+import type { Course, Page, Policy, Question } from '../model';
+import type { CourseData, PageData, PolicyEvidence, QuestionData, SceneData, ScormEvidence, Standard, TrackingOptions } from '../runtime/course-data';
+import { cut, INTERACTION_DESCRIPTION_LIMIT, policyInteractionId } from '../standards/limits';
 import { maxScenarioPoints } from '../validate';
 import { markdownToText } from '../markdown';
 import { revealCount } from './block-view';
@@ -10,7 +10,7 @@ import type { Strings } from './templates';
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
 export function buildCourseData(course: Course, standard: Standard, strings: Strings, tracking: TrackingOptions = {}): CourseData {
   const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
-  const pages = course.pages.map((page) => pageData(page, pageIndex));
+  const pages = course.pages.map((page) => ({ ...pageData(page, pageIndex), ...(page.minTime && { minTime: page.minTime }) }));
   return {
     standard,
     id: course.id,
@@ -23,10 +23,16 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     require: course.completion.require,
     report: course.completion.report,
     navigation: course.navigation,
+    ...(hasSeatTime(course) && { seat: { ...(course.minTime && { min: course.minTime }), idle: course.idleAfter } }),
     pages,
     strings,
     ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
   };
+}
+
+/** Seat time is counted (and the idle prompt shipped) only in a course that asks for it. */
+export function hasSeatTime(course: Course): boolean {
+  return Boolean(course.minTime || course.pages.some((page) => page.minTime));
 }
 
 /** Saved state refers to pages, scenes and questions by position: a new structure, a new revision. */
@@ -43,7 +49,7 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
     case 'results':
       return { type: page.type, id: page.id, review: page.review, certificate: page.certificate };
     case 'attestation':
-      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)) };
+      return { type: 'attestation', id: page.id, statement: truncate(markdownToText(page.statement)), ...(page.policy && policyEvidence(page.id, page.policy, markdownToText(page.statement))) };
     case 'scenario': {
       const scenes: Record<string, SceneData> = {};
       for (const scene of page.scenes) {
@@ -63,8 +69,21 @@ function pageData(page: Page, pageIndex: ReadonlyMap<string, number>): PageData 
         draw: page.draw ?? page.questions.length,
         attempts: page.attempts,
         questions: page.questions.map((question) => questionData(question, pageIndex)),
+        ...(page.testOut && { testOut: page.testOut.covers.map((ref) => pageIndex.get(ref.page) ?? -1) }),
       };
   }
+}
+
+/**
+ * What the attestation's record carries of its policy. SCORM: the interaction id (1.2 has no
+ * description) and the 2004 description, evidence first so the 250-character cut never takes it.
+ */
+function policyEvidence(pageId: string, policy: Policy, statement: string): { policy: PolicyEvidence; scorm: ScormEvidence } {
+  const { title, version, sha256 } = policy;
+  return {
+    policy: { title, version, sha256, document: policy.document.path },
+    scorm: { id: policyInteractionId(pageId, version, sha256), description: truncate(`${title} v${version} SHA-256 ${sha256}: ${statement}`) },
+  };
 }
 
 function questionData(question: Question, pageIndex: ReadonlyMap<string, number>): QuestionData {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Course } from '../model';
 import type { Standard, TrackingOptions } from '../runtime/course-data';
 import { toolRoot } from '../tool-root';
-import { buildCourseData } from './course-data';
+import { buildCourseData, hasSeatTime } from './course-data';
 import type { OutputFile } from './output-file';
 import { pageViews } from './question-view';
 import { createTemplates, readThemeCss, textDirection } from './templates';
@@ -16,9 +16,10 @@ export function renderCourse(course: Course, standard: Standard, options: { prev
   const layout = createTemplates(strings, course.templates);
   const data = buildCourseData(course, standard, strings, options.tracking);
   const html = layout({
-    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path },
+    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
     cover: course.cover && coverView(course, strings),
     pages: pageViews(course.pages, strings, course.language),
+    policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
     courseData: scriptSafeJson(data),
   });
   return [

@@ -57,6 +57,8 @@ function longestPath(page: ScenarioPageData): number[] {
   return from(page.start);
 }
 
+const WORST_SECONDS = 9_999_999;
+
 export function worstCaseSuspendData(data: CourseData): number {
   const state = emptyState(data);
   state.done = data.pages.map(() => true);
@@ -65,6 +67,9 @@ export function worstCaseSuspendData(data: CourseData): number {
     if (page.type === 'scenario') state.paths[index] = longestPath(page);
     if (page.type === 'attestation') state.attested[index] = true;
     if (page.type === 'content' && page.reveal) state.opened[index] = Array.from({ length: page.reveal }, () => true);
+    // Seat time: seven digits of seconds is over three months in the course.
+    if (page.minTime) state.pageTime[index] = WORST_SECONDS;
   });
+  state.time = WORST_SECONDS;
   return encodeState(data, state).length;
 }

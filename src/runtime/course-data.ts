@@ -24,6 +24,8 @@ export interface CourseData {
   require: Requirement[];
   report: ReportMode;
   navigation: 'linear' | 'free';
+  /** Seat time, present when the course or a page has a `min-time`: the clock runs only then. */
+  seat?: SeatTimeData;
   pages: PageData[];
   strings: Record<string, string>;
   /** What the target edition and the LMS profile ask of the tracking; absent: the standard's own. */
@@ -41,16 +43,39 @@ export interface TrackingOptions {
   keepAliveMinutes?: number;
 }
 
+export interface SeatTimeData {
+  /** Seconds the whole course takes before the results page opens, if set. */
+  min?: number;
+  /** Seconds without input before the time stops counting and "Still there?" asks. */
+  idle: number;
+}
+
+/** What the record of an attestation carries of its policy (computed at build time). */
+export interface PolicyEvidence {
+  title: string;
+  version: string;
+  /** SHA-256 of the policy document, lower-case hex. */
+  sha256: string;
+  /** The document's path in the package. */
+  document: string;
+}
+
 export type PageData = ContentPageData | ScenarioPageData | QuizPageData | AttestationPageData | ResultsPageData;
 
-export interface ContentPageData {
+/** Keys every page may have. */
+interface PageDataBase {
+  /** Seconds the learner spends on the page before Next unlocks (seat time). */
+  minTime?: number;
+}
+
+export interface ContentPageData extends PageDataBase {
   type: 'content';
   id: string;
   /** How many parts of its required blocks (panels, tabs, cards, hotspots) must be opened before the page is done. */
   reveal?: number;
 }
 
-export interface ScenarioPageData {
+export interface ScenarioPageData extends PageDataBase {
   type: 'scenario';
   id: string;
   start: string;
@@ -70,7 +95,7 @@ export interface ScenarioChoiceData {
   next: string;
 }
 
-export interface QuizPageData {
+export interface QuizPageData extends PageDataBase {
   type: 'quiz';
   id: string;
   /** Absent: all questions on one page (the default). */
@@ -79,6 +104,8 @@ export interface QuizPageData {
   draw: number;
   attempts: number;
   questions: QuestionData[];
+  /** A test-out: the indexes of the pages a pass marks done. */
+  testOut?: number[];
 }
 
 interface QuestionDataBase {
@@ -101,14 +128,22 @@ export type QuestionData =
   | (QuestionDataBase & { type: 'numeric'; answer: number; tolerance: number })
   | (QuestionDataBase & { type: 'likert'; points: 0; scale: number; pinned?: true });
 
-export interface AttestationPageData {
+export interface AttestationPageData extends PageDataBase {
   type: 'attestation';
   id: string;
   /** Plain text of the statement, recorded with the sign-off. */
   statement: string;
+  policy?: PolicyEvidence;
+  /** With a policy: the SCORM interaction id and 2004 description carrying its evidence, made at build time. */
+  scorm?: ScormEvidence;
 }
 
-export interface ResultsPageData {
+export interface ScormEvidence {
+  id: string;
+  description: string;
+}
+
+export interface ResultsPageData extends PageDataBase {
   type: 'results';
   id: string;
   review: 'none' | 'answers' | 'correct-answers';

@@ -21,6 +21,16 @@ export const isScormTarget = (target: string): target is ScormTarget => target i
 /** cmi.interactions.n.description: SCORM 2004 4th ed. RTE (localized_string_type, SPM 250). */
 export const INTERACTION_DESCRIPTION_LIMIT = 250;
 
+/**
+ * The SCORM interaction id of an attestation naming a policy. SCORM 1.2 RTE 3.4.2
+ * (cmi.interactions.n.id, CMIIdentifier): at most 255 characters, no spaces; 2004
+ * long_identifier_type: 4000. A page id (64), a policy version (32, POLICY_VERSION in
+ * src/format/values.ts) and a SHA-256 in hex (64) make at most 170, no spaces.
+ */
+export function policyInteractionId(pageId: string, version: string, sha256: string): string {
+  return `${pageId}.v${version}.sha256-${sha256}`;
+}
+
 /** A course.yaml text that goes into a manifest field an LMS may cut. */
 export interface FieldLimit {
   key: 'title' | 'description' | 'keywords' | 'version';

@@ -1,8 +1,8 @@
 import { closest } from '../diagnostics/did-you-mean';
 import { messages } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import { ACTIVITY_IRI, COMPLETION, COURSE, COVER, DURATION, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS } from '../format';
-import type { Completion, Course, Cover, Page, Placed, Requirement } from '../model';
+import { ACTIVITY_IRI, COMPLETION, CONTACT, COURSE, COVER, DURATION, durationSeconds, EMAIL, keysOf, LANGUAGE, NAVIGATION_MODES, rangeOf, REPORT_MODES, REQUIREMENTS, WEB_URL } from '../format';
+import type { Completion, Contact, Course, Cover, Page, Placed, Requirement } from '../model';
 import { LMS_IDS } from '../standards/lms-profiles';
 import { isTarget, type Target, TARGETS } from '../standards/targets';
 import { uniqueAssets } from './assets';
@@ -50,6 +50,9 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     certificate: readCertificate(fields, context),
     cover: readCover(fields, context),
     menu: fields.has('menu') ? fields.boolean('menu') : false,
+    minTime: seconds(fields, 'min-time'),
+    idleAfter: seconds(fields, 'idle-after') ?? DEFAULT_IDLE_SECONDS,
+    contact: readContact(fields),
     strings: context.strings,
     templates: validateTemplates(loaded.templates, report),
     pages: readPages(fields, context),
@@ -59,6 +62,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
   const completion = readCompletion(fields);
   if (completion && course.pages) checkCompletion(fields, completion, course.pages);
   if (course.pages) checkRemediation(fields, course.pages);
+  if (course.pages) checkTestOuts(fields, course.pages);
   const assets = uniqueAssets(context.assets, report);
   if (report.hasErrors) return undefined;
   return {
@@ -86,6 +90,24 @@ function readTargets(fields: Fields): Placed<Target[]> | undefined {
     return false;
   });
   return placed(fields, 'targets', targets.length === names.length && targets.length > 0 ? [...new Set(targets)] : undefined);
+}
+
+/** "Still there?" after five minutes without input (issue 12), unless the course says otherwise. */
+const DEFAULT_IDLE_SECONDS = 300;
+
+function seconds(fields: Fields, key: string): number | undefined {
+  const value = fields.matching(key, DURATION.pattern, DURATION.expected);
+  return value === undefined ? undefined : durationSeconds(value);
+}
+
+function readContact(fields: Fields): Contact | undefined {
+  if (!fields.has('contact')) return undefined;
+  const sub = fields.reader.object(fields.raw('contact'), 'contact', keysOf(CONTACT));
+  const name = sub?.string('name');
+  if (!sub || name === undefined) return undefined;
+  const email = sub.matching('email', EMAIL.pattern, EMAIL.expected);
+  const url = sub.matching('url', WEB_URL.pattern, WEB_URL.expected);
+  return { name, ...(email && { email }), ...(url && { url }) };
 }
 
 function readPages(fields: Fields, context: ValidationContext): Page[] | undefined {
@@ -157,4 +179,17 @@ function checkRemediation(fields: Fields, pages: Page[]): void {
       if (target && !ids.includes(target.page)) fields.reader.report.add(messages.pageNotFound(target.span, target.page, question.id, closest(target.page, ids)));
     }
   }
+}
+
+/** A test-out covers pages of this course that come after it. */
+function checkTestOuts(fields: Fields, pages: Page[]): void {
+  const ids = pages.map((page) => page.id);
+  pages.forEach((page, index) => {
+    if (page.type !== 'quiz' || !page.testOut) return;
+    for (const covered of page.testOut.covers) {
+      const at = ids.indexOf(covered.page);
+      if (at < 0) fields.reader.report.add(messages.testOutPageNotFound(covered.span, covered.page, page.id, closest(covered.page, ids)));
+      else if (at <= index) fields.reader.report.add(messages.testOutOrder(covered.span, covered.page, page.id));
+    }
+  });
 }

@@ -64,7 +64,7 @@ function coursePath(url: string): string | undefined {
 }
 
 /** A file inside the course folder (relative to it, as images are), or undefined after reporting why not. */
-function courseFile(reader: Reader, path: string, span: SourceSpan, what: 'linked file' | 'image'): Asset | undefined {
+export function courseFile(reader: Reader, path: string, span: SourceSpan, what: 'linked file' | 'image'): Asset | undefined {
   const root = reader.loaded.root;
   const absolute = resolve(root, path);
   const problem = fileProblem(root, absolute, path, span, what);

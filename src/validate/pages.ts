@@ -1,8 +1,11 @@
 import { messages } from '../diagnostics';
-import { ANSWER_REVIEWS, keysOf, keysOfAnyType, MEDIA, PAGES, typesOf } from '../format';
-import type { Asset, AttestationPage, ContentPage, Media, Page, PageType, ResultsPage } from '../model';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ANSWER_REVIEWS, DATE, DURATION, durationSeconds, keysOf, keysOfAnyType, MEDIA, PAGES, POLICY, POLICY_VERSION, typesOf } from '../format';
+import type { Asset, AttestationPage, ContentPage, Media, Page, PageType, Policy, ResultsPage } from '../model';
 import { readImage } from './assets';
 import { readBlocks } from './blocks';
+import { courseFile } from './markdown';
 import type { PageInput, ValidationContext } from './context';
 import { readQuiz } from './quiz';
 import { type Fields, labelOf } from './reader';
@@ -18,6 +21,13 @@ export function readPage(input: PageInput): Page | undefined {
   if (!fields) return undefined;
   const id = fields.id('id');
   if (id) input.context.ids.claim(id, fields.spanOf('id'));
+  const page = readPageOfType(type, id, fields, input);
+  const minTime = fields.has('min-time') ? fields.matching('min-time', DURATION.pattern, DURATION.expected) : undefined;
+  if (!page || (fields.has('min-time') && minTime === undefined)) return undefined;
+  return minTime === undefined ? page : { ...page, minTime: durationSeconds(minTime) };
+}
+
+function readPageOfType(type: PageType, id: string | undefined, fields: Fields, input: PageInput): Page | undefined {
   switch (type) {
     case 'content':
       return complete(id, readContent(fields, input));
@@ -26,7 +36,7 @@ export function readPage(input: PageInput): Page | undefined {
     case 'quiz':
       return complete(id, readQuiz(fields, input.context));
     case 'attestation':
-      return complete(id, readAttestation(fields, input.context.strings));
+      return complete(id, readAttestation(fields, input.context));
     case 'results':
       return complete(id, readResults(fields, input.context.strings));
   }
@@ -90,8 +100,25 @@ export function readImageWithAlt(fields: Fields, context: ValidationContext): { 
   return { image, alt };
 }
 
-function readAttestation(fields: Fields, strings: ValidationContext['strings']): Omit<AttestationPage, 'id'> | undefined {
+function readAttestation(fields: Fields, context: ValidationContext): Omit<AttestationPage, 'id'> | undefined {
   const statement = fields.string('statement');
-  if (statement === undefined) return undefined;
-  return { type: 'attestation', title: fields.string('title') ?? strings.attestationTitle ?? '', body: fields.string('body'), statement, span: fields.span };
+  const policy = fields.has('policy') ? readPolicy(fields, context) : undefined;
+  if (statement === undefined || (fields.has('policy') && !policy)) return undefined;
+  const title = fields.string('title') ?? context.strings.attestationTitle ?? '';
+  return { type: 'attestation', title, body: fields.string('body'), statement, ...(policy && { policy }), span: fields.span };
+}
+
+/** The policy and its document, packaged like any linked file; its hash is taken here, at build time. */
+function readPolicy(fields: Fields, context: ValidationContext): Policy | undefined {
+  const sub = fields.reader.object(fields.raw('policy'), 'policy', keysOf(POLICY));
+  if (!sub) return undefined;
+  const title = sub.string('title');
+  const version = sub.matching('version', POLICY_VERSION.pattern, POLICY_VERSION.expected);
+  const effectiveDate = sub.has('effective-date') ? sub.matching('effective-date', DATE.pattern, DATE.expected) : undefined;
+  const path = sub.string('document');
+  const document = path === undefined ? undefined : courseFile(sub.reader, path, sub.spanOf('document'), 'linked file');
+  if (title === undefined || version === undefined || !document || (sub.has('effective-date') && !effectiveDate)) return undefined;
+  context.assets.push(document);
+  const sha256 = createHash('sha256').update(readFileSync(document.absolutePath)).digest('hex');
+  return { title, version, versionSpan: sub.spanOf('version'), ...(effectiveDate && { effectiveDate }), document, sha256 };
 }

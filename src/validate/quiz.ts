@@ -1,8 +1,8 @@
-import { isSeq } from 'yaml';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { messages } from '../diagnostics';
-import { PAGES, rangeOf } from '../format';
+import { ID_PATTERN, keysOf, PAGES, rangeOf, TEST_OUT } from '../format';
 import { QUIZ_MODES as QUIZ_MODE_VALUES } from '../format/pages';
-import type { Question, QuizMode, QuizPage } from '../model';
+import type { PageRef, Question, QuizMode, QuizPage } from '../model';
 import type { ValidationContext } from './context';
 import { readQuestion } from './questions';
 import type { Fields, Reader } from './reader';
@@ -27,7 +27,31 @@ export function readQuiz(fields: Fields, context: ValidationContext): Omit<QuizP
     fields.reader.report.add(messages.drawBelowPinned(fields.spanOf('draw'), draw, pinned));
     return undefined;
   }
-  return { type: 'quiz', title, intro: fields.string('intro'), mode, shuffle, draw, attempts, questions, span: fields.span };
+  const testOut = fields.has('test-out') ? readTestOut(fields) : undefined;
+  if (fields.has('test-out') && !testOut) return undefined;
+  if (testOut && attempts > 1) {
+    fields.reader.report.add(messages.testOutAttempts(fields.spanOf('attempts'), attempts));
+    return undefined;
+  }
+  return { type: 'quiz', title, intro: fields.string('intro'), mode, shuffle, draw, attempts, questions, ...(testOut && { testOut }), span: fields.span };
+}
+
+/** The pages a test-out covers, with their positions; that they exist and follow is checked across pages. */
+function readTestOut(fields: Fields): { covers: PageRef[] } | undefined {
+  const sub = fields.reader.object(fields.raw('test-out'), 'test-out', keysOf(TEST_OUT));
+  const items = sub?.list('covers', { nonEmpty: true });
+  if (!sub || !items) return undefined;
+  const covers: PageRef[] = [];
+  for (const item of items) {
+    const span = sub.reader.span(item as YamlNode);
+    const page = isScalar(item) ? String(item.value) : '';
+    if (!ID_PATTERN.test(page)) {
+      sub.reader.report.add(messages.invalidId(span, page));
+      return undefined;
+    }
+    covers.push({ page, span });
+  }
+  return { covers };
 }
 
 function readQuestions(fields: Fields, context: ValidationContext): Question[] | undefined {

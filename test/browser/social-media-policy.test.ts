@@ -50,7 +50,8 @@ describe('Social Media at Work', () => {
     expect(ids).toHaveLength(3 + 3 + 3 + 8 + 1);
     expect(ids.slice(0, 9).every((id) => /^(launch-post|angry-customer)\./.test(id))).toBe(true);
     expect(ids.slice(9, 17).every((id) => id.startsWith('knowledge-check.'))).toBe(true);
-    expect(ids[17]).toBe('acknowledge');
+    // The attestation names the policy: its version and the document's SHA-256 are in the id.
+    expect(ids[17]).toMatch(/^acknowledge\.v2\.1\.sha256-[0-9a-f]{64}$/);
     expect(Object.values<Cmi>(cmi.interactions).every((i) => i.result === 'correct' || i.result === 'neutral')).toBe(true);
     // The choice ids of this course hold hyphens; the LMS checks identifiers as Moodle does.
     expect(withoutResponses('scorm2004', cmi)).toEqual([]);

@@ -32,6 +32,8 @@ export function setupAttestation(ctx: PageContext, page: AttestationPageData): P
       result: 'neutral',
       weighting: 0,
       latencyMs: Date.now() - shownAt,
+      policy: page.policy,
+      scorm: page.scorm,
     });
     showDone();
     ctx.complete();

@@ -24,6 +24,8 @@ export interface PageContext {
   record(interaction: Omit<InteractionRecord, 'timestamp'>): void;
   /** Marks the page done (unlocks Next in linear navigation) and saves. */
   complete(): void;
+  /** A passed test-out: marks the pages it covers done. */
+  excuse(pages: number[]): void;
   /** Saves state after a change (throttled commit). */
   changed(): void;
   /** Shows another page (remediation links); always allowed backwards. */

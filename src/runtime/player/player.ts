@@ -8,7 +8,8 @@ import { markMenu, setupMenu } from './menu';
 import { setupQuiz } from './quiz';
 import { setupResults, type SaveProgress } from './results';
 import { setupScenario } from './scenario';
-import { courseOver, courseResult, courseStatus } from './scoring';
+import { courseOver, courseResult, courseStatus, excusedPages } from './scoring';
+import { type SeatClock, startSeatClock } from './seat-time';
 import { decodeState, emptyState, encodeState, type State } from './state';
 
 /** Throttle for commits: after each answer, but never more often than this (ILIAS froze on more). */
@@ -34,6 +35,10 @@ export class Player {
   private connectionWatchers: Array<(status: ConnectionStatus) => void> = [];
   /** The cover is shown (no page is current yet). */
   private onCover = false;
+  /** Counts seat time, in a course with a min-time and a launch that records. */
+  private readonly seat: SeatClock | undefined;
+  /** Pages done but for their seat time. */
+  private readonly waiting = new Set<number>();
 
   constructor(
     private readonly data: CourseData,
@@ -46,6 +51,10 @@ export class Player {
     this.state = decodeState(data, this.launch.suspendData) ?? emptyState(data);
     this.sections = all(doc, '[data-page]');
     this.saved = snapshot(this.launch.location, this.launch.suspendData);
+    if (data.seat && this.recording) {
+      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted());
+      tracker.activeTime = this.seat.session;
+    }
   }
 
   start(): void {
@@ -151,13 +160,17 @@ export class Player {
       passingScore: this.passingScore,
       record: (interaction) => this.record(interaction),
       complete: () => this.complete(index),
+      excuse: (pages) => this.excuse(pages),
       changed: () => this.changed(),
       goto: (target) => this.go(target),
     };
   }
 
   private go(index: number): void {
-    if (index >= 0 && index < this.sections.length && this.reachable(index)) this.show(index, true);
+    if (index < 0 || index >= this.sections.length || !this.reachable(index)) return;
+    // Next passes over the pages a test-out excused; Back and the menu still open them.
+    if (index === this.current + 1) while (index < this.sections.length - 1 && this.excused().has(index)) index++;
+    this.show(index, true);
   }
 
   /** Back is always open; forward, every page on the way must let the learner leave it (as Next does). */
@@ -166,9 +179,36 @@ export class Player {
     return true;
   }
 
+  private excused(): Set<number> {
+    return excusedPages(this.data, this.state, this.passingScore);
+  }
+
   private canLeave(index: number): boolean {
     // Browse and review launches are for looking around: nothing is locked.
-    return this.data.navigation === 'free' || !this.recording || Boolean(this.state.done[index]);
+    return (this.data.navigation === 'free' || !this.recording || Boolean(this.state.done[index])) && this.seatLeft(index) === 0;
+  }
+
+  /** Seconds of seat time left before Next unlocks; the course's own minimum guards the results page. */
+  private seatLeft(index: number): number {
+    if (!this.seat || this.excused().has(index)) return 0;
+    return this.seat.left(index, this.data.pages[index + 1]?.type === 'results');
+  }
+
+  /** A second was counted: a page waiting for its time may now be done, the countdown moves. */
+  private seatCounted(): void {
+    const index = this.current;
+    const course = this.data.seat?.min;
+    if (this.waiting.has(index) && this.seat?.left(index, false) === 0) return this.complete(index);
+    // The course's minimum reached: its status may change now (completion waits for it).
+    if (course !== undefined && this.state.time === course) this.changed();
+    this.updateNavigation();
+  }
+
+  /** A passed test-out: the pages it covers are done without their own time or answers. */
+  private excuse(pages: number[]): void {
+    for (const page of pages) this.state.done[page] = true;
+    this.updateNavigation();
+    this.changed();
   }
 
   private show(index: number, moveFocus: boolean): void {
@@ -200,7 +240,9 @@ export class Player {
     const locked = !this.canLeave(this.current);
     next.hidden = this.current >= total - 1;
     next.disabled = locked;
-    one(this.doc, '#cp-locked').hidden = !locked || next.hidden;
+    const seatLeft = next.hidden ? 0 : this.seatLeft(this.current);
+    this.seat?.show(seatLeft, this.data.strings);
+    one(this.doc, '#cp-locked').hidden = !locked || next.hidden || seatLeft > 0;
     one<HTMLButtonElement>(this.doc, '#cp-back').hidden = this.current === 0;
     // A course's own header may leave the progress indicator out.
     // Completion, not position: pages done of all pages. The text is a polite live region, written
@@ -215,6 +257,12 @@ export class Player {
   }
 
   private complete(index: number): void {
+    // Done once its seat time is spent too; the clock completes it then (seatCounted).
+    if (this.seat && this.seat.left(index, false) > 0) {
+      this.waiting.add(index);
+      return this.updateNavigation();
+    }
+    this.waiting.delete(index);
     if (!this.state.done[index]) this.state.done[index] = true;
     this.updateNavigation();
     this.changed();

@@ -5,7 +5,7 @@ import { LatencyClock } from './latency';
 import { draw } from './draw';
 import { setupOrdering } from './ordering';
 import { choiceIds, interactionFor, readResponse, shuffleChoices, writeResponse } from './questions';
-import { attemptsLeft, isCorrect, isScored, quizResult } from './scoring';
+import { attemptsLeft, isCorrect, isScored, quizPassed, quizResult } from './scoring';
 import { SAVED_TEXT_LIMIT, type QuizState } from './state';
 
 /**
@@ -101,9 +101,15 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
     questions.forEach((question, i) => ctx.record(interactionFor(page.id, question, answers[i] ?? '', clock.latency(question.id), fieldset(question))));
     quiz().answers = answers.map((answer, i) => savedAnswer(questions[i] as QuestionData, answer));
     showGraded(answers);
-    ctx.complete();
+    graded();
     focus(summary);
   });
+
+  /** The attempt is graded: the page is done, and a passed test-out excuses the pages it covers. */
+  const graded = (): void => {
+    ctx.complete();
+    if (page.testOut && quizPassed(quizResult(page, quiz()), ctx.passingScore)) ctx.excuse(page.testOut);
+  };
 
   /** One at a time: records and shows the feedback of the question on screen, and saves. */
   const checkOne = (): void => {
@@ -123,7 +129,7 @@ export function setupQuiz(ctx: PageContext, page: QuizPageData): PageBehaviour {
       quiz().answers = given;
       // The answer as typed, not as cut for saving, stays on screen.
       showGraded([...given.slice(0, -1), answer]);
-      ctx.complete();
+      graded();
       return focus(summary);
     }
     quiz().partial = given;

@@ -141,11 +141,31 @@ export interface CourseResult {
   passed: boolean;
 }
 
+/** A test-out's result: undefined before it is submitted. */
+function testOutPassed(page: QuizPageData, quiz: QuizState | undefined, passingScore: number): boolean | undefined {
+  const result = quizResult(page, quiz);
+  return result.submitted ? quizPassed(result, passingScore) : undefined;
+}
+
+/** The pages passed test-outs excuse: done without being taken, and left out of the score. */
+export function excusedPages(data: CourseData, state: State, passingScore: number): Set<number> {
+  const excused = new Set<number>();
+  data.pages.forEach((page, index) => {
+    if (page.type === 'quiz' && page.testOut && testOutPassed(page, state.quizzes[index], passingScore)) page.testOut.forEach((covered) => excused.add(covered));
+  });
+  return excused;
+}
+
 export function courseResult(data: CourseData, state: State, passingScore: number): CourseResult {
   let raw = 0;
   let max = 0;
   let final = true;
+  const excused = excusedPages(data, state, passingScore);
   data.pages.forEach((page, index) => {
+    // A test-out and the pages it covers never both count: passed, its score stands for theirs;
+    // failed, it was a pre-test and theirs count (docs/course-format.md, test-out).
+    if (excused.has(index)) return;
+    if (page.type === 'quiz' && page.testOut && testOutPassed(page, state.quizzes[index], passingScore) === false) return;
     if (page.type === 'quiz') {
       const result = quizResult(page, state.quizzes[index]);
       const quiz = state.quizzes[index];
@@ -177,7 +197,8 @@ export function courseOver(status: Status): boolean {
 export function courseStatus(data: CourseData, state: State, result: CourseResult): Status {
   const pagesDone = state.done.every(Boolean);
   const attested = data.pages.every((page, i) => page.type !== 'attestation' || state.attested[i]);
-  const met = data.require.every((rule) => (rule === 'all-pages' ? pagesDone : rule === 'attestation' ? attested : result.final && result.passed));
+  const seated = state.time >= (data.seat?.min ?? 0);
+  const met = seated && data.require.every((rule) => (rule === 'all-pages' ? pagesDone : rule === 'attestation' ? attested : result.final && result.passed));
   const failed = result.final && !result.passed;
   const progress = state.done.filter(Boolean).length / Math.max(1, state.done.length);
   let success: Status['success'] = 'unknown';

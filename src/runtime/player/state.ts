@@ -24,10 +24,13 @@ export interface State {
   attested: Record<number, boolean>;
   /** Content page index → which parts of its required blocks were opened, in page order. */
   opened: Record<number, boolean[]>;
+  /** Seat time counted so far, in seconds: the course's, and by page index the pages' with a min-time. */
+  time: number;
+  pageTime: Record<number, number>;
 }
 
 export function emptyState(data: CourseData): State {
-  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {}, opened: {} };
+  return { done: data.pages.map(() => false), quizzes: {}, paths: {}, attested: {}, opened: {}, time: 0, pageTime: {} };
 }
 
 // Compact on purpose: SCORM 1.2 LMSs keep only 4096 characters of suspend data.
@@ -43,6 +46,8 @@ interface Encoded {
   a?: number[];
   /** Opened parts of required blocks: a row of 0 and 1 per content page. */
   o?: Record<string, string>;
+  /** Seat time: the course's seconds, then "index:seconds" of each page with a min-time. */
+  t?: [number, ...string[]];
 }
 
 /** A wrong typed answer is kept only this long: enough to show it again, never the whole budget. */
@@ -71,6 +76,7 @@ export function encodeState(data: CourseData, state: State): string {
   if (attested.length) encoded.a = attested;
   const opened = Object.entries(state.opened);
   if (opened.length) encoded.o = Object.fromEntries(opened.map(([page, parts]) => [page, parts.map((open) => (open ? 1 : 0)).join('')]));
+  if (data.seat) encoded.t = [Math.floor(state.time), ...Object.entries(state.pageTime).map(([page, seconds]) => `${page}:${Math.floor(seconds)}`)];
   return JSON.stringify(encoded);
 }
 
@@ -96,6 +102,7 @@ export function decodeState(data: CourseData, text: string, note: Note = console
   readPaths(data, encoded.s, state, note);
   readAttested(data, encoded.a, state, note);
   readOpened(data, encoded.o, state, note);
+  readTime(data, encoded.t, state);
   return state;
 }
 
@@ -193,5 +200,16 @@ function readOpened(data: CourseData, opened: unknown, state: State, note: Note)
       continue;
     }
     state.opened[found.index] = [...value].map((mark) => mark === '1');
+  }
+}
+
+/** Seat time as encodeState writes it; what does not fit starts at 0 (a few seconds more to sit). */
+function readTime(data: CourseData, time: unknown, state: State): void {
+  if (!data.seat || !Array.isArray(time)) return;
+  const [total, ...pages] = time as unknown[];
+  state.time = Math.max(0, Number(total) || 0);
+  for (const entry of pages) {
+    const [page = -1, seconds = -1] = String(entry).split(':').map(Number);
+    if (data.pages[page]?.minTime && seconds >= 0) state.pageTime[page] = seconds;
   }
 }

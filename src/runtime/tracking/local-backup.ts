@@ -31,6 +31,11 @@ export class LocalBackupTracker implements Tracker {
     this.suspendDataLimit = inner.suspendDataLimit;
   }
 
+  /** The SCORM adapter behind reports the session's time. */
+  set activeTime(read: (() => number) | undefined) {
+    this.inner.activeTime = read;
+  }
+
   start(): Launch {
     const launch = this.inner.start();
     // Browse and review leave the record alone; without a learner id, whose copy would it be?

@@ -29,6 +29,7 @@ export class Scorm12Tracker implements Tracker {
   private startedAt = Date.now();
   private nextInteraction = 0;
   private finished = false;
+  activeTime?: () => number;
 
   /** `suspendDataLimit`: what the edition or LMS keeps, when less than the standard's. */
   constructor(api: object, suspendDataLimit = SUSPEND_DATA_LIMIT) {
@@ -81,7 +82,7 @@ export class Scorm12Tracker implements Tracker {
     // A choice without a single-character name (past the 36th) cannot be written as 1.2 asks.
     if (response === undefined || patterns.includes(undefined)) warn(`${record.id}: a choice past the 36th has no SCORM 1.2 name; its response is not recorded`);
     const writes: Write[] = [
-      [`${prefix}.id`, record.id],
+      [`${prefix}.id`, record.scorm?.id ?? record.id],
       [`${prefix}.type`, scorm12Type(record.type)],
       ...(response === undefined ? [] : [[`${prefix}.student_response`, response] as const]),
       ...patterns.flatMap((pattern, k) => (pattern === undefined ? [] : [[`${prefix}.correct_responses.${k}.pattern`, pattern] as const])),
@@ -111,7 +112,7 @@ export class Scorm12Tracker implements Tracker {
     if (this.finished) return;
     this.finished = true;
     this.session.set('cmi.core.exit', reason === 'finished' ? '' : 'suspend');
-    this.session.set('cmi.core.session_time', cmiTimespan(Date.now() - this.startedAt));
+    this.session.set('cmi.core.session_time', cmiTimespan(this.activeTime?.() ?? Date.now() - this.startedAt));
     // Everything still queued, a commit, then LMSFinish, before returning: the page may be going away.
     this.session.commit(true);
     this.session.terminate();

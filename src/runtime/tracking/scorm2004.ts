@@ -29,6 +29,7 @@ export class Scorm2004Tracker implements Tracker {
   private startedAt = Date.now();
   private nextInteraction = 0;
   private finished = false;
+  activeTime?: () => number;
 
   /** `suspendDataLimit`: what the edition or LMS keeps, when less than the standard's. */
   constructor(api: object, suspendDataLimit = SUSPEND_DATA_LIMIT) {
@@ -76,9 +77,9 @@ export class Scorm2004Tracker implements Tracker {
     const prefix = `cmi.interactions.${this.nextInteraction++}`;
     // The data model requires id first, then type before any response or pattern (RTE 4.2.9).
     const writes: Write[] = [
-      [`${prefix}.id`, record.id],
+      [`${prefix}.id`, record.scorm?.id ?? record.id],
       [`${prefix}.type`, record.type],
-      ...(record.description ? [[`${prefix}.description`, scorm2004Description(record.description)] as const] : []),
+      ...(record.description ? [[`${prefix}.description`, scorm2004Description(record.scorm?.description ?? record.description)] as const] : []),
       [`${prefix}.timestamp`, isoTimestamp(record.timestamp)],
       [`${prefix}.weighting`, decimal(record.weighting)],
       ...record.correctResponses.slice(0, patternLimit(record.type)).map((pattern, k) => [`${prefix}.correct_responses.${k}.pattern`, scorm2004LmsResponse(record.type, pattern)] as const),
@@ -111,7 +112,7 @@ export class Scorm2004Tracker implements Tracker {
     this.finished = true;
     // "suspend" keeps the attempt: 2004 LMSs start a new, empty attempt after a normal exit.
     this.session.set('cmi.exit', reason === 'finished' ? 'normal' : 'suspend');
-    this.session.set('cmi.session_time', isoDuration(Date.now() - this.startedAt));
+    this.session.set('cmi.session_time', isoDuration(this.activeTime?.() ?? Date.now() - this.startedAt));
     // Everything still queued, a commit, then Terminate, before returning: the page may be going away.
     this.session.commit(true);
     this.session.terminate();

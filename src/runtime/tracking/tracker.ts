@@ -1,4 +1,5 @@
 // The one interface the player speaks; each LMS standard is one adapter behind it.
+import type { PolicyEvidence, ScormEvidence } from '../course-data';
 
 export type LaunchMode = 'normal' | 'browse' | 'review';
 
@@ -51,6 +52,10 @@ export interface InteractionRecord {
   pageId?: string;
   /** Milliseconds from showing the question to the answer. */
   latencyMs: number;
+  /** An attestation's policy: xAPI writes it into the statement's extensions. */
+  policy?: PolicyEvidence;
+  /** The id and 2004 description SCORM writes instead, carrying the policy's version and hash. */
+  scorm?: ScormEvidence;
 }
 
 export interface Score {
@@ -96,6 +101,11 @@ export interface Tracker {
   onConnection?(listener: (status: ConnectionStatus) => void): void;
   /** Tells the player when the LMS stops recording what the course sends (SCORM), and when it records again. */
   onRecording?(listener: (recording: boolean) => void): void;
+  /**
+   * Milliseconds of this session to report (session_time, xAPI duration) when the course counts
+   * seat time: only the time the learner was active. Absent: the session's wall-clock time.
+   */
+  activeTime?: () => number;
   /** Keeps the name the learner typed: only where no LMS gives one (standalone). */
   saveLearnerName?(name: string): void;
   /** Starts the session with the LMS; call once. */

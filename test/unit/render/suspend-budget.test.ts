@@ -79,3 +79,10 @@ it('a course that could overflow SCORM 1.2 builds with a warning; SCORM 2004 has
   expect(result.stderr + result.stdout).not.toMatch(/SCORM 2004 keeps/);
   execFileSync('unzip', ['-tq', join(dir, 'out', 'big-scorm12.zip')]);
 });
+
+test('seat time adds its few characters to the worst case', () => {
+  const data = { standard: 'scorm12', id: 'c', activityId: 'urn:c', title: 'C', language: 'en', revision: 'r', passingScore: 80, require: [], report: 'passed-failed', navigation: 'linear', strings: {}, pages: [{ type: 'content', id: 'a', minTime: 60 }] } as const;
+  const without = worstCaseSuspendData({ ...data, pages: [...data.pages] } as never);
+  const seated = worstCaseSuspendData({ ...data, pages: [...data.pages], seat: { idle: 300, min: 60 } } as never);
+  expect(seated - without).toBe(',"t":[9999999,"0:9999999"]'.length);
+});

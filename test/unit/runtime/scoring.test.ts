@@ -129,3 +129,37 @@ describe('suspend data', () => {
     warn.mockRestore();
   });
 });
+
+describe('seat time and test-out', () => {
+  test('a course min-time holds completion back until the time is counted', () => {
+    const data: CourseData = { ...course('completed-incomplete', ['all-pages']), seat: { idle: 300, min: 600 } };
+    const state = emptyState(data);
+    state.done = state.done.map(() => true);
+    const result = courseResult(data, state, 80);
+    expect(courseStatus(data, state, result).completion).toBe('incomplete');
+    state.time = 600;
+    expect(courseStatus(data, state, result).completion).toBe('completed');
+  });
+
+  const pretest: QuizPageData = { type: 'quiz', id: 'pretest', shuffle: false, draw: 1, attempts: 1, questions: [{ id: 'sky', type: 'true-false', points: 2, description: 'Sky', answer: true }], testOut: [2] };
+  const covered: QuizPageData = { type: 'quiz', id: 'lesson-check', shuffle: false, draw: 1, attempts: 1, questions: [{ id: 'snow', type: 'true-false', points: 1, description: 'Snow', answer: true }] };
+  const testOutCourse = (): CourseData => ({ ...course(), pages: [{ type: 'content', id: 'intro' }, pretest, covered, { type: 'results', id: 'results', review: 'answers', certificate: true }] });
+  const taken = (pretestAnswer: string, coveredAnswer?: string) => {
+    const data = testOutCourse();
+    const state = emptyState(data);
+    state.quizzes[1] = { order: [0], attempt: 1, seed: 1, answers: [pretestAnswer] };
+    if (coveredAnswer) state.quizzes[2] = { order: [0], attempt: 1, seed: 1, answers: [coveredAnswer] };
+    return courseResult(data, state, 80);
+  };
+
+  test('passed: the test-out\'s points stand for the covered pages\'', () => {
+    expect(taken('t')).toMatchObject({ score: { raw: 2, max: 2 }, final: true, passed: true });
+    // Taken anyway, a covered quiz still does not count.
+    expect(taken('t', 'f')).toMatchObject({ score: { raw: 2, max: 2 }, passed: true });
+  });
+
+  test('failed: a pre-test, left out; the covered pages count', () => {
+    expect(taken('f')).toMatchObject({ score: { raw: 0, max: 1 }, final: false });
+    expect(taken('f', 't')).toMatchObject({ score: { raw: 1, max: 1 }, final: true, passed: true });
+  });
+});

@@ -188,3 +188,20 @@ test('one question at a time: the answers checked so far are saved in the answer
   expect(decodeState(data, text)?.quizzes[2]).toEqual({ order: [7, 6, 5, 4, 3, 2, 1, 0], attempt: 1, seed: 123 });
   expect(notes).toEqual([expect.stringContaining('the answers to quiz "check"')]);
 });
+
+test('seat time: the course\'s seconds and each min-time page\'s are saved compactly and read back; what does not fit starts at 0', () => {
+  const seated: CourseData = { ...data, seat: { idle: 300, min: 600 }, pages: data.pages.map((page, i) => (i === 0 ? { ...page, minTime: 120 } : page)) };
+  const state = emptyState(seated);
+  state.time = 95.7;
+  state.pageTime[0] = 61.2;
+  const text = encodeState(seated, state);
+  expect(JSON.parse(text).t).toEqual([95, '0:61']);
+  const back = decodeState(seated, text)!;
+  expect(back.time).toBe(95);
+  expect(back.pageTime).toEqual({ 0: 61 });
+  // A page without a min-time keeps no time; a total that is no number counts from 0.
+  const odd = JSON.stringify({ ...JSON.parse(text), t: ['x', '2:50', '0:7'] });
+  expect(decodeState(seated, odd)).toMatchObject({ time: 0, pageTime: { 0: 7 } });
+  // Without seat time nothing of it is written.
+  expect(JSON.parse(encodeState(data, emptyState(data))).t).toBeUndefined();
+});

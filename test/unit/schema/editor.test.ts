@@ -46,8 +46,8 @@ async function problems(kind: SchemaKind, text: string): Promise<string[]> {
 }
 
 test('the keys offered are those of the chosen page type', async () => {
-  expect(await completions('page', 'id: check\ntype: quiz\n|')).toEqual(['title', 'intro', 'shuffle', 'draw', 'attempts', 'mode', 'questions']);
-  expect(await completions('page', 'id: intro\ntype: content\n|')).toEqual(['title', 'body', 'media', 'blocks']);
+  expect(await completions('page', 'id: check\ntype: quiz\n|')).toEqual(['title', 'intro', 'shuffle', 'draw', 'attempts', 'mode', 'questions', 'test-out', 'min-time']);
+  expect(await completions('page', 'id: intro\ntype: content\n|')).toEqual(['title', 'body', 'media', 'blocks', 'min-time']);
   expect(await completions('course', 'pages:\n  - id: end\n    type: results\n    |')).toEqual(['title', 'body', 'review', 'certificate']);
 });
 

@@ -58,13 +58,18 @@ export function interactionActivity(id: string, record: InteractionRecord, langu
   if (record.correctResponses.length) definition.correctResponsesPattern = record.correctResponses.map((pattern) => scorm2004Response(record.type, pattern));
   const parts = { choices: describe(c.choices, language), source: describe(c.source, language), target: describe(c.target, language), steps: describe(c.steps, language), scale: describe(c.scale, language) };
   for (const [key, value] of Object.entries(parts)) if (value?.length) definition[key] = value;
+  if (record.policy) definition.extensions = { [EXTENSION_POLICY]: record.policy };
   return { objectType: 'Activity', id, definition };
 }
+
+/** An attestation's policy (title, version, document, its SHA-256), in its definition and result. */
+export const EXTENSION_POLICY = 'urn:coursepack:xapi:policy';
 
 export function answeredResult(record: InteractionRecord): Record<string, unknown> {
   return {
     response: scorm2004Response(record.type, record.response),
     ...(record.result === 'correct' || record.result === 'incorrect' ? { success: record.result === 'correct' } : {}),
     duration: isoDuration(record.latencyMs),
+    ...(record.policy && { extensions: { [EXTENSION_POLICY]: { version: record.policy.version, sha256: record.policy.sha256 } } }),
   };
 }

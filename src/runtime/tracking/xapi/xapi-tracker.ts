@@ -36,6 +36,7 @@ export class XapiTracker implements Tracker {
   private score: Score | undefined;
   private failedThisSession = false;
   private finished = false;
+  activeTime?: () => number;
   private unloading = false;
   /** The resume document as last handed to the LRS: an unchanged one is not written again. */
   private written = '';
@@ -100,7 +101,7 @@ export class XapiTracker implements Tracker {
 
   reportStatus(status: Status): void {
     if (this.mode !== 'normal') return;
-    const duration = isoDuration(Date.now() - this.startedAt);
+    const duration = this.duration();
     if (status.completion === 'completed' && !this.resume.reported.completed) {
       this.resume.reported.completed = true;
       this.send('completed', this.courseActivity(), this.context('defined', undefined, true), { completion: true, duration });
@@ -124,7 +125,7 @@ export class XapiTracker implements Tracker {
       // The last bookmark goes before terminated: a cmi5 LMS refuses every write after it
       // (cmi5 9.3: terminated is the session's last statement; CATAPULT 8.1.2.0-2).
       this.writeResume();
-      this.send('terminated', this.courseActivity(), this.context('defined'), { duration: isoDuration(Date.now() - this.startedAt) });
+      this.send('terminated', this.courseActivity(), this.context('defined'), { duration: this.duration() });
       this.finished = true;
       void this.client.idle().then(() => this.unloading || this.afterFinish());
     }
@@ -133,6 +134,11 @@ export class XapiTracker implements Tracker {
       this.unloading = true;
       this.client.flushOnExit();
     }
+  }
+
+  /** The session's time: the active time where the course counts seat time, else the wall clock's. */
+  private duration(): string {
+    return isoDuration(this.activeTime?.() ?? Date.now() - this.startedAt);
   }
 
   settled(): Promise<void> {
