@@ -58,6 +58,7 @@ function longestPath(page: ScenarioPageData): number[] {
 }
 
 const WORST_SECONDS = 9_999_999;
+const WORST_DAY = 99_999;
 
 export function worstCaseSuspendData(data: CourseData): number {
   const state = emptyState(data);
@@ -71,5 +72,7 @@ export function worstCaseSuspendData(data: CourseData): number {
     if (page.minTime) state.pageTime[index] = WORST_SECONDS;
   });
   state.time = WORST_SECONDS;
+  // The day a certificate was earned: five digits of days since 1970 until the year 2243.
+  if (data.pages.some((page) => page.type === 'results' && page.certificate)) state.earned = WORST_DAY;
   return encodeState(data, state).length;
 }

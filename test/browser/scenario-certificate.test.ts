@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { Harness } from './harness';
+import { type Cmi, eventually, Harness, relaunchCmi } from './harness';
 import { Learner } from './learner';
 
 const COURSE = join(__dirname, '../fixtures/valid/scenario-character');
@@ -26,10 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-async function launch(learnerId: string): Promise<{ course: Page; learner: Learner }> {
-  const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, method: 'popup', cmi: { learner_name: 'Doe, Jane', learner_id: learnerId } });
+async function launch(learnerId: string, options: { cmi?: Cmi; context?: BrowserContext } = {}): Promise<{ course: Page; learner: Learner; stored: () => Promise<Cmi> }> {
+  const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, method: 'popup', cmi: { learner_name: 'Doe, Jane', learner_id: learnerId, ...options.cmi }, context: options.context });
   const course = run.course as Page;
-  return { course, learner: new Learner(course) };
+  return { course, learner: new Learner(course), stored: run.stored };
 }
 
 /** The quality line of the feedback or a debrief row: its words, and whether an aria-hidden svg icon comes with them. */
@@ -155,4 +155,29 @@ it('the certificate names organisation and signatory, shows the score and a stab
   const otherId = await certificateId(other.course);
   expect(otherId).toMatch(ID_FORMAT);
   expect(otherId).not.toBe(id);
+});
+
+it('the certificate keeps the day it was earned: reopened two days later, the same date and id', async () => {
+  const day1 = await harness.newContext();
+  await day1.clock.setFixedTime(new Date(2026, 2, 2, 10, 0));
+  const first = await launch('learner-1', { context: day1 });
+  await playToResults(first.course, first.learner);
+  const date = await first.course.locator('[data-certificate-date]').innerText();
+  expect(date).toBe('on March 2, 2026');
+  const id = await certificateId(first.course);
+  expect(id).toBe(expectedId(['scenario-character', '2.1.0', 'learner-1', '2026-03-02']));
+  await first.course.getByRole('button', { name: 'Finish course' }).click();
+  const stored = await eventually(first.stored, (cmi) => cmi.completion_status === 'completed' && Boolean(cmi.suspend_data));
+  await day1.close();
+
+  // Day 3, as the LMS reopens a completed attempt (review) and as one that lets the learner in again.
+  for (const review of [true, false]) {
+    const day3 = await harness.newContext();
+    await day3.clock.setFixedTime(new Date(2026, 2, 4, 9, 0));
+    const again = await launch('learner-1', { context: day3, cmi: relaunchCmi('scorm2004', stored, {}, { review }) });
+    await again.learner.seesPage('Your results');
+    await expect(again.course.locator('[data-certificate-date]').innerText()).resolves.toBe(date);
+    await expect(certificateId(again.course)).resolves.toBe(id);
+    await day3.close();
+  }
 });

@@ -17,7 +17,18 @@ export function certificateId(parts: readonly string[]): string {
   return hash.toString(16).padStart(16, '0').slice(0, 12).toUpperCase().replace(/(.{4})(?=.)/g, '$1-');
 }
 
-/** The learner's local day as yyyy-mm-dd: the date printed on the certificate. */
-export function isoDay(date: Date): string {
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+const DAY_MS = 864e5;
+
+/**
+ * The learner's local calendar day as a number of days since 1970-01-01: the day a certificate
+ * was earned, as the saved state keeps it (five digits, where a date string takes ten).
+ */
+export function dayNumber(date: Date): number {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
 }
+
+/** A day number as the midnight UTC that starts it: read with timeZone UTC, it is that calendar day anywhere. */
+export const dayDate = (day: number): Date => new Date(day * DAY_MS);
+
+/** A day number as yyyy-mm-dd: the day in the certificate id. */
+export const isoDay = (day: number): string => dayDate(day).toISOString().slice(0, 10);

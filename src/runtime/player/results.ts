@@ -1,7 +1,7 @@
 import type { CourseData, ResultsPageData } from '../course-data';
 import type { Status } from '../tracking/tracker';
 import { renderAnswerReview } from './answer-review';
-import { certificateId, isoDay } from './certificate-id';
+import { certificateId, dayDate, dayNumber, isoDay } from './certificate-id';
 import type { PageBehaviour, PageContext } from './context';
 import { format, one } from './dom';
 import { attemptsLeft, courseOver, courseResult, courseStatus, type CourseResult } from './scoring';
@@ -108,18 +108,24 @@ function showCertificate(ctx: PageContext, earned: boolean, percent: number): vo
   // Printing the results page prints the certificate alone (see theme.css).
   document.documentElement.classList.toggle('has-certificate', earned);
   if (!earned) return;
-  const today = new Date();
+  // The day first earned, kept in the saved state: reopened another day, the certificate is the same.
+  if (ctx.state.earned === undefined) {
+    ctx.state.earned = dayNumber(new Date());
+    ctx.changed();
+  }
+  const day = ctx.state.earned;
   const name = one(certificate, '[data-certificate-name]');
   const id = certificate.querySelector('[data-certificate-id]');
   const show = (typed: string): void => {
     name.textContent = displayName(typed) || (ctx.strings.learner ?? '');
     // Standalone, no LMS gives a learner id: the name the learner types stands for it.
-    if (id) id.textContent = certificateId([ctx.data.id, ctx.data.version, ctx.learnerId || typed.trim(), isoDay(today)]);
+    if (id) id.textContent = certificateId([ctx.data.id, ctx.data.version, ctx.learnerId || typed.trim(), isoDay(day)]);
   };
   show(ctx.learnerName);
   if (ctx.saveLearnerName) askName(ctx, ctx.saveLearnerName, show);
-  // Intl.DateTimeFormat in the course language (ECMA-402 toLocaleDateString): "November 25, 2026", "25. November 2026".
-  const date = today.toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric' });
+  // Intl.DateTimeFormat in the course language (ECMA-402 toLocaleDateString): "November 25, 2026", "25. November 2026";
+  // in UTC, where the day number's midnight is that calendar day.
+  const date = dayDate(day).toLocaleDateString(ctx.data.language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   one(certificate, '[data-certificate-date]').textContent = format(ctx.strings.completedOn, { date });
   const score = certificate.querySelector('[data-certificate-score]');
   if (score) score.textContent = format(ctx.strings.certificateScore, { score: Math.round(percent) });

@@ -27,6 +27,8 @@ export interface State {
   /** Seat time counted so far, in seconds: the course's, and by page index the pages' with a min-time. */
   time: number;
   pageTime: Record<number, number>;
+  /** The day the certificate was first earned (certificate-id.ts dayNumber): its date and id stay that day's. */
+  earned?: number;
 }
 
 export function emptyState(data: CourseData): State {
@@ -48,6 +50,8 @@ interface Encoded {
   o?: Record<string, string>;
   /** Seat time: the course's seconds, then "index:seconds" of each page with a min-time. */
   t?: [number, ...string[]];
+  /** The day the certificate was first earned, in days since 1970-01-01. */
+  c?: number;
 }
 
 /** A wrong typed answer is kept only this long: enough to show it again, never the whole budget. */
@@ -77,6 +81,7 @@ export function encodeState(data: CourseData, state: State): string {
   const opened = Object.entries(state.opened);
   if (opened.length) encoded.o = Object.fromEntries(opened.map(([page, parts]) => [page, parts.map((open) => (open ? 1 : 0)).join('')]));
   if (data.seat) encoded.t = [Math.floor(state.time), ...Object.entries(state.pageTime).map(([page, seconds]) => `${page}:${Math.floor(seconds)}`)];
+  if (state.earned !== undefined) encoded.c = state.earned;
   return JSON.stringify(encoded);
 }
 
@@ -103,6 +108,7 @@ export function decodeState(data: CourseData, text: string, note: Note = console
   readAttested(data, encoded.a, state, note);
   readOpened(data, encoded.o, state, note);
   readTime(data, encoded.t, state);
+  readEarned(data, encoded.c, state, note);
   return state;
 }
 
@@ -212,4 +218,11 @@ function readTime(data: CourseData, time: unknown, state: State): void {
     const [page = -1, seconds = -1] = String(entry).split(':').map(Number);
     if (data.pages[page]?.minTime && seconds >= 0) state.pageTime[page] = seconds;
   }
+}
+
+/** The day a certificate was earned: a whole day number, in a course that gives a certificate. */
+function readEarned(data: CourseData, day: unknown, state: State, note: Note): void {
+  if (day === undefined) return;
+  if (Number.isInteger(day) && (day as number) >= 0 && data.pages.some((page) => page.type === 'results' && page.certificate)) state.earned = day as number;
+  else note('the day the certificate was earned does not fit; left out, the certificate takes the day it is shown');
 }

@@ -86,3 +86,10 @@ test('seat time adds its few characters to the worst case', () => {
   const seated = worstCaseSuspendData({ ...data, pages: [...data.pages], seat: { idle: 300, min: 60 } } as never);
   expect(seated - without).toBe(',"t":[9999999,"0:9999999"]'.length);
 });
+
+test('a certificate adds the day it was earned to the worst case', () => {
+  const data = { standard: 'scorm12', id: 'c', activityId: 'urn:c', title: 'C', language: 'en', revision: 'r', passingScore: 80, require: [], report: 'passed-failed', navigation: 'linear', strings: {} } as const;
+  const without = worstCaseSuspendData({ ...data, pages: [{ type: 'results', id: 'r', review: 'none', certificate: false }] } as never);
+  const certified = worstCaseSuspendData({ ...data, pages: [{ type: 'results', id: 'r', review: 'none', certificate: true }] } as never);
+  expect(certified - without).toBe(',"c":99999'.length);
+});

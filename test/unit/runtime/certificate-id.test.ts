@@ -1,4 +1,4 @@
-import { certificateId, isoDay } from '../../../src/runtime/player/certificate-id';
+import { certificateId, dayNumber, isoDay } from '../../../src/runtime/player/certificate-id';
 
 test('is the first 48 bits of FNV-1a 64 of the parts joined by line feeds, in groups of four hex digits', () => {
   // Test vectors of the FNV reference (http://www.isthe.com/chongo/tech/comp/fnv/): "a" → af63dc4c8601ec8c, "foobar" → 85944171f73967e8.
@@ -17,6 +17,8 @@ test('is the same for the same course, version, learner and day, and differs whe
   expect(certificateId(['José'])).not.toBe(certificateId(['Jose']));
 });
 
-test('the day is the local calendar day as yyyy-mm-dd', () => {
-  expect(isoDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+test('the day is the local calendar day, kept as a day number and written as yyyy-mm-dd', () => {
+  expect(isoDay(dayNumber(new Date(2026, 0, 5, 23, 59)))).toBe('2026-01-05');
+  expect(isoDay(dayNumber(new Date(2026, 0, 5, 0, 0)))).toBe('2026-01-05');
+  expect(dayNumber(new Date(1970, 0, 2, 12))).toBe(1);
 });

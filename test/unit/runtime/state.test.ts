@@ -205,3 +205,22 @@ test('seat time: the course\'s seconds and each min-time page\'s are saved compa
   // Without seat time nothing of it is written.
   expect(JSON.parse(encodeState(data, emptyState(data))).t).toBeUndefined();
 });
+
+test('the day the certificate was earned is saved as days since 1970 and read back; what does not fit is dropped with a note', () => {
+  const state = fullState();
+  state.earned = 20_514;
+  const text = encodeState(data, state);
+  expect(JSON.parse(text).c).toBe(20_514);
+  expect(decodeState(data, text)?.earned).toBe(20_514);
+  expect(JSON.parse(encodeState(data, fullState())).c).toBeUndefined();
+  for (const bad of ['2026-03-02', -1, 1.5]) {
+    notes = [];
+    expect(decodeState(data, tampered((e) => (e.c = bad)))?.earned).toBeUndefined();
+    expect(notes).toEqual([expect.stringContaining('the day the certificate was earned does not fit')]);
+  }
+  // A course without a certificate keeps no such day.
+  const plain: CourseData = { ...data, pages: data.pages.map((page) => (page.type === 'results' ? { ...page, certificate: false } : page)) };
+  notes = [];
+  expect(decodeState(plain, text)?.earned).toBeUndefined();
+  expect(notes).toHaveLength(1);
+});
