@@ -88,6 +88,12 @@ function formatPackage(path: string, report: PackageReport): string {
   return lines.join('\n');
 }
 
+/** Seconds as "12 min 30 s", "4 min", "45 s". */
+function duration(seconds: number): string {
+  const [minutes, rest] = [Math.floor(seconds / 60), Math.floor(seconds % 60)];
+  return [minutes ? `${minutes} min` : '', rest || !minutes ? `${rest} s` : ''].filter(Boolean).join(' ');
+}
+
 function formatSuspendData(report: SuspendDataReport, withPackage: boolean): string {
   const { revision } = report;
   const against = revision.matches === undefined ? '' : revision.matches ? ', the package’s' : `; the package is revision ${revision.package}`;
@@ -102,6 +108,13 @@ function formatSuspendData(report: SuspendDataReport, withPackage: boolean): str
       for (const answer of quiz.answers) lines.push(`    ${answer.question}: ${answer.response} (${answer.result})`);
     }
     lines.push(row('attested', decoded.attested.join(', ') || 'nothing'));
+    for (const page of decoded.opened) lines.push(row('opened', `${page.page}: ${page.opened} of ${page.parts} parts of its required blocks`));
+    const seat = decoded.seatTime;
+    if (seat) {
+      lines.push(row('seat time', `${duration(seat.seconds)}${seat.min === undefined ? ' (no minimum for the course)' : ` of ${duration(seat.min)}`}`));
+      for (const page of seat.pages) lines.push(`    ${page.page}: ${duration(page.seconds)} of ${duration(page.min)}`);
+    }
+    if (decoded.certificate) lines.push(row('certificate', decoded.certificate.earned ? `earned on ${decoded.certificate.earned}` : 'not earned yet'));
     const { score, status } = decoded;
     lines.push(row('score', `${score.raw} of ${score.max} points (${score.percent} %)${score.final ? `, final, ${score.passed ? 'passed' : 'below the passing score'}` : ', not final yet'}`));
     lines.push(row('status', `${status.completion} / ${status.success} (SCORM 2004 completion / success, with the course's own passing score)`));

@@ -3,11 +3,12 @@
 // runtime's own scoring, so the report says what the learner would see on the next launch.
 import type { CourseData, QuestionData } from '../runtime/course-data';
 import { courseResult, courseStatus, indexes, isCorrect, isScored, scenarioResult } from '../runtime/player/scoring';
+import { isoDay } from '../runtime/player/certificate-id';
 import { decodeState, parseObject, type QuizState, type State } from '../runtime/player/state';
 import { walkPath } from '../runtime/player/state-fit';
 
 /** The keys the runtime writes (state.ts, Encoded); anything else is shown as it is. */
-const KNOWN_KEYS = new Set(['r', 'd', 'q', 's', 'a']);
+const KNOWN_KEYS = new Set(['r', 'd', 'q', 's', 'a', 'o', 't', 'c']);
 
 export interface AnswerReport {
   question: string;
@@ -25,6 +26,12 @@ export interface SuspendDataReport {
     quizzes: Array<{ page: string; attempt: number; attempts: number; state: 'submitted' | 'in progress' | 'not started'; answers: AnswerReport[] }>;
     scenarios: Array<{ page: string; choices: string[]; at: string; ended: boolean }>;
     attested: string[];
+    /** Content pages with required blocks: how many of their parts were opened. */
+    opened: Array<{ page: string; opened: number; parts: number }>;
+    /** Seconds counted, with the minimums; absent when the course has no min-time. */
+    seatTime?: { seconds: number; min?: number; pages: Array<{ page: string; seconds: number; min: number }> };
+    /** Present when the course gives a certificate: the day it was first earned (yyyy-mm-dd), if it was. */
+    certificate?: { earned?: string };
     score: { raw: number; max: number; percent: number; final: boolean; passed: boolean };
     status: { completion: string; success: string };
   };
@@ -67,7 +74,7 @@ function answers(questions: QuestionData[], quiz: QuizState): AnswerReport[] {
 function decoded(data: CourseData, state: State, passingScore: number): NonNullable<SuspendDataReport['decoded']> {
   const result = courseResult(data, state, passingScore);
   const status = courseStatus(data, state, result);
-  const report: NonNullable<SuspendDataReport['decoded']> = { pages: [], quizzes: [], scenarios: [], attested: [], score: { ...result.score, percent: result.percent, final: result.final, passed: result.passed }, status };
+  const report: NonNullable<SuspendDataReport['decoded']> = { pages: [], quizzes: [], scenarios: [], attested: [], opened: [], score: { ...result.score, percent: result.percent, final: result.final, passed: result.passed }, status };
   data.pages.forEach((page, index) => {
     report.pages.push({ id: page.id, type: page.type, done: state.done[index] ?? false });
     if (page.type === 'quiz') {
@@ -82,7 +89,13 @@ function decoded(data: CourseData, state: State, passingScore: number): NonNulla
       report.scenarios.push({ page: page.id, choices, at: end.current, ended: end.ended });
     }
     if (page.type === 'attestation' && state.attested[index]) report.attested.push(page.id);
+    if (page.type === 'content' && page.reveal) report.opened.push({ page: page.id, opened: (state.opened[index] ?? []).filter(Boolean).length, parts: page.reveal });
+    if (page.type === 'results' && page.certificate) report.certificate = state.earned === undefined ? {} : { earned: isoDay(state.earned) };
   });
+  if (data.seat) {
+    const pages = data.pages.flatMap((page, index) => (page.minTime ? [{ page: page.id, seconds: state.pageTime[index] ?? 0, min: page.minTime }] : []));
+    report.seatTime = { seconds: state.time, ...(data.seat.min !== undefined && { min: data.seat.min }), pages };
+  }
   return report;
 }
 

@@ -74,6 +74,7 @@ describe("a learner's suspend data", () => {
       '    who-writes: hr, marketing (correct)',
       '    network: "LinkedIn" (correct)',
       '  attested       acknowledge',
+      '  certificate    not earned yet',
       '  score          23 of 24 points (95.83 %), final, passed',
       "  status         incomplete / unknown (SCORM 2004 completion / success, with the course's own passing score)",
       '',
@@ -105,10 +106,44 @@ describe("a learner's suspend data", () => {
   });
 
   test('without the package: what can be said, and fields this version does not know shown as they are', () => {
-    const { stdout } = runCli(['inspect', JSON.stringify({ r: 'abc', d: '10', t: 1234 })]);
+    const { stdout } = runCli(['inspect', JSON.stringify({ r: 'abc', d: '10', x: 1234 })]);
     expect(stdout).toContain('Suspend data: ');
     expect(stdout).toContain('--package <zip>');
-    expect(stdout).toContain('  field t        1234\n');
+    expect(stdout).toContain('  field x        1234\n');
+  });
+});
+
+describe('the fields of required blocks, seat time and the certificate', () => {
+  const built = (fixture: string) => {
+    const dir = join(out, 'newer');
+    expect(runCli(['build', join(repoRoot, 'test/fixtures/valid', fixture), '--target', 'scorm12', '--out', dir]).code).toBe(0);
+    const path = join(dir, `${fixture}-scorm12.zip`);
+    return { path, revision: JSON.parse(runCli(['inspect', path, '--json']).stdout).course.revision as string };
+  };
+  const lines = (state: object, path: string) => runCli(['inspect', JSON.stringify(state), '--package', path]).stdout.split('\n');
+
+  test('opened parts of required blocks: how many of each content page’s parts', () => {
+    const { path, revision: r } = built('blocks');
+    const text = lines({ r, d: '100', o: { 1: '1101000000' } }, path);
+    expect(text).toContain('  opened         open: 3 of 10 parts of its required blocks');
+    expect(text.filter((line) => line.includes('field'))).toEqual([]);
+    expect(JSON.parse(runCli(['inspect', JSON.stringify({ r, d: '100', o: { 1: '1101000000' } }), '--package', path, '--json']).stdout).decoded.opened).toEqual([{ page: 'open', opened: 3, parts: 10 }]);
+  });
+
+  test('seat time: the course’s and each page’s with a min-time, against their minimums', () => {
+    const { path, revision: r } = built('seat-time');
+    const text = lines({ r, d: '1000', t: [750, '0:95'] }, path);
+    expect(text).toContain('  seat time      12 min 30 s of 4 min');
+    expect(text).toContain('    reading: 1 min 35 s of 3 min');
+    expect(text.filter((line) => line.includes('field'))).toEqual([]);
+  });
+
+  test('the day the certificate was earned, and a day that does not fit with the decoder’s note', () => {
+    const { path, revision: r } = built('scenario-character');
+    expect(lines({ r, d: '11', s: { 0: '21' }, c: 20514 }, path)).toContain('  certificate    earned on 2026-03-02');
+    const bad = lines({ r, d: '11', c: 'yesterday' }, path);
+    expect(bad).toContain('  certificate    not earned yet');
+    expect(bad.some((line) => line.startsWith('  note           the day the certificate was earned does not fit'))).toBe(true);
   });
 });
 
