@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { axeViolations, courseFrame } from './axe';
 import { randomUUID } from 'node:crypto';
-import { type Cmi, eventually, Harness, relaunchCmi } from './harness';
+import { type Cmi, courseVariant, eventually, Harness, relaunchCmi } from './harness';
 import { Learner } from './learner';
 import type { Standard } from './lms-page';
 import { xapiLaunch } from './lrs-launch';
@@ -158,6 +158,40 @@ describe('seat time', () => {
     const second = await harness.launch({ standard: 'scorm12', courseUrl: urls.scorm12, cmi: relaunchCmi('scorm12', stored, { core: { student_name: 'Doe, Jane' } }), context });
     await new Learner(second.course).seesPage('Reading');
     near(await secondsLeft(second.course), before, 2);
+    await context.close();
+  }, 120_000);
+
+  it('the results page names the seat time still to spend, and says the course is complete once it is spent', async () => {
+    // A passed test-out lets the learner reach the results before the course's 4 minutes are spent.
+    const variant = courseVariant(join(__dirname, '../fixtures/valid/test-out'), 'navigation: linear', 'navigation: linear\nmin-time: PT4M\nidle-after: PT1M');
+    const url = (await harness.buildAndServe(variant, ['scorm2004'], 'seated-test-out-')).scorm2004;
+    const context = await harness.newContext();
+    await context.clock.install();
+    const { course, page } = await harness.launch({ standard: 'scorm2004', courseUrl: url, cmi: { learner_name: 'Doe, Jane' }, context });
+    const learner = new Learner(course);
+    await learner.seesPage('Welcome');
+    await activeFor(context, page, 30);
+    await learner.next();
+    await learner.pick('The sky is blue.', 'True');
+    await learner.pick('Grass is green.', 'True');
+    await learner.submitQuiz();
+    await learner.next();
+    await learner.seesPage('Your results');
+    const banner = course.locator('[data-result="banner"]');
+    const unmet = course.locator('[data-result="unmet"]');
+    await expect(banner.innerText()).resolves.toBe('The course is not complete yet.');
+    // About 3 and a half minutes left: said in whole minutes, rounded up.
+    await expect(unmet.innerText()).resolves.toBe('Time still to spend in the course: 4 min.');
+    await expect(axeViolations(courseFrame(page, 'seated-test-out-scorm2004'))).resolves.toEqual([]);
+    // The count goes down by the minute while the learner stays on the results page.
+    await activeFor(context, page, 60);
+    await eventually(() => unmet.innerText(), (text) => text.endsWith(': 3 min.'));
+    await expect(unmet.innerText()).resolves.toBe('Time still to spend in the course: 3 min.');
+    // Spent: the requirement goes and the course is complete.
+    await activeFor(context, page, 200);
+    await eventually(() => banner.innerText(), (text) => text.startsWith('Passed.'));
+    await expect(banner.innerText()).resolves.toBe('Passed. You have completed this course.');
+    await expect(unmet.isVisible()).resolves.toBe(false);
     await context.close();
   }, 120_000);
 

@@ -197,10 +197,12 @@ export class Player {
   /** A second was counted: a page waiting for its time may now be done, the countdown moves. */
   private seatCounted(): void {
     const index = this.current;
-    const course = this.data.seat?.min;
+    const left = (this.data.seat?.min ?? 0) - this.state.time;
     if (this.waiting.has(index) && this.seat?.left(index, false) === 0) return this.complete(index);
     // The course's minimum reached: its status may change now (completion waits for it).
-    if (course !== undefined && this.state.time === course) this.changed();
+    if (left === 0) this.changed();
+    // The results page says the time still to spend in whole minutes: shown again at each one.
+    if (left >= 0 && left % 60 === 0 && this.data.pages[index]?.type === 'results') this.behaviours[index]?.shown?.();
     this.updateNavigation();
   }
 

@@ -97,6 +97,9 @@ function unmetRequirements(ctx: PageContext, result: CourseResult): string[] {
   if (data.require.includes('attestation') && unsigned.length) unmet.push(format(strings.unmetAttestation, { list: unsigned.join(', ') }));
   // A quiz not taken yet is among the pages not done; only a score taken and too low is named here.
   if (data.require.includes('passing-score') && pages.length === 0 && !result.passed) unmet.push(format(strings.unmetScore, { score: ctx.passingScore }));
+  // Seat time (min-time): in whole minutes, rounded up; the player shows the page again at each one.
+  const seat = (data.seat?.min ?? 0) - state.time;
+  if (seat > 0) unmet.push(format(strings.unmetTime, { n: Math.ceil(seat / 60) }));
   return unmet;
 }
 
