@@ -270,3 +270,19 @@ describe('a wrong target language in translations/', () => {
     expect(result.stderr).toContain('[xliff-wrong-language]');
   });
 });
+
+describe('a problem the validator finds in a translated text', () => {
+  it('is reported at the unit\'s target in the .xlf file, not at the English YAML', () => {
+    const dir = copyFixture('valid', 'translated');
+    mkdirSync(join(dir, 'translations'));
+    // Typed by a translator as text: it reaches the Markdown as a tag the sanitiser removes.
+    const xliff = fillTargets(readFileSync(exported(dir), 'utf8'), (words, id) => (id === 'pages.welcome.body' && words === 'Ask for help.' ? '[de] Hilfe holen. <iframe src="x"></iframe>' : tagged(words)));
+    writeFileSync(join(dir, 'translations/de.xlf'), xliff.replace('Hilfe holen. <iframe src="x"></iframe>', 'Hilfe holen. &lt;iframe src="x"&gt;&lt;/iframe&gt;'));
+    const lines = readFileSync(join(dir, 'translations/de.xlf'), 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes('&lt;iframe')) + 1;
+    const column = lines[line - 1]!.indexOf('<target') + 1;
+    const result = runCli(['validate', dir]);
+    expect(result.stderr).toContain(`translations/de.xlf:${line}:${column} warning The tag <iframe> in "body" is removed from the page`);
+    expect(result.stderr).not.toContain('course.yaml');
+  });
+});
