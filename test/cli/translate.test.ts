@@ -286,3 +286,21 @@ describe('a problem the validator finds in a translated text', () => {
     expect(result.stderr).not.toContain('course.yaml');
   });
 });
+
+describe('--lang for a course without languages:', () => {
+  it('is an error at its language:, not ignored, also when its packages are current', () => {
+    const dir = copyFixture('valid', 'basic');
+    const out = tempDir();
+    expect(runCli(['build', dir, '--target', 'scorm12', '--out', out]).code).toBe(0);
+    const line = readFileSync(join(dir, 'course.yaml'), 'utf8').split('\n').findIndex((text) => text.startsWith('language:')) + 1;
+    for (const command of [['build', dir, '--target', 'scorm12', '--out', out, '--lang', 'de'], ['validate', dir, '--lang', 'de']]) {
+      const result = runCli(command);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`course.yaml:${line}:11 error --lang names "de", but the course is only in "en": it has no languages: list. [language-not-in-course]`);
+      expect(result.stderr).toContain('hint: Add languages: [en, de] to course.yaml and translate it (coursepack translate export --lang de), or leave out --lang.');
+      expect(result.stdout).not.toContain('basic-scorm12.zip');
+    }
+    // Its own language is what it is built in: no error.
+    expect(runCli(['validate', dir, '--lang', 'en']).code).toBe(0);
+  });
+});
