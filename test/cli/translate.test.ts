@@ -304,3 +304,36 @@ describe('--lang for a course without languages:', () => {
     expect(runCli(['validate', dir, '--lang', 'en']).code).toBe(0);
   });
 });
+
+describe('<sc>/<ec> from a CAT tool', () => {
+  const BOLD = '<pc id="1" dataRefStart="d1" dataRefEnd="d2" canOverlap="no">[de] every</pc>';
+
+  it('a start and end marker pair stands for the <pc> it replaces: imported and built with its markup', async () => {
+    const dir = copyFixture('valid', 'translated');
+    const file = join(tempDir(), 'cat.xlf');
+    const filled = fillTargets(readFileSync(exported(dir), 'utf8'), tagged);
+    expect(filled).toContain(BOLD);
+    // The tool rewrote the source's pair too: the unit is no less current for it.
+    const source = '<pc id="1" dataRefStart="d1" dataRefEnd="d2" canOverlap="no">every</pc>';
+    expect(filled).toContain(source);
+    writeFileSync(file, filled.replace(BOLD, '<sc id="1" dataRef="d1"/>[de] every<ec startRef="1" dataRef="d2"/>').replace(source, '<sc id="1" dataRef="d1"/>every<ec startRef="1" dataRef="d2"/>'));
+    const result = runCli(['translate', 'import', file, dir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = tempDir();
+    expect(runCli(['build', dir, '--target', 'scorm12', '--lang', 'de', '--out', out]).code).toBe(0);
+    await extract(join(out, 'translated-de-scorm12.zip'), { dir: join(out, 'de') });
+    expect(readFileSync(join(out, 'de', 'index.html'), 'utf8')).toContain('<strong>[de] every</strong>');
+  });
+
+  it('a marker without its partner is refused where it is', () => {
+    for (const broken of ['<sc id="1" dataRef="d1"/>[de] every', '[de] every<ec startRef="1" dataRef="d2"/>']) {
+      const dir = copyFixture('valid', 'translated');
+      const file = join(tempDir(), 'cat.xlf');
+      writeFileSync(file, fillTargets(readFileSync(exported(dir), 'utf8'), tagged).replace(BOLD, broken));
+      const result = runCli(['translate', 'import', file, dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/cat\.xlf:\d+:\d+ error Unit "pages\.welcome\.body": The inline code <(sc id="1"|ec startRef="1")> has no partner in the same element: an <sc> and its <ec startRef> together stand for the source's <pc id="1">\. \[xliff-inline-code\]/);
+    }
+  });
+});
