@@ -103,7 +103,10 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
   const checked = checkEdition(coursePath, ids);
   const { course, report } = checked;
   if (course && !report.hasErrors) checkChoice(course, choose(course, selection), report);
-  if (!course?.languages) return checked;
+  if (!course?.languages) {
+    if (course) checkSingleLanguage(course, selection.languages, report);
+    return checked;
+  }
   const editions: Course[] = [];
   for (const language of chosenLanguages(course, selection.languages, report)) {
     if (language === course.language) {
@@ -134,11 +137,16 @@ function checkEdition(coursePath: string, ids: CourseIds, language?: string): Ch
   return { course, report, sources, inputs: [...loaded.files.map((file) => file.path), ...templates, ...(translation ? [translation.path] : [])] };
 }
 
+/** --lang is not ignored: a course without `languages:` is in its source language only. */
+function checkSingleLanguage(course: Course, wanted: readonly string[] | undefined, report: Report): void {
+  for (const language of wanted ?? []) if (language !== course.language) report.add(messages.languageWithoutLanguages(course.languagesSpan, language, course.language));
+}
+
 /** The course's languages --lang picks (all without it); a language the course lacks is an error. */
 function chosenLanguages(course: Course, wanted: readonly string[] | undefined, report: Report): string[] {
   const all = course.languages ?? [course.language];
   if (!wanted) return all;
-  for (const language of wanted) if (!all.includes(language)) report.add(messages.languageNotInCourse(course.span, language, all));
+  for (const language of wanted) if (!all.includes(language)) report.add(messages.languageNotInCourse(course.languagesSpan, language, all));
   return all.filter((language) => wanted.includes(language));
 }
 
@@ -197,7 +205,8 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const current = ({ target, language }: PackageKey) => hit?.packages.get(packageKey(target, language));
   const unchanged = (keys: readonly PackageKey[]) => keys.flatMap((key) => (current(key) ? [{ ...key, ...current(key)! }] : []));
   const hitKeys = hit && packageKeys(hit.targets.filter(isTarget), hit.languages, options.languages);
-  const everyLanguage = (options.languages ?? []).every((language) => !hit?.languages || hit.languages.includes(language));
+  // A course without languages: is checked in full for --lang, which then names no language of it.
+  const everyLanguage = (options.languages ?? []).every((language) => hit?.languages?.includes(language));
   // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
   if (hit && hitKeys && hitKeys.length > 0 && hitKeys.every(current) && everyLanguage && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
     return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged(hitKeys) };

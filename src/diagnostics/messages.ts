@@ -108,6 +108,14 @@ export const languagesSourceFirst = (span: SourceSpan, first: string, language: 
 export const languageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
   error('language-not-in-course', span, `--lang names "${language}", which is not one of the course's languages (${languages.join(', ')}).`, 'Add it to languages: in course.yaml, or leave it out of --lang.');
 
+export const languageWithoutLanguages = (span: SourceSpan, language: string, source: string) =>
+  error(
+    'language-not-in-course',
+    span,
+    `--lang names "${language}", but the course is only in "${source}": it has no languages: list.`,
+    `Add languages: [${source}, ${language}] to course.yaml and translate it (coursepack translate export --lang ${language}), or leave out --lang.`,
+  );
+
 export const xliffLanguageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
   error('language-not-in-course', span, `The file translates into "${language}", which is not one of the course's languages (${languages.join(', ')}).`, `Add it to languages: in course.yaml (languages: [${[...languages, language].join(', ')}]).`);
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closest } from '../diagnostics/did-you-mean';
-import { fileSpan, messages, type Report } from '../diagnostics';
+import { fileSpan, messages, type Report, type SourceSpan } from '../diagnostics';
 import type { LoadedCourse } from '../load';
 import { displayPath } from '../load/paths';
 import { markupOf, targetParts } from './codes';
@@ -49,15 +49,24 @@ export function applyTranslation(loaded: LoadedCourse, language: string, file: T
     return;
   }
   const checked = checkTranslation(units, file, { source: sourceLanguageOf(loaded), target: language, fileName: `translations/${language}.xlf` }, report);
-  for (const [unit, parts] of checked) unit.node.value = joinParts(parts);
+  for (const [unit, { parts, at }] of checked) {
+    unit.node.value = joinParts(parts);
+    (unit.file.translated ??= new Map()).set(unit.node, at);
+  }
+}
+
+/** A unit's usable translation, and where its target is written (for later diagnostics). */
+export interface Translated {
+  parts: Part[];
+  at: SourceSpan;
 }
 
 /**
  * Every problem of a translation file, reported in it; the translations that can be used, by
  * unit. `languages`: what the file must translate from and into.
  */
-export function checkTranslation(units: readonly SourceUnit[], file: TranslationFile, languages: { source: string; target: string; fileName: string }, report: Report): Map<SourceUnit, Part[]> {
-  const translated = new Map<SourceUnit, Part[]>();
+export function checkTranslation(units: readonly SourceUnit[], file: TranslationFile, languages: { source: string; target: string; fileName: string }, report: Report): Map<SourceUnit, Translated> {
+  const translated = new Map<SourceUnit, Translated>();
   let xliff: ReadXliff;
   try {
     xliff = readXliff(file.text, file.displayPath);
@@ -84,7 +93,7 @@ export function checkTranslation(units: readonly SourceUnit[], file: Translation
     if (!read) continue;
     const parts = checkUnit(unit, read, xliff, report);
     if (parts === 'untranslated') untranslated.push(unit.id);
-    else if (parts) translated.set(unit, parts);
+    else if (parts) translated.set(unit, { parts, at: read.targetAt ?? read.at });
     if (parts && markupOf(read.source, read.data) !== joinParts(segment(unit.text, unit.markdown).parts)) outdated.push(unit.id);
   }
   if (outdated.length > 0) report.add(messages.xliffOutdated(xliff.targetLanguageAt, outdated));

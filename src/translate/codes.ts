@@ -15,7 +15,7 @@ const TRANSPARENT = new Set(['mrk', 'sm', 'em']);
 
 /** The text of a source or target with each code's markup, read from the file alone. */
 export function markupOf(parts: readonly ReadInline[], data: ReadonlyMap<string, string>): string {
-  return parts
+  return pairMarkers(parts)
     .map((part) => {
       if (typeof part === 'string') return part;
       const { element, attributes } = part;
@@ -24,6 +24,30 @@ export function markupOf(parts: readonly ReadInline[], data: ReadonlyMap<string,
       return element === 'ph' ? plain(part.content) : markupOf(part.content, data);
     })
     .join('');
+}
+
+/**
+ * XLIFF 2.0 §4.1.3.3–4: a CAT tool may write a spanning code as a start marker and an end marker,
+ * <sc id="1"/>…<ec startRef="1"/>, where the file had <pc id="1">…</pc> (Okapi and others do,
+ * e.g. after joining or splitting segments). A pair within one element that nests like a <pc>
+ * is read as that <pc>; any other <sc> or <ec> stays as written, for targetParts to refuse.
+ */
+export function pairMarkers(parts: readonly ReadInline[]): ReadInline[] {
+  const out: ReadInline[] = [];
+  const open: number[] = [];
+  for (const part of parts) {
+    const start = open.length > 0 ? (out[open.at(-1)!] as ReadCode) : undefined;
+    if (typeof part !== 'string' && part.element === 'ec' && part.attributes.startRef !== undefined && part.attributes.startRef === start?.attributes.id) {
+      const index = open.pop()!;
+      const content = out.splice(index + 1);
+      out[index] = { element: 'pc', attributes: { id: start.attributes.id, dataRefStart: start.attributes.dataRef ?? '', dataRefEnd: part.attributes.dataRef ?? '' }, content, at: start.at };
+      continue;
+    }
+    const item = typeof part === 'string' ? part : { ...part, content: pairMarkers(part.content) };
+    if (typeof item !== 'string' && item.element === 'sc' && item.attributes.isolated !== 'yes') open.push(out.length);
+    out.push(item);
+  }
+  return out;
 }
 
 /** A target as parts with the source's codes, and everything wrong with its codes. */
@@ -39,6 +63,12 @@ export function targetParts(target: readonly ReadInline[], codes: ReadonlyMap<nu
     }
   };
   const readCode = (inline: ReadCode) => {
+    if (inline.element === 'sc' || inline.element === 'ec') {
+      const name = inline.element === 'sc' ? `sc id="${inline.attributes.id ?? ''}"` : `ec startRef="${inline.attributes.startRef ?? inline.attributes.id ?? ''}"`;
+      const id = inline.attributes.id ?? inline.attributes.startRef ?? '';
+      problems.push({ at: inline.at, message: `The inline code <${name}> has no partner in the same element: an <sc> and its <ec startRef> together stand for the source's <pc id="${id}">.` });
+      return;
+    }
     const code = codes.get(Number(inline.attributes.id));
     const expected = version === '2.0' ? (code?.role === 'open' ? 'pc' : 'ph') : 'ph';
     if (!code || inline.element !== expected || (code.role === 'close' && version === '2.0')) {
@@ -54,7 +84,7 @@ export function targetParts(target: readonly ReadInline[], codes: ReadonlyMap<nu
       if (close) parts.push(close), seen.set(close.id, parts.length);
     }
   };
-  walk(target);
+  walk(version === '2.0' ? pairMarkers(target) : target);
   for (const code of codes.values()) {
     if (!seen.has(code.id)) problems.push({ at, message: `The inline code ${code.id} ("${code.data}") was removed from the translation.` });
     else if (code.role === 'close' && (seen.get(code.id) ?? 0) < (seen.get(code.pair ?? -1) ?? 0)) problems.push({ at, message: `The inline code ${code.id} ("${code.data}") closes before ${code.pair} opens.` });

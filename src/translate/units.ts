@@ -66,7 +66,9 @@ function walkValue(format: ValueFormat, node: unknown, place: Place, visit: Visi
       if (!format.verbatim && isScalar(node) && node.value !== null && String(node.value).trim() !== '') visit.units.push(unitOf(node as Scalar, format.markdown === true, format.allowEmpty === true, place, visit));
       return;
     case 'mapping':
-      return walkMapping(format.mapping, node, place, visit.loaded, visit.units);
+      // A mapping under a key is named by it (certificate › signatory › name): a translator
+      // tells a contact's name from a signatory's. A list item is already named by walkList.
+      return walkMapping(format.mapping, node, { ...place, where: [...place.where, visit.key] }, visit.loaded, visit.units);
     case 'dictionary':
       if (!isMap(node)) return;
       for (const pair of node.items) {
@@ -96,7 +98,9 @@ function walkList(items: ValueFormat, node: unknown, place: Place, visit: Visit)
       position += 1;
       const name = idOf(member) ?? String(position);
       const where = isMap(member) ? [...place.where, `${typeOf(member) || visit.key} ${idOf(member) ? `"${name}"` : name}`] : place.where;
-      walkValue(items, member, { file, path: [...place.path, name], where, item: isMap(member) ? undefined : name }, visit);
+      const itemPlace = { file, path: [...place.path, name], where, item: isMap(member) ? undefined : name };
+      if (items.kind === 'mapping') walkMapping(items.mapping, member, itemPlace, visit.loaded, visit.units);
+      else walkValue(items, member, itemPlace, visit);
     }
   }
 }

@@ -72,6 +72,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
 
     span: fields.span,
     idSpan: fields.spanOf('id'),
+    languagesSpan: fields.spanOf(fields.has('languages') ? 'languages' : 'language'),
     root: loaded.root,
     assets,
   } as Course;

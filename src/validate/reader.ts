@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean';
-import { messages, type Report, type SourceFile, type SourceSpan, spanOf, spanOfRange } from '../diagnostics';
+import { messages, type Report, type SourceFile, type SourceSpan, spanOf, spanOfRange, translatedSpan } from '../diagnostics';
 import { ID_PATTERN } from '../format';
 import type { LoadedCourse } from '../load';
 import { forbiddenCharacter, forbiddenCharacterSource } from './text';
@@ -35,6 +35,11 @@ export class Reader {
   printable(node: Scalar, text: string, what: string): boolean {
     const found = forbiddenCharacter(text);
     if (!found) return true;
+    const translated = translatedSpan(this.file, node);
+    if (translated) {
+      this.report.add(messages.controlCharacter(translated, what, found));
+      return false;
+    }
     const [start = 0, end = start] = node.range ?? [];
     const at = forbiddenCharacterSource(this.file.text.slice(start, end), node.type === 'QUOTE_DOUBLE');
     const offset = start + Math.max(0, at);

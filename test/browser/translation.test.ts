@@ -120,16 +120,23 @@ describe('the sample course in German (translations/de.xlf, written by us)', () 
   it('reads in German from the first page to the scenario: headings, text, image description, buttons', async () => {
     const { course, page } = await harness.launch({ standard: 'scorm2004', courseUrl: sampleUrl });
     const next = button(course, UI.de.next as string);
+    // The cover comes first: the course's German title, and Start in German.
+    await course.getByRole('heading', { level: 1, name: 'Social Media am Arbeitsplatz' }).waitFor();
+    await button(course, UI.de.start as string).click();
     await course.getByRole('heading', { level: 1, name: 'Willkommen' }).waitFor();
-    await expect(course.locator('strong:visible').allInnerTexts()).resolves.toEqual(['warum', 'wie']);
-    await expect(course.locator('li:visible').first().innerText()).resolves.toBe('vier kurze Seiten darüber lesen, warum diese Schulung wichtig ist;');
+    await expect(course.getByRole('button', { name: 'Vier Gründe, warum diese Schulung wichtig ist' }).count()).resolves.toBe(0);
+    await expect(course.getByText('Vier Gründe, warum diese Schulung wichtig ist').count()).resolves.toBe(1);
+    await expect(course.locator('main strong:visible').allInnerTexts()).resolves.toEqual(['warum', 'wie']);
+    await expect(course.locator('main li:visible').first().innerText()).resolves.toBe('vier kurze Seiten darüber lesen, warum diese Schulung wichtig ist;');
     for (const title of ['Social Media bleiben', 'Unsere Kunden reden bereits', 'Wir alle sind Menschen', 'Das ist die neue Normalität']) {
       await next.click();
       await course.getByRole('heading', { level: 1, name: title }).waitFor();
       if (title === 'Unsere Kunden reden bereits') await expect(course.getByRole('img', { name: /^Diagramm: Sie in der Mitte/ }).count()).resolves.toBe(1);
+      if (title === 'Das ist die neue Normalität') await course.getByText('Ist es öffentlich?').waitFor();
     }
     await next.click();
     await course.getByRole('heading', { level: 1, name: 'Szenario: der Beitrag zur Produkteinführung' }).waitFor();
+    await course.getByText('Produktentwicklerin (Sie)').waitFor();
     await button(course, 'Das Kommunikationsteam fragen, was wann geteilt werden darf').click();
     await course.getByText('Gute Entscheidung.', { exact: false }).first().waitFor();
     expect(harness.pageErrors).toEqual([]);

@@ -270,3 +270,70 @@ describe('a wrong target language in translations/', () => {
     expect(result.stderr).toContain('[xliff-wrong-language]');
   });
 });
+
+describe('a problem the validator finds in a translated text', () => {
+  it('is reported at the unit\'s target in the .xlf file, not at the English YAML', () => {
+    const dir = copyFixture('valid', 'translated');
+    mkdirSync(join(dir, 'translations'));
+    // Typed by a translator as text: it reaches the Markdown as a tag the sanitiser removes.
+    const xliff = fillTargets(readFileSync(exported(dir), 'utf8'), (words, id) => (id === 'pages.welcome.body' && words === 'Ask for help.' ? '[de] Hilfe holen. <iframe src="x"></iframe>' : tagged(words)));
+    writeFileSync(join(dir, 'translations/de.xlf'), xliff.replace('Hilfe holen. <iframe src="x"></iframe>', 'Hilfe holen. &lt;iframe src="x"&gt;&lt;/iframe&gt;'));
+    const lines = readFileSync(join(dir, 'translations/de.xlf'), 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes('&lt;iframe')) + 1;
+    const column = lines[line - 1]!.indexOf('<target') + 1;
+    const result = runCli(['validate', dir]);
+    expect(result.stderr).toContain(`translations/de.xlf:${line}:${column} warning The tag <iframe> in "body" is removed from the page`);
+    expect(result.stderr).not.toContain('course.yaml');
+  });
+});
+
+describe('--lang for a course without languages:', () => {
+  it('is an error at its language:, not ignored, also when its packages are current', () => {
+    const dir = copyFixture('valid', 'basic');
+    const out = tempDir();
+    expect(runCli(['build', dir, '--target', 'scorm12', '--out', out]).code).toBe(0);
+    const line = readFileSync(join(dir, 'course.yaml'), 'utf8').split('\n').findIndex((text) => text.startsWith('language:')) + 1;
+    for (const command of [['build', dir, '--target', 'scorm12', '--out', out, '--lang', 'de'], ['validate', dir, '--lang', 'de']]) {
+      const result = runCli(command);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`course.yaml:${line}:11 error --lang names "de", but the course is only in "en": it has no languages: list. [language-not-in-course]`);
+      expect(result.stderr).toContain('hint: Add languages: [en, de] to course.yaml and translate it (coursepack translate export --lang de), or leave out --lang.');
+      expect(result.stdout).not.toContain('basic-scorm12.zip');
+    }
+    // Its own language is what it is built in: no error.
+    expect(runCli(['validate', dir, '--lang', 'en']).code).toBe(0);
+  });
+});
+
+describe('<sc>/<ec> from a CAT tool', () => {
+  const BOLD = '<pc id="1" dataRefStart="d1" dataRefEnd="d2" canOverlap="no">[de] every</pc>';
+
+  it('a start and end marker pair stands for the <pc> it replaces: imported and built with its markup', async () => {
+    const dir = copyFixture('valid', 'translated');
+    const file = join(tempDir(), 'cat.xlf');
+    const filled = fillTargets(readFileSync(exported(dir), 'utf8'), tagged);
+    expect(filled).toContain(BOLD);
+    // The tool rewrote the source's pair too: the unit is no less current for it.
+    const source = '<pc id="1" dataRefStart="d1" dataRefEnd="d2" canOverlap="no">every</pc>';
+    expect(filled).toContain(source);
+    writeFileSync(file, filled.replace(BOLD, '<sc id="1" dataRef="d1"/>[de] every<ec startRef="1" dataRef="d2"/>').replace(source, '<sc id="1" dataRef="d1"/>every<ec startRef="1" dataRef="d2"/>'));
+    const result = runCli(['translate', 'import', file, dir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = tempDir();
+    expect(runCli(['build', dir, '--target', 'scorm12', '--lang', 'de', '--out', out]).code).toBe(0);
+    await extract(join(out, 'translated-de-scorm12.zip'), { dir: join(out, 'de') });
+    expect(readFileSync(join(out, 'de', 'index.html'), 'utf8')).toContain('<strong>[de] every</strong>');
+  });
+
+  it('a marker without its partner is refused where it is', () => {
+    for (const broken of ['<sc id="1" dataRef="d1"/>[de] every', '[de] every<ec startRef="1" dataRef="d2"/>']) {
+      const dir = copyFixture('valid', 'translated');
+      const file = join(tempDir(), 'cat.xlf');
+      writeFileSync(file, fillTargets(readFileSync(exported(dir), 'utf8'), tagged).replace(BOLD, broken));
+      const result = runCli(['translate', 'import', file, dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/cat\.xlf:\d+:\d+ error Unit "pages\.welcome\.body": The inline code <(sc id="1"|ec startRef="1")> has no partner in the same element: an <sc> and its <ec startRef> together stand for the source's <pc id="1">\. \[xliff-inline-code\]/);
+    }
+  });
+});

@@ -103,3 +103,68 @@ describe('inline codes', () => {
     expect(parts.map((part) => (typeof part === 'string' ? part : part.id))).toEqual(['Lies ', 1, 'jede', 2, ' ', 3, 'Regel', 4, ' und ', '*', 'mehr', '*', '.']);
   });
 });
+
+describe('the keys the blocks, character, certificate, cover, contact and policy formats added', () => {
+  const FEATURES = `id: c
+title: T
+version: 1.0.0
+language: en
+description: D
+theme: { brand-color: "#0b5394", logo: assets/logo.svg, font: "Inter, sans-serif" }
+certificate:
+  organisation: Org
+  logo: assets/logo.svg
+  signatory: { name: Signer, title: Signer title }
+  show-score: true
+cover: { image: assets/hero.svg, alt: Cover alt, text: Cover text }
+contact: { name: Contact name, email: trainer@example.com, url: https://example.com/help }
+min-time: PT10M
+activity-id: https://example.com/courses/c
+pages:
+  - id: p
+    type: content
+    title: Page
+    blocks:
+      - { type: callout, style: policy, title: Callout title, text: Callout text, reference: Section 3 }
+      - { type: image, image: assets/a.png, alt: Image alt, caption: Image caption }
+      - { type: quote, text: Quoted, name: Quote name, role: Quote role }
+      - { type: labelled-graphic, image: assets/a.png, alt: Graphic alt, hotspots: [{ x: 10, y: 20, title: Spot, text: Spot text }] }
+      - { type: download, file: assets/policy.pdf, title: Download title, description: Download description }
+      - { type: video, src: assets/v.webm, captions: assets/v.vtt, title: Video title, transcript: Video transcript }
+      - { type: audio, src: assets/a.mp3, title: Audio title, transcript: Audio transcript }
+  - id: s
+    type: scenario
+    title: Scenario
+    character: { name: Character name, role: Character role, image: assets/maya.svg, alt: Portrait alt }
+    start: one
+    scenes:
+      one: { text: Scene, choices: [{ text: Choice, next: two }] }
+      two: { text: End, outcome: pass }
+  - id: a
+    type: attestation
+    statement: I agree.
+    policy: { title: Policy title, version: "2.1", effective-date: 2026-03-01, document: assets/policy.pdf }
+`;
+
+  it('export every learner-visible text and nothing a learner reads verbatim (paths, addresses, versions, dates, scene ids, colours)', () => {
+    const texts = unitsOf(FEATURES).map(([, text]) => text);
+    expect(texts).toEqual([
+      'T', 'D', 'Org', 'Signer', 'Signer title', 'Cover alt', 'Cover text', 'Contact name',
+      'Page', 'Callout title', 'Callout text', 'Section 3', 'Image alt', 'Image caption', 'Quoted', 'Quote name', 'Quote role',
+      'Graphic alt', 'Spot', 'Spot text', 'Download title', 'Download description', 'Video title', 'Video transcript', 'Audio title', 'Audio transcript',
+      'Scenario', 'Character name', 'Character role', 'Portrait alt', 'Scene', 'Choice', 'End',
+      'I agree.', 'Policy title',
+    ]);
+  });
+
+  it('a note names the mapping a text sits in, so the name of a contact and of a signatory differ', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'course.yaml'), FEATURES);
+    const loaded = loadCourse(dir, new Report());
+    const notes = new Map(sourceUnits(loaded!).map((unit) => [unit.id, unit.note.split('.')[0]]));
+    expect(notes.get('certificate.signatory.name')).toBe('course › certificate › signatory › name');
+    expect(notes.get('contact.name')).toBe('course › contact › name');
+    expect(notes.get('pages.s.character.name')).toBe('course › scenario "s" › character › name');
+    expect(notes.get('pages.p.blocks.4.hotspots.1.title')).toBe('course › content "p" › labelled-graphic 4 › hotspots 1 › title');
+  });
+});
