@@ -82,6 +82,8 @@ export interface Course extends Located {
   language: string;
   /** Every language the course is built in (`languages:`), the source first; absent without it. */
   languages?: string[];
+  /** `multi-language: true` (only with `languages:`): one package per target holds every language. */
+  multiLanguage: boolean;
   description: string;
   author?: string;
   /** ISO 8601 duration, e.g. PT20M. */
