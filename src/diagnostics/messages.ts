@@ -108,9 +108,6 @@ export const languagesSourceFirst = (span: SourceSpan, first: string, language: 
 export const multiLanguageWithoutLanguages = (span: SourceSpan) =>
   error('multi-language-without-languages', span, 'multi-language: true puts every language of the course into one package, but the course has no languages: list.', 'Add languages: [<the source language>, …] (e.g. languages: [en, de]) or remove multi-language.');
 
-export const multiLanguageUnsupported = (span: SourceSpan) =>
-  error('multi-language-unsupported', span, 'multi-language: true is not supported yet.', 'Remove it: build writes one package per language (<id>-<language>-<target>.zip).');
-
 export const languageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
   error('language-not-in-course', span, `--lang names "${language}", which is not one of the course's languages (${languages.join(', ')}).`, 'Add it to languages: in course.yaml, or leave it out of --lang.');
 

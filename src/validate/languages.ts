@@ -26,7 +26,5 @@ export function readLanguages(fields: Fields, source: string | undefined): strin
 export function readMultiLanguage(fields: Fields, languages: readonly string[] | undefined): boolean {
   const multi = fields.has('multi-language') ? fields.boolean('multi-language') ?? false : false;
   if (multi && !fields.has('languages')) fields.reader.report.add(messages.multiLanguageWithoutLanguages(fields.spanOf('multi-language')));
-  // Not built yet: refused plainly rather than half-working packages.
-  else if (multi) fields.reader.report.add(messages.multiLanguageUnsupported(fields.spanOf('multi-language')));
   return multi && languages !== undefined;
 }

@@ -59,6 +59,10 @@ export class LocalBackupTracker implements Tracker {
     return launch;
   }
 
+  preferredLanguage(): string {
+    return this.inner.preferredLanguage?.() ?? '';
+  }
+
   keepAlive(): void {
     this.inner.keepAlive?.();
   }

@@ -1,0 +1,118 @@
+// `multi-language: true` as a learner meets it: one package holding English and German opens in
+// the language the LMS says the learner prefers (SCORM 2004 cmi.learner_preference.language,
+// SCORM 1.2 cmi.student_preference.language), and the header's language switch changes the
+// language in place, the pages done and answers kept, the LMS seeing one session and the same
+// interaction ids.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { copyFixture, runCli, tempDir } from '../cli/run-cli';
+import { fillTargets, tagged } from '../translate/fill';
+import { type Cmi, eventually, Harness } from './harness';
+
+const UI = {
+  en: JSON.parse(readFileSync(join(__dirname, '../../templates/strings/en.json'), 'utf8')) as Record<string, string>,
+  de: JSON.parse(readFileSync(join(__dirname, '../../templates/strings/de.json'), 'utf8')) as Record<string, string>,
+};
+const harness = new Harness();
+const urls = { scorm12: '', scorm2004: '' };
+let out = '';
+
+beforeAll(async () => {
+  await harness.start();
+  const course = copyFixture('valid', 'translated');
+  const exported = join(tempDir(), 'de.xlf');
+  expect(runCli(['translate', 'export', course, '--lang', 'de', '-o', exported]).code).toBe(0);
+  mkdirSync(join(course, 'translations'));
+  writeFileSync(join(course, 'translations/de.xlf'), fillTargets(readFileSync(exported, 'utf8'), tagged));
+  appendFileSync(join(course, 'course.yaml'), 'multi-language: true\n');
+  out = tempDir();
+  const built = runCli(['build', course, '--target', 'scorm12,scorm2004', '--out', out]);
+  expect(built.stderr).toBe('');
+  for (const target of ['scorm12', 'scorm2004'] as const) urls[target] = await harness.serveZip(join(out, `translated-${target}.zip`), `multi-${target}`);
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+type Course = FrameLocator | Page;
+const button = (course: Course, name: string) => course.getByRole('button', { name, exact: true });
+const switcher = (course: Course, language: 'en' | 'de') => course.getByRole('combobox', { name: UI[language].language });
+
+/** Welcome and the scenario, in German; then the quiz page. */
+async function firstPagesInGerman(course: Course): Promise<void> {
+  await course.getByRole('heading', { level: 1, name: tagged('Welcome') }).waitFor();
+  await expect(course.locator('html').getAttribute('lang')).resolves.toBe('de');
+  await button(course, UI.de.next!).click();
+  await course.getByRole('heading', { level: 1, name: tagged('A wobbly ladder') }).waitFor();
+  await button(course, tagged('Stop and steady it')).click();
+  await course.locator('[data-continue]').click();
+  await course.getByText(tagged('Well done.')).waitFor();
+  await button(course, UI.de.next!).click();
+  await course.getByRole('heading', { level: 1, name: tagged('Check your knowledge') }).waitFor();
+}
+
+/** Switches to English on the quiz page: the same page, in English, with the progress kept; then the quiz and Finish. */
+async function restInEnglish(course: Course): Promise<void> {
+  await course.getByRole('radio', { name: tagged('Three'), exact: true }).check();
+  await switcher(course, 'de').selectOption('en');
+  await course.getByRole('heading', { level: 1, name: 'Check your knowledge' }).waitFor();
+  await expect(course.locator('html').getAttribute('lang')).resolves.toBe('en');
+  await expect(course.locator('html').getAttribute('dir')).resolves.toBe('ltr');
+  // The switch keeps focus (its DOM was replaced) and now says the language in English.
+  await expect(switcher(course, 'en').evaluate((select) => select === document.activeElement)).resolves.toBe(true);
+  await expect(course.locator('#cp-progress').getAttribute('value')).resolves.toBe('2');
+  await button(course, UI.en.back!).click();
+  await course.getByRole('heading', { level: 1, name: 'A wobbly ladder' }).waitFor();
+  await course.getByText('Well done.').waitFor();
+  await button(course, UI.en.next!).click();
+  await course.getByRole('radio', { name: 'Three', exact: true }).check();
+  await course.getByRole('textbox', { name: UI.en.yourAnswer }).fill('ladder');
+  await button(course, UI.en.submitAnswers!).click();
+  await course.getByText('Right.').waitFor();
+  await button(course, UI.en.next!).click();
+  await course.getByRole('heading', { level: 1, name: UI.en.resultsTitle }).waitFor();
+  await button(course, 'Finish the training').click();
+}
+
+describe('a multi-language package (English and German)', () => {
+  it('is one package per target, its manifest titled in both languages', () => {
+    expect(existsSync(join(out, 'translated-de-scorm2004.zip'))).toBe(false);
+    const listed = runCli(['inspect', join(out, 'translated-scorm2004.zip'), '--json']);
+    expect(listed.code).toBe(0);
+  });
+
+  it('SCORM 2004: opens in German for a learner who prefers it; switching to English keeps progress and interaction ids', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: { learner_preference: { language: 'de' } } });
+    await firstPagesInGerman(run.course);
+    await expect(switcher(run.course, 'de').inputValue()).resolves.toBe('de');
+    await restInEnglish(run.course);
+    const cmi: Cmi = await eventually(() => run.stored(), (stored) => stored.completion_status === 'completed', 10000);
+    expect(cmi.success_status).toBe('passed');
+    const ids = Object.values<Cmi>(cmi.interactions ?? {}).map((interaction) => String(interaction.id));
+    expect(ids).toEqual(['decide.wobble', 'quiz.contact', 'quiz.name']);
+    const initialized = (await run.calls()).filter((call) => call.method === 'Initialize');
+    expect(initialized).toHaveLength(1);
+    expect(harness.pageErrors).toEqual([]);
+    await run.context.close();
+  });
+
+  it('SCORM 1.2: cmi.student_preference.language picks German likewise', async () => {
+    const run = await harness.launch({ standard: 'scorm12', courseUrl: urls.scorm12, cmi: { student_preference: { language: 'de' } } });
+    await firstPagesInGerman(run.course);
+    await restInEnglish(run.course);
+    const cmi: Cmi = await eventually(() => run.stored(), (stored) => stored.core?.lesson_status === 'passed', 10000);
+    expect(Object.values<Cmi>(cmi.interactions ?? {}).map((interaction) => String(interaction.id))).toEqual(['decide.wobble', 'quiz.contact', 'quiz.name']);
+    expect(harness.pageErrors).toEqual([]);
+    await run.context.close();
+  });
+
+  it('without a preference from the LMS, opens in the browser\'s language, else the source', async () => {
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004 });
+    // Headless chromium's language is en-US: the source's page stays.
+    await run.course.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+    await expect(run.course.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await run.context.close();
+  });
+});
