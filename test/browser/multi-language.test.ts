@@ -4,23 +4,28 @@
 // language in place, the pages done and answers kept, the LMS seeing one session and the same
 // interaction ids.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { copyFixture, runCli, tempDir } from '../cli/run-cli';
 import { fillTargets, tagged } from '../translate/fill';
 import { type Cmi, eventually, Harness } from './harness';
+import { ACTOR, cmi5Launch } from './lrs-launch';
+import { TestLrs } from './test-lrs';
 
 const UI = {
   en: JSON.parse(readFileSync(join(__dirname, '../../templates/strings/en.json'), 'utf8')) as Record<string, string>,
   de: JSON.parse(readFileSync(join(__dirname, '../../templates/strings/de.json'), 'utf8')) as Record<string, string>,
 };
 const harness = new Harness();
-const urls = { scorm12: '', scorm2004: '' };
+const lrs = new TestLrs();
+const urls = { scorm12: '', scorm2004: '', cmi5: '' };
 let out = '';
 
 beforeAll(async () => {
   await harness.start();
+  await lrs.start();
   const course = copyFixture('valid', 'translated');
   const exported = join(tempDir(), 'de.xlf');
   expect(runCli(['translate', 'export', course, '--lang', 'de', '-o', exported]).code).toBe(0);
@@ -28,12 +33,13 @@ beforeAll(async () => {
   writeFileSync(join(course, 'translations/de.xlf'), fillTargets(readFileSync(exported, 'utf8'), tagged));
   appendFileSync(join(course, 'course.yaml'), 'multi-language: true\n');
   out = tempDir();
-  const built = runCli(['build', course, '--target', 'scorm12,scorm2004', '--out', out]);
+  const built = runCli(['build', course, '--target', 'scorm12,scorm2004,cmi5', '--out', out]);
   expect(built.stderr).toBe('');
-  for (const target of ['scorm12', 'scorm2004'] as const) urls[target] = await harness.serveZip(join(out, `translated-${target}.zip`), `multi-${target}`);
+  for (const target of ['scorm12', 'scorm2004', 'cmi5'] as const) urls[target] = await harness.serveZip(join(out, `translated-${target}.zip`), `multi-${target}`);
 });
 afterAll(async () => {
   await harness.stop();
+  await lrs.stop();
 });
 
 type Course = FrameLocator | Page;
@@ -77,10 +83,16 @@ async function restInEnglish(course: Course): Promise<void> {
 }
 
 describe('a multi-language package (English and German)', () => {
-  it('is one package per target, its manifest titled in both languages', () => {
+  it('is one package per target, its manifest titled in both languages, the German page waiting in a template', () => {
     expect(existsSync(join(out, 'translated-de-scorm2004.zip'))).toBe(false);
-    const listed = runCli(['inspect', join(out, 'translated-scorm2004.zip'), '--json']);
-    expect(listed.code).toBe(0);
+    const zip = join(out, 'translated-scorm2004.zip');
+    const manifest = execFileSync('unzip', ['-p', zip, 'imsmanifest.xml'], { encoding: 'utf8' });
+    expect(manifest).toContain(`<lom:string language="en">Working Safely</lom:string><lom:string language="de">${tagged('Working Safely')}</lom:string>`);
+    const html = execFileSync('unzip', ['-p', zip, 'index.html'], { encoding: 'utf8' });
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en" dir="ltr">/);
+    expect(html).toContain('<template data-lang="de" data-dir="ltr"');
+    // The runtime is loaded once: a script cloned out of a template would run again.
+    expect(html.match(/<script src="coursepack.js">/g)).toHaveLength(1);
   });
 
   it('SCORM 2004: opens in German for a learner who prefers it; switching to English keeps progress and interaction ids', async () => {
@@ -106,6 +118,23 @@ describe('a multi-language package (English and German)', () => {
     expect(Object.values<Cmi>(cmi.interactions ?? {}).map((interaction) => String(interaction.id))).toEqual(['decide.wobble', 'quiz.contact', 'quiz.name']);
     expect(harness.pageErrors).toEqual([]);
     await run.context.close();
+  });
+
+  it('cmi5: languagePreference from the cmi5LearnerPreferences agent profile picks German (de-DE → de); one session across a switch', async () => {
+    lrs.setProfile(ACTOR, 'cmi5LearnerPreferences', { languagePreference: 'fr-FR,de-DE' });
+    const { url, registration } = cmi5Launch(lrs, urls.cmi5, {});
+    const context = await harness.newContext();
+    const page = await harness.open(context, url);
+    await page.getByRole('heading', { level: 1, name: tagged('Welcome') }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+    await switcher(page, 'de').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+    await button(page, UI.en.next!).click();
+    await page.getByRole('heading', { level: 1, name: 'A wobbly ladder' }).waitFor();
+    const sequence = await eventually(async () => lrs.sequence(registration), (entries) => entries.some((entry) => entry.startsWith('experienced') && entry.endsWith('/decide')), 10000);
+    expect(sequence.filter((entry) => entry.startsWith('initialized'))).toHaveLength(1);
+    expect(harness.pageErrors).toEqual([]);
+    await context.close();
   });
 
   it('without a preference from the LMS, opens in the browser\'s language, else the source', async () => {
