@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { copyFixture, runCli, tempDir } from '../cli/run-cli';
 import { fillTargets, tagged } from '../translate/fill';
+import { axeViolations, courseFrame, layoutProblems } from './axe';
 import { type Cmi, eventually, Harness } from './harness';
 import { ACTOR, cmi5Launch } from './lrs-launch';
 import { TestLrs } from './test-lrs';
@@ -99,7 +100,15 @@ describe('a multi-language package (English and German)', () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.scorm2004, cmi: { learner_preference: { language: 'de' } } });
     await firstPagesInGerman(run.course);
     await expect(switcher(run.course, 'de').inputValue()).resolves.toBe('de');
+    // Each option names its language in that language, marked so a screen reader says it so.
+    await expect(run.course.locator('#cp-language option').evaluateAll((options) => options.map((o) => `${o.getAttribute('lang')}:${o.textContent}`))).resolves.toEqual(['en:English', 'de:Deutsch']);
+    const frame = courseFrame(run.page, 'multi-scorm2004');
+    await expect(axeViolations(frame)).resolves.toEqual([]);
     await restInEnglish(run.course);
+    await expect(axeViolations(frame)).resolves.toEqual([]);
+    await run.page.setViewportSize({ width: 320, height: 640 });
+    await run.page.evaluate(() => Object.assign(document.getElementById('course')!.style, { width: '320px', height: '640px', position: 'fixed', inset: '0' }));
+    await expect(layoutProblems(frame)).resolves.toEqual([]);
     const cmi: Cmi = await eventually(() => run.stored(), (stored) => stored.completion_status === 'completed', 10000);
     expect(cmi.success_status).toBe('passed');
     const ids = Object.values<Cmi>(cmi.interactions ?? {}).map((interaction) => String(interaction.id));
