@@ -12,6 +12,7 @@ import { copyFixture, runCli, tempDir } from '../cli/run-cli';
 import { fillTargets, tagged } from '../translate/fill';
 import { axeViolations, courseFrame, layoutProblems } from './axe';
 import { type Cmi, eventually, Harness } from './harness';
+import { Learner } from './learner';
 import { ACTOR, cmi5Launch } from './lrs-launch';
 import { TestLrs } from './test-lrs';
 
@@ -21,21 +22,32 @@ const UI = {
 };
 const harness = new Harness();
 const lrs = new TestLrs();
-const urls = { scorm12: '', scorm2004: '', cmi5: '' };
+const urls = { scorm12: '', scorm2004: '', cmi5: '', seat: '' };
 let out = '';
 
-beforeAll(async () => {
-  await harness.start();
-  await lrs.start();
-  const course = copyFixture('valid', 'translated');
-  const exported = join(tempDir(), 'de.xlf');
+/** A copy of a valid fixture in English and German ("[de] …"), built as one multi-language package. */
+function multiLanguage(fixture: string): string {
+  const course = copyFixture('valid', fixture);
+  const yaml = readFileSync(join(course, 'course.yaml'), 'utf8');
+  if (!yaml.includes('languages:')) writeFileSync(join(course, 'course.yaml'), yaml.replace(/^language: en$/m, 'language: en\nlanguages: [en, de]'));
+  const exported = join(tempDir(), `${fixture}-de.xlf`);
   expect(runCli(['translate', 'export', course, '--lang', 'de', '-o', exported]).code).toBe(0);
   mkdirSync(join(course, 'translations'));
   writeFileSync(join(course, 'translations/de.xlf'), fillTargets(readFileSync(exported, 'utf8'), tagged));
   appendFileSync(join(course, 'course.yaml'), 'multi-language: true\n');
+  return course;
+}
+
+beforeAll(async () => {
+  await harness.start();
+  await lrs.start();
+  const course = multiLanguage('translated');
   out = tempDir();
   const built = runCli(['build', course, '--target', 'scorm12,scorm2004,cmi5', '--out', out]);
   expect(built.stderr).toBe('');
+  const seat = multiLanguage('seat-time');
+  expect(runCli(['build', seat, '--target', 'scorm2004', '--out', out]).stderr).toBe('');
+  urls.seat = await harness.serveZip(join(out, 'seat-time-scorm2004.zip'), 'multi-seat');
   for (const target of ['scorm12', 'scorm2004', 'cmi5'] as const) urls[target] = await harness.serveZip(join(out, `translated-${target}.zip`), `multi-${target}`);
 });
 afterAll(async () => {
@@ -153,4 +165,53 @@ describe('a multi-language package (English and German)', () => {
     await expect(run.course.locator('html').getAttribute('lang')).resolves.toBe('en');
     await run.context.close();
   });
+
+  it('seat time: the clock goes on across switches (one countdown, one idle prompt, session_time whole), back to the source language too', async () => {
+    const context = await harness.newContext();
+    await context.clock.install();
+    const run = await harness.launch({ standard: 'scorm2004', courseUrl: urls.seat, context });
+    const { course, page } = run;
+    const learner = new Learner(course);
+    await learner.seesPage('Reading');
+    const activeFor = async (seconds: number) => {
+      for (let s = 0; s < seconds; s += 10) {
+        await page.mouse.move(200 + (s % 20), 200);
+        await context.clock.runFor(10_000);
+      }
+    };
+    const secondsLeft = async () => {
+      const [, minutes, seconds] = (await course.locator('#cp-seat [data-clock]').innerText()).match(/(\d+):(\d\d)/) ?? [];
+      return Number(minutes) * 60 + Number(seconds);
+    };
+    await activeFor(60);
+    await switcher(course, 'en').selectOption('de');
+    await course.getByRole('heading', { level: 1, name: tagged('Reading') }).waitFor();
+    const left = await secondsLeft();
+    expect(left).toBeGreaterThan(100);
+    expect(left).toBeLessThan(130);
+    // Idle: one "Still there?", in German; the English page's clock is gone with its page.
+    await context.clock.runFor(70_000);
+    await course.getByRole('dialog', { name: UI.de.stillThere }).waitFor({ state: 'visible' });
+    expect(harness.pageErrors).toEqual([]);
+    await course.getByRole('dialog', { name: UI.de.stillThere }).getByRole('button', { name: UI.de.continue }).click();
+    await switcher(course, 'de').selectOption('en');
+    await learner.seesPage('Reading');
+    await activeFor(left + 10);
+    const next = course.getByRole('button', { name: UI.en.next, exact: true });
+    await eventually(() => next.isEnabled(), (enabled) => enabled);
+    await next.click();
+    await learner.seesPage('More reading');
+    await next.click();
+    await learner.attest('I have read the policy and will follow it.');
+    await activeFor(70);
+    await eventually(() => next.isEnabled(), (enabled) => enabled);
+    await next.click();
+    await learner.finish();
+    const stored: Cmi = await eventually(run.stored, (cmi) => Boolean(cmi.session_time));
+    // Every active second of the session, not only those since the last switch.
+    const [, m = '0', sec = '0'] = String(stored.session_time).match(/^PT(?:(\d+)M)?(?:([\d.]+)S)?$/) ?? [];
+    expect(Number(m) * 60 + Number(sec)).toBeGreaterThanOrEqual(235);
+    expect(harness.pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -54,7 +54,8 @@ export class Player {
     this.sections = all(doc, '[data-page]');
     this.saved = snapshot(this.launch.location, this.launch.suspendData);
     if (data.seat && this.recording) {
-      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted());
+      // After a language switch, the session's time so far (tracker.activeTime of the last player) goes on.
+      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted(), tracker.activeTime?.());
       tracker.activeTime = this.seat.session;
     }
   }
@@ -97,6 +98,7 @@ export class Player {
    */
   handOver(): { launch: Launch; onCover: boolean } {
     this.flush();
+    this.seat?.stop();
     const location = this.data.pages[this.current]?.id ?? '';
     return { launch: { ...this.launch, location, suspendData: encodeState(this.data, this.state) }, onCover: this.onCover };
   }
