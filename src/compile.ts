@@ -9,7 +9,7 @@ import { checkPolicyVersions } from './evidence/policy-lock';
 import { loadCourse, resolveCourseFile } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
-import { type OutputFile, renderCourse } from './render';
+import { type OutputFile, renderCourse, renderMultiLanguage } from './render';
 import { buildCourseData } from './render/course-data';
 import { worstCaseSuspendData } from './render/suspend-budget';
 import { type LmsId, LMS_PROFILES, packageSettings, suspendDataLimit } from './standards/lms-profiles';
@@ -108,7 +108,8 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
     return checked;
   }
   const editions: Course[] = [];
-  for (const language of chosenLanguages(course, selection.languages, report)) {
+  // A multi-language package holds every language: --lang picks none out of it.
+  for (const language of chosenLanguages(course, course.multiLanguage ? undefined : selection.languages, report)) {
     if (language === course.language) {
       editions.push(course);
       continue;
@@ -178,9 +179,9 @@ function checkSuspendData(course: Course, target: Target, lms: LmsId | undefined
   if (size > limit) report.add(messages.suspendDataMayOverflow(course.span, size, limit, keeper));
 }
 
-/** `<id>-<target>.zip`; `<id>-<language>-<target>.zip` for a course with `languages:`. */
+/** `<id>-<target>.zip`; `<id>-<language>-<target>.zip` for a course with `languages:` (not `multi-language`: one package holds them all). */
 export function packageName(course: Course, target: Target): string {
-  return course.languages ? `${course.id}-${course.language}-${target}.zip` : `${course.id}-${target}.zip`;
+  return course.languages && !course.multiLanguage ? `${course.id}-${course.language}-${target}.zip` : `${course.id}-${target}.zip`;
 }
 
 /**
@@ -188,10 +189,12 @@ export function packageName(course: Course, target: Target): string {
  * preview serves these; `preview` ships the runtime with its developer hooks; `lms` applies
  * that LMS's profile.
  */
-export function renderPackage(course: Course, target: Target, options: { preview?: boolean; lms?: LmsId } = {}): OutputFile[] {
+export function renderPackage(course: Course, target: Target, options: { preview?: boolean; lms?: LmsId; editions?: readonly Course[] } = {}): OutputFile[] {
   const settings = packageSettings(target, options.lms);
-  const files = renderCourse(course, TARGET_STANDARD[target], { preview: options.preview, tracking: settings.tracking });
-  return [...files, emitManifest(target, course, files, { sequencing: settings.sequencing })];
+  const render = { preview: options.preview, tracking: settings.tracking };
+  const editions = options.editions;
+  const files = editions ? renderMultiLanguage(editions, TARGET_STANDARD[target], render) : renderCourse(course, TARGET_STANDARD[target], render);
+  return [...files, emitManifest(target, course, files, { sequencing: settings.sequencing, ...(editions && { editions }) })];
 }
 
 /**
@@ -219,13 +222,15 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   const packages: BuiltPackage[] = [];
-  for (const edition of checked.editions ?? [course]) {
+  // multi-language: one package per target, built from the source with every edition in it.
+  const multi = course.multiLanguage ? checked.editions : undefined;
+  for (const edition of multi ? [course] : (checked.editions ?? [course])) {
     for (const target of choice.targets) {
-      const language = checked.editions ? edition.language : undefined;
+      const language = checked.editions && !multi ? edition.language : undefined;
       if (current({ target, language })) continue;
       try {
         const path = join(options.outDir, packageName(edition, target));
-        await writePackage(path, renderPackage(edition, target, { lms: choice.lms }));
+        await writePackage(path, renderPackage(edition, target, { lms: choice.lms, ...(multi && { editions: multi }) }));
         packages.push({ target, ...(language ? { language } : {}), path, bytes: statSync(path).size });
       } catch (cause) {
         report.add(messages.buildFailed(course.span, target, cause));
@@ -233,8 +238,8 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
       }
     }
   }
-  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, course, hashes, packages, { selection: options, chosen: choice.targets });
-  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, course.languages, options.languages)) };
+  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, multi ? { id: course.id } : course, hashes, packages, { selection: options, chosen: choice.targets });
+  return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, multi ? undefined : course.languages, options.languages)) };
 }
 
 interface PackageKey {

@@ -105,6 +105,9 @@ export const translationMissing = (span: SourceSpan, language: string) =>
 export const languagesSourceFirst = (span: SourceSpan, first: string, language: string) =>
   error('languages-source-first', span, `languages starts with "${first}", but the course is written in "${language}" (language:).`, `Put the source language first: languages: [${language}, …].`);
 
+export const multiLanguageWithoutLanguages = (span: SourceSpan) =>
+  error('multi-language-without-languages', span, 'multi-language: true puts every language of the course into one package, but the course has no languages: list.', 'Add languages: [<the source language>, …] (e.g. languages: [en, de]) or remove multi-language.');
+
 export const languageNotInCourse = (span: SourceSpan, language: string, languages: readonly string[]) =>
   error('language-not-in-course', span, `--lang names "${language}", which is not one of the course's languages (${languages.join(', ')}).`, 'Add it to languages: in course.yaml, or leave it out of --lang.');
 

@@ -27,6 +27,8 @@ const SCHEMA_VERSIONS: Partial<Record<ManifestTarget, string>> = { scorm2004: '2
 export interface ManifestOptions {
   /** false: no <imsss:sequencing> for LMSs that ignore SCORM 2004 sequencing (the runtime reports success itself). */
   sequencing?: boolean;
+  /** A multi-language package: every language's course, the source first (its title and description go in each). */
+  editions?: readonly Course[];
 }
 
 /** cmi5 moveOn from the course's completion rules (the LMS may still override it). */
@@ -39,6 +41,11 @@ export interface ManifestView {
   /** The organization's and item's <title>: cut where the manifest's schema limits it (SCORM 1.2). */
   itemTitle: string;
   description: string;
+  /**
+   * Title and description in each language of the package (the source first): a multi-language
+   * package names itself in all, where the manifest's standard takes a string per language.
+   */
+  texts: Array<{ language: string; title: string; description: string }>;
   version: string;
   /** The manifest's `version` attribute: absent when longer than IMS CP 1.1.2 allows (20). */
   manifestVersion?: string;
@@ -87,6 +94,7 @@ export function manifestView(course: Course, files: readonly OutputFile[], targe
     title: course.title,
     itemTitle: titleLimit ? cut(course.title, titleLimit) : course.title,
     description: course.description,
+    texts: (options.editions ?? [course]).map((edition) => ({ language: edition.language, title: edition.title, description: edition.description })),
     version: course.version,
     ...(versionLimit === undefined || [...course.version].length <= versionLimit ? { manifestVersion: course.version } : {}),
     language: course.language,

@@ -112,6 +112,12 @@ export const COURSE: MappingFormat = {
       description:
         'Every language the course is built in, the source language (language:) first, e.g. [en, de, fr]. The others are translated in translations/<language>.xlf (coursepack translate export writes them); build writes one package per language and target.',
     },
+    'multi-language': {
+      value: boolean,
+      default: false,
+      description:
+        'true (with languages:): one package per target holding every language, opening in the language the LMS says the learner prefers (else the browser\'s, else the source language), with a language switch that keeps progress. false: one package per language and target.',
+    },
     description: { value: text, required: true, description: 'What learners get from the course, shown in the LMS catalogue.' },
     author: { value: text, description: 'Who made the course (package metadata).' },
     duration: { value: DURATION, description: 'Roughly how long the course takes, as an ISO 8601 duration: PT20M is 20 minutes, PT1H30M an hour and a half.' },

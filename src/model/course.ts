@@ -84,6 +84,8 @@ export interface Course extends Located {
   languages?: string[];
   /** Where `languages:` is written, else `language:`: what --lang is checked against. */
   languagesSpan: SourceSpan;
+  /** `multi-language: true` (only with `languages:`): one package per target holds every language. */
+  multiLanguage: boolean;
   description: string;
   author?: string;
   /** ISO 8601 duration, e.g. PT20M. */

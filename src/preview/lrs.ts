@@ -135,6 +135,11 @@ export class Lrs {
     this.states.set(stateKey(params.activityId, JSON.stringify(params.agent), params.registration, params.stateId), document);
   }
 
+  /** An agent profile as an LMS stores it, e.g. cmi5LearnerPreferences (cmi5 10.0). */
+  setProfile(agent: Json, profileId: string, document: Json): void {
+    this.profiles.set(`${JSON.stringify(agent)}|${profileId}`, document);
+  }
+
   getState(params: { activityId: string; agent: Json; registration?: string; stateId: string }): Json | undefined {
     return this.states.get(stateKey(params.activityId, JSON.stringify(params.agent), params.registration, params.stateId));
   }

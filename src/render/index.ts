@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
 import { join } from 'node:path';
 import type { Course } from '../model';
 import type { Standard, TrackingOptions } from '../runtime/course-data';
@@ -10,24 +11,73 @@ import { createTemplates, readThemeCss, textDirection } from './templates';
 
 export type { OutputFile } from './output-file';
 
+type RenderOptions = { preview?: boolean; tracking?: TrackingOptions };
+
 /** The package's files (without the manifest): index.html, theme, runtime and assets. */
-export function renderCourse(course: Course, standard: Standard, options: { preview?: boolean; tracking?: TrackingOptions } = {}): OutputFile[] {
-  const strings = course.strings;
-  const layout = createTemplates(strings, course.templates);
-  const data = buildCourseData(course, standard, strings, options.tracking);
-  const html = layout({
-    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
-    cover: course.cover && coverView(course, strings),
-    pages: pageViews(course.pages, strings, course.language),
-    policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
-    courseData: scriptSafeJson(data),
+export function renderCourse(course: Course, standard: Standard, options: RenderOptions = {}): OutputFile[] {
+  return packageFiles(course, renderHtml(course, standard, options), standard, options);
+}
+
+/**
+ * A multi-language package (`multi-language: true`): index.html is the source language's page;
+ * each other language's page body waits in a <template data-lang> for the runtime to swap in
+ * (src/runtime/languages.ts). One page, so the LMS session (SCORM Initialize, cmi5 "initialized")
+ * is started once whatever the language. Saved state is positional, and the editions differ only
+ * in text, so all share the source's revision: progress carries across a switch.
+ */
+export function renderMultiLanguage(editions: readonly Course[], standard: Standard, options: RenderOptions = {}): OutputFile[] {
+  const [source, ...others] = editions;
+  if (!source) throw new Error('a multi-language package needs at least one language');
+  const revision = buildCourseData(source, standard, source.strings, options.tracking).revision;
+  const languages = editions.map((edition) => ({ tag: edition.language, name: languageName(edition.language) }));
+  const page = (edition: Course) => renderHtml(edition, standard, options, { revision, languages });
+  const templates = others.map((edition) => {
+    const body = /<body>([\s\S]*)<\/body>/.exec(page(edition))?.[1] ?? '';
+    // A script cloned out of a template runs when inserted: the runtime is loaded once, by index.html.
+    const inert = body.replace(RUNTIME_SCRIPT, '');
+    return `<template data-lang="${edition.language}" data-dir="${textDirection(edition.language)}" data-title="${Handlebars.escapeExpression(edition.title)}">${inert}</template>\n`;
   });
+  const html = page(source).replace(RUNTIME_SCRIPT, `${templates.join('')}${RUNTIME_SCRIPT}`);
+  const assets = new Map(editions.flatMap((edition) => edition.assets.map((asset) => [asset.path, asset] as const)));
+  return packageFiles({ ...source, assets: [...assets.values()] }, html, standard, options);
+}
+
+const RUNTIME_SCRIPT = '<script src="coursepack.js"></script>';
+
+/** The language's own name for itself ("Deutsch", "français"), for the language switch. */
+function languageName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+function packageFiles(course: Course, html: string, standard: Standard, options: RenderOptions): OutputFile[] {
   return [
     { path: 'index.html', contents: Buffer.from(html) },
     { path: 'theme.css', contents: readThemeCss() },
     { path: 'coursepack.js', contents: readRuntime(standard, options.preview) },
     ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
   ];
+}
+
+/** What a multi-language page adds: the shared revision and the languages of its switch. */
+interface Multi {
+  revision: string;
+  languages: Array<{ tag: string; name: string }>;
+}
+
+function renderHtml(course: Course, standard: Standard, options: RenderOptions, multi?: Multi): string {
+  const strings = course.strings;
+  const layout = createTemplates(strings, course.templates);
+  const built = buildCourseData(course, standard, strings, options.tracking);
+  const data = multi ? { ...built, revision: multi.revision } : built;
+  return layout({
+    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
+    languages: multi?.languages.map((language) => ({ ...language, current: language.tag === course.language })),
+    cover: course.cover && coverView(course, strings),
+    pages: pageViews(course.pages, strings, course.language),
+    policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
+    courseData: scriptSafeJson(data),
+  });
 }
 
 /** The cover's hero image, text and the course's duration in the UI language ("About 20 min"). */

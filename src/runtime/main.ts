@@ -4,20 +4,32 @@ import { Player } from './player/player';
 import { createTrackerFor } from './tracking';
 import { installPreview } from './preview';
 import { LaunchError, type Tracker } from './tracking/tracker';
+import { readLanguages } from './languages';
 
 /** True only in the preview's build of the runtime (esbuild `define`, see scripts/build-tool.mjs). */
 declare const PREVIEW: boolean;
 
 async function boot(): Promise<void> {
-  const data = JSON.parse(document.getElementById('cp-data')?.textContent ?? '{}') as CourseData;
+  const languages = readLanguages(document);
+  let data = JSON.parse(document.getElementById('cp-data')?.textContent ?? '{}') as CourseData;
   const tracker: Tracker = createTrackerFor(data, window);
   try {
     await tracker.prepare?.();
   } catch (error) {
     return showLaunchError(error instanceof LaunchError ? error.message : (data.strings.launchFailed ?? String(error)));
   }
-  const player = new Player(data, tracker, document);
+  const launch = tracker.start();
+  // The LMS's preference, then the browser's; the source language when neither is in the package.
+  if (languages) data = languages.show(languages.pick([tracker.preferredLanguage?.() ?? '', ...navigator.languages]));
+  let player = new Player(data, tracker, document, launch);
   player.start();
+  languages?.onSwitch((lang) => {
+    const { launch: resumed, onCover } = player.handOver();
+    data = languages.show(lang);
+    player = new Player(data, tracker, document, resumed);
+    player.start(!onCover);
+    document.getElementById('cp-language')?.focus();
+  });
   if (PREVIEW) installPreview(player, data, document);
   // Lets `npm run bench` (and anyone profiling in an LMS) see when the first page is usable.
   performance.mark?.('coursepack:ready');

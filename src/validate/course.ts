@@ -17,7 +17,7 @@ import { type Fields, Reader } from './reader';
 import { validateTemplates } from './templates';
 import { courseStrings } from './strings';
 import { readTheme } from './theme';
-import { readLanguages } from './languages';
+import { readLanguages, readMultiLanguage } from './languages';
 
 /** Turns the loaded YAML into a Course, or reports every problem and returns undefined. */
 export function validateCourse(loaded: LoadedCourse, report: import('../diagnostics').Report): Course | undefined {
@@ -38,6 +38,7 @@ export function validateCourse(loaded: LoadedCourse, report: import('../diagnost
     version: fields.string('version'),
     language,
     languages,
+    multiLanguage: readMultiLanguage(fields, languages),
     description: fields.string('description'),
     author: fields.string('author'),
     duration: fields.matching('duration', DURATION.pattern, DURATION.expected),

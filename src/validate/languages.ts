@@ -21,3 +21,10 @@ export function readLanguages(fields: Fields, source: string | undefined): strin
   if (first !== undefined && first.toLowerCase() !== source.toLowerCase()) fields.reader.report.add(messages.languagesSourceFirst(fields.reader.span(items[0] as never), first, source));
   return languages;
 }
+
+/** `multi-language: true` puts every language of `languages:` into one package: without them there is nothing to put. */
+export function readMultiLanguage(fields: Fields, languages: readonly string[] | undefined): boolean {
+  const multi = fields.has('multi-language') ? fields.boolean('multi-language') ?? false : false;
+  if (multi && !fields.has('languages')) fields.reader.report.add(messages.multiLanguageWithoutLanguages(fields.spanOf('multi-language')));
+  return multi && languages !== undefined;
+}

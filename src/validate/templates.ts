@@ -36,9 +36,10 @@ export function validateTemplates(files: readonly TemplateFile[], report: Report
 /**
  * Hooks the player can do without: a course's header may leave out the progress indicator, its
  * certificate the id and the score (results.hbs overrides written before they existed), a
- * content page the line that counts the opened parts of required blocks.
+ * content page the line that counts the opened parts of required blocks, a header the language
+ * switch of a multi-language package (the course then opens in the learner's language, unswitchable).
  */
-const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"', 'data-certificate-id', 'data-certificate-score', 'data-reveal-status'];
+const OPTIONAL_HOOKS = ['id="cp-progress"', 'id="cp-progress-text"', 'id="cp-language"', 'data-certificate-id', 'data-certificate-score', 'data-reveal-status'];
 
 /** The fixed ids and the data attributes the player finds its elements by, in a template. */
 function hooksOf(source: string): string[] {

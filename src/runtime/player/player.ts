@@ -44,20 +44,24 @@ export class Player {
     private readonly data: CourseData,
     private readonly tracker: Tracker,
     private readonly doc: Document,
+    /** tracker.start()'s, or (a language switch) the launch resumed where the last player was. */
+    launch: Launch,
   ) {
-    this.launch = tracker.start();
+    this.launch = launch;
     this.passingScore = this.launch.masteryScore ?? data.passingScore;
     this.recording = this.launch.mode === 'normal';
     this.state = decodeState(data, this.launch.suspendData) ?? emptyState(data);
     this.sections = all(doc, '[data-page]');
     this.saved = snapshot(this.launch.location, this.launch.suspendData);
     if (data.seat && this.recording) {
-      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted());
+      // After a language switch, the session's time so far (tracker.activeTime of the last player) goes on.
+      this.seat = startSeatClock(doc, { ...data, seat: data.seat }, this.state, () => this.current, () => this.seatCounted(), tracker.activeTime?.());
       tracker.activeTime = this.seat.session;
     }
   }
 
-  start(): void {
+  /** `atBookmark`: past the cover, straight to the bookmarked page (a language switch). */
+  start(atBookmark = false): void {
     this.data.pages.forEach((page, index) => this.behaviours.push(this.setupPage(index)));
     one(this.doc, '#cp-next').addEventListener('click', () => this.go(this.current + 1));
     one(this.doc, '#cp-back').addEventListener('click', () => this.go(this.current - 1));
@@ -67,7 +71,7 @@ export class Player {
     this.started = true;
     setupMenu(this.doc, (index) => this.go(index));
     const cover = this.doc.getElementById('cp-cover');
-    if (!cover) return this.show(bookmark, false);
+    if (!cover || atBookmark) return this.show(bookmark, false);
     // The cover comes first; with progress saved, its button resumes at the bookmark.
     this.onCover = true;
     cover.hidden = false;
@@ -86,6 +90,17 @@ export class Player {
     this.save();
     this.tracker.finish(this.isFinished() ? 'finished' : 'suspended', unloading);
     return this.tracker.settled?.() ?? Promise.resolve();
+  }
+
+  /**
+   * Hands over to a player of the same course in another language (src/runtime/languages.ts):
+   * the progress saved and committed, no more timers; the launch to resume from.
+   */
+  handOver(): { launch: Launch; onCover: boolean } {
+    this.flush();
+    this.seat?.stop();
+    const location = this.data.pages[this.current]?.id ?? '';
+    return { launch: { ...this.launch, location, suspendData: encodeState(this.data, this.state) }, onCover: this.onCover };
   }
 
   /** The page shown now (the preview's developer hooks read it). */

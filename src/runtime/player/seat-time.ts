@@ -21,17 +21,19 @@ export interface SeatClock {
   left(page: number, toResults: boolean): number;
   /** Shows the countdown (every second); announces it politely when it appears and at whole minutes. */
   show(seconds: number, strings: Record<string, string>): void;
+  /** Stops counting: the page is handed to a player in another language (src/runtime/languages.ts). */
+  stop(): void;
 }
 
 /**
  * Starts counting into `state` (the course's seconds, and by page those of pages with a
- * min-time); `page` is the page shown now, `counted` runs after each whole second counted.
+ * min-time); `page` is the page shown now, `counted` runs after each whole second counted;
+ * `session` is the time counted in this session before (by the player of another language).
  */
-export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTimeData }, state: State, page: () => number, counted: () => void): SeatClock {
+export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTimeData }, state: State, page: () => number, counted: () => void, session = 0): SeatClock {
   let last = Date.now();
   let lastInput = last;
   let idle = false;
-  let session = 0;
   /** Fractions of a second not yet in the state's whole seconds. */
   let carry = 0;
   const dialog = one<HTMLDialogElement>(doc, '#cp-idle');
@@ -45,10 +47,11 @@ export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTim
   // on the document as passive anyway (Chrome's and Firefox's scroll intervention).
   for (const type of INPUT_EVENTS) doc.addEventListener(type, active, true);
   // Time while hidden never counts; coming back is input.
-  doc.addEventListener('visibilitychange', () => {
+  const shown = (): void => {
     last = Date.now();
     active();
-  });
+  };
+  doc.addEventListener('visibilitychange', shown);
   one(dialog, '[data-resume]').addEventListener('click', () => dialog.close());
   // Closing a modal dialog puts focus back where it was (HTML, the dialog focusing steps).
   dialog.addEventListener('close', () => {
@@ -56,7 +59,7 @@ export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTim
     last = lastInput = Date.now();
   });
 
-  setInterval(() => {
+  const timer = setInterval(() => {
     const now = Date.now();
     const step = Math.min(now - last, MAX_STEP_MS);
     last = now;
@@ -80,6 +83,11 @@ export function startSeatClock(doc: Document, data: CourseData & { seat: SeatTim
 
   return {
     session: () => session,
+    stop() {
+      clearInterval(timer);
+      for (const type of INPUT_EVENTS) doc.removeEventListener(type, active, true);
+      doc.removeEventListener('visibilitychange', shown);
+    },
     left: (index, toResults) => Math.max(0, minOf(index) - (state.pageTime[index] ?? 0), toResults ? (data.seat.min ?? 0) - state.time : 0),
     show(seconds, strings) {
       const text = format(strings.seatTimeLeft, { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });

@@ -36,6 +36,10 @@ export class LocalBackupTracker implements Tracker {
     this.inner.activeTime = read;
   }
 
+  get activeTime(): (() => number) | undefined {
+    return this.inner.activeTime;
+  }
+
   start(): Launch {
     const launch = this.inner.start();
     // Browse and review leave the record alone; without a learner id, whose copy would it be?
@@ -57,6 +61,10 @@ export class LocalBackupTracker implements Tracker {
     }
     this.backup = { location: launch.location, suspendData: launch.suspendData, chain: [fromLms] };
     return launch;
+  }
+
+  preferredLanguage(): string {
+    return this.inner.preferredLanguage?.() ?? '';
   }
 
   keepAlive(): void {

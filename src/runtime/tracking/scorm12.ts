@@ -37,6 +37,11 @@ export class Scorm12Tracker implements Tracker {
     this.suspendDataLimit = Math.min(suspendDataLimit, SUSPEND_DATA_LIMIT);
   }
 
+  /** SCORM 1.2 RTE 3.4.2.3.2: the learner's preferred language, '' when unset. */
+  preferredLanguage(): string {
+    return this.session.get('cmi.student_preference.language');
+  }
+
   keepAlive(): void {
     this.session.keepAlive();
   }

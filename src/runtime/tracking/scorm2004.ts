@@ -37,6 +37,11 @@ export class Scorm2004Tracker implements Tracker {
     this.suspendDataLimit = Math.min(suspendDataLimit, SUSPEND_DATA_LIMIT);
   }
 
+  /** SCORM 2004 RTE 4.2.14.2: the learner's preferred language, '' when unset. */
+  preferredLanguage(): string {
+    return this.session.get('cmi.learner_preference.language');
+  }
+
   keepAlive(): void {
     this.session.keepAlive();
   }

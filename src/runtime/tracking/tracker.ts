@@ -108,6 +108,11 @@ export interface Tracker {
   activeTime?: () => number;
   /** Keeps the name the learner typed: only where no LMS gives one (standalone). */
   saveLearnerName?(name: string): void;
+  /**
+   * The learner's preferred language(s) as the LMS holds them, after start(); '' when it has none.
+   * Read only by a multi-language package (src/runtime/languages.ts).
+   */
+  preferredLanguage?(): string;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;

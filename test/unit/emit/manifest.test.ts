@@ -77,3 +77,22 @@ test('fileHref keeps slashes and plain names', () => {
   expect(fileHref('assets/img-1_a.b~c.png')).toBe('assets/img-1_a.b~c.png');
   expect(fileHref("it's (x).png")).toBe('it%27s%20%28x%29.png');
 });
+
+// multi-language: true: one package holds every language; the manifest names it in each where
+// the standard takes a string per language (LOM's langstrings), and in the source's in SCORM 1.2.
+describe.each<ManifestTarget>(['scorm12', 'scorm2004', 'scorm2004-3rd'])('%s, a multi-language package', (target) => {
+  const course = edgeCourse();
+  const german = { ...course, language: 'de', title: 'Grundkurs & Freunde', description: 'Ein Kurs für alle.' };
+  const manifest = emitManifest(target, course, files, { editions: [course, german] });
+  const xml = manifest.contents.toString('utf8');
+
+  test('validates, titled and described in each language where the standard allows', () => {
+    expect(() => validate(target, manifest.contents)).not.toThrow();
+    if (target === 'scorm12') {
+      expect(xml).not.toContain('Grundkurs');
+    } else {
+      expect(xml).toContain(`<lom:title><lom:string language="en">${course.title.replace(/&/g, '&amp;')}</lom:string><lom:string language="de">Grundkurs &amp; Freunde</lom:string></lom:title>`);
+      expect(xml).toContain('<lom:string language="de">Ein Kurs für alle.</lom:string>');
+    }
+  });
+});

@@ -81,3 +81,23 @@ describe('tincan.xml', () => {
     expect(xml).toContain('<launch lang="en">index.html</launch>');
   });
 });
+
+describe('a multi-language package (multi-language: true)', () => {
+  const course = fixture();
+  const editions = [course, { ...course, language: 'de', title: 'Grundkurs', description: 'Ein Kurs für alle.' }];
+
+  it('cmi5.xml: the course and its AU titled and described in each language, valid against CourseStructure.xsd', () => {
+    const manifest = emitManifest('cmi5', course, files, { editions });
+    const xml = manifest.contents.toString();
+    expect(() => cmi5Schema(manifest.contents)).not.toThrow();
+    expect(xml.match(/<langstring lang="de">Grundkurs<\/langstring>/g)).toHaveLength(2);
+    expect(xml.match(/<langstring lang="de">Ein Kurs für alle.<\/langstring>/g)).toHaveLength(2);
+  });
+
+  it('tincan.xml: a name and description per language, one launch', () => {
+    const xml = emitManifest('xapi', course, files, { editions }).contents.toString();
+    expect(xml).toContain('<name lang="en">Basic course &amp; friends</name><name lang="de">Grundkurs</name>');
+    expect(xml).toContain('<description lang="de">Ein Kurs für alle.</description>');
+    expect(xml.match(/<launch /g)).toHaveLength(1);
+  });
+});

@@ -21,6 +21,7 @@ interface LaunchData {
 export class Cmi5Tracker extends XapiTracker {
   override readonly standard = 'cmi5';
   private launchData: LaunchData = {};
+  private languagePreference = '';
 
   override async prepare(): Promise<void> {
     const { fetch: fetchUrl, activityId, actor, registration } = this.launch;
@@ -30,8 +31,10 @@ export class Cmi5Tracker extends XapiTracker {
     const params = { activityId, agent: JSON.stringify(actor), registration };
     try {
       this.launchData = ((await this.client.getJson('activities/state', { ...params, stateId: 'LMS.LaunchData' })) as LaunchData | undefined) ?? {};
-      // Read as cmi5 requires; the course has one language, so it informs nothing yet.
-      await this.client.getJson('agents/profile', { agent: JSON.stringify(actor), profileId: 'cmi5LearnerPreferences' }).catch(() => undefined);
+      // cmi5 10.0 (Learner Preferences): a multi-language package opens in languagePreference,
+      // "a comma-separated list of RFC 5646 language tags" in order of preference.
+      const preferences = (await this.client.getJson('agents/profile', { agent: JSON.stringify(actor), profileId: 'cmi5LearnerPreferences' }).catch(() => undefined)) as { languagePreference?: unknown } | undefined;
+      if (typeof preferences?.languagePreference === 'string') this.languagePreference = preferences.languagePreference;
     } catch {
       throw new LaunchError(this.data.strings.lmsUnreachable ?? 'The learning management system cannot be reached. Please try again later.');
     }
@@ -41,6 +44,10 @@ export class Cmi5Tracker extends XapiTracker {
     const sessionId = this.launchData.contextTemplate?.extensions?.[EXTENSION_SESSION];
     this.client.startSession(typeof sessionId === 'string' ? sessionId : fetchUrl, authorization);
     await super.prepare();
+  }
+
+  preferredLanguage(): string {
+    return this.languagePreference;
   }
 
   /** POSTs the one-time fetch URL once per session; a reload of the page reuses the token. */
