@@ -24,8 +24,9 @@ export class LiveCourse {
   private watcher: FolderWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(build: Build) => void>();
-  /** The target last asked for: rendered ahead while the page relaunches. */
+  /** The target and language last asked for: rendered ahead while the page relaunches. */
   private lastTarget: Target | undefined;
+  private lastLanguage: string | undefined;
 
   constructor(
     readonly path: string,
@@ -57,6 +58,7 @@ export class LiveCourse {
     const course = this.good && (this.good.get(language ?? '') ?? [...this.good.values()][0]);
     if (!course) return undefined;
     this.lastTarget = target;
+    this.lastLanguage = course.language;
     const key = `${target} ${course.language}`;
     let files = this.packages.get(key);
     if (!files) {
@@ -75,7 +77,11 @@ export class LiveCourse {
   }
 
   rebuild(): Build {
-    this.current = this.compile(this.current.version + 1);
+    const version = this.current.version + 1;
+    // The preview of a course in several languages checks the language on show first, so the
+    // page relaunches after one language's check, not all of them; the others follow at once.
+    const shown = this.options.preview && this.good && this.good.size > 1 ? this.lastLanguage : undefined;
+    this.current = this.compile(version, shown);
     if (this.current.ok) {
       this.good = this.current.editions;
       this.packages.clear();
@@ -83,8 +89,25 @@ export class LiveCourse {
     for (const listener of this.listeners) listener(this.current);
     // The page is told first; rendering the package meanwhile overlaps its relaunch.
     const target = this.lastTarget;
-    if (this.current.ok && target) setImmediate(() => this.file(target, 'index.html'));
+    if (this.current.ok && target) setImmediate(() => this.file(target, 'index.html', shown));
+    if (this.current.ok && shown) setTimeout(() => this.checkEveryLanguage(version));
     return this.current;
+  }
+
+  /** After a check of one language: every language, so an error in another is never hidden. */
+  private checkEveryLanguage(version: number): void {
+    if (this.current.version !== version || !this.current.ok) return;
+    const full = this.compile(version);
+    if (this.current.version !== version) return;
+    if (full.ok) {
+      // The shown language's course stays (its package may be rendered already).
+      for (const [language, course] of full.editions) if (!this.good?.has(language)) this.good?.set(language, course);
+      if (full.warnings === this.current.warnings) return;
+      this.current = { ...this.current, warnings: full.warnings };
+    } else {
+      this.current = full;
+    }
+    for (const listener of this.listeners) listener(this.current);
   }
 
   close(): void {
@@ -92,9 +115,10 @@ export class LiveCourse {
     this.watcher?.close();
   }
 
-  private compile(version: number): Build {
+  /** Checks the course, in every language or (`language`) in one of them. */
+  private compile(version: number, language?: string): Build {
     const started = performance.now();
-    const checked = checkCourse(this.path);
+    const checked = checkCourse(this.path, undefined, language ? { languages: [language] } : {});
     const ms = Math.round(performance.now() - started);
     const errors = checked.report.errors;
     if (!checked.course || errors.length > 0) return { version, ok: false, errors: describe(checked, 'errors'), ms };

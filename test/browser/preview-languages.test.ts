@@ -11,11 +11,12 @@ import { fillTargets, tagged } from '../translate/fill';
 import { startPreview } from './preview-server';
 
 let server: ChildProcess;
+let course: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const course = copyFixture('valid', 'translated');
+  course = copyFixture('valid', 'translated');
   const exported = join(tempDir(), 'de.xlf');
   runCli(['translate', 'export', course, '--lang', 'de', '-o', exported]);
   mkdirSync(join(course, 'translations'));
@@ -44,4 +45,24 @@ it('switches the course between English and German, keeping the page reached', a
   await expect(frame.getByRole('button', { name: 'Zurück', exact: true }).count()).resolves.toBe(1);
   await page.getByLabel('Language').selectOption('en');
   await heading('A wobbly ladder').waitFor({ timeout: 15000 });
+});
+
+it('after a save, shows the language on screen first and then still reports an error in another language', async () => {
+  const frame = page.frameLocator('#course');
+  await frame.getByRole('heading', { level: 1, name: 'A wobbly ladder' }).waitFor();
+  const german = join(course, 'translations/de.xlf');
+  const good = readFileSync(german, 'utf8');
+  // A German target loses one of its inline codes: an error of the German package only.
+  const broken = good.replace(/(<target[^>]*>(?:(?!<\/target>)[\s\S])*?)<ph\b[^>]*\/>/, '$1');
+  expect(broken).not.toBe(good);
+  writeFileSync(german, broken);
+  await page.locator('#overlay').waitFor({ state: 'visible', timeout: 15000 });
+  await expect(page.locator('#overlay').innerText()).resolves.toMatch(/de\.xlf:\d+:\d+/);
+  writeFileSync(german, good);
+  await page.locator('#overlay').waitFor({ state: 'hidden', timeout: 15000 });
+  // An English edit while English is shown: the page shows it (checked in English first).
+  const yaml = join(course, 'course.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('title: A wobbly ladder', 'title: A wobbly old ladder'));
+  await frame.getByRole('heading', { level: 1, name: 'A wobbly old ladder' }).waitFor({ timeout: 15000 });
+  await expect(page.locator('#overlay').isHidden()).resolves.toBe(true);
 });
