@@ -15,6 +15,8 @@ export type Build =
 
 /** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
 const SETTLE_MS = 10;
+/** How long after a save the other languages are checked: a relaunch takes about a tenth of this. */
+const OTHER_LANGUAGES_AFTER_MS = 400;
 
 export class LiveCourse {
   private current: Build;
@@ -80,7 +82,8 @@ export class LiveCourse {
     const version = this.current.version + 1;
     // The preview of a course in several languages checks the language on show first, so the
     // page relaunches after one language's check, not all of them; the others follow at once.
-    const shown = this.options.preview && this.good && this.good.size > 1 ? this.lastLanguage : undefined;
+    const several = this.current.ok && (this.current.course.languages?.length ?? 0) > 1;
+    const shown = this.options.preview && several ? this.lastLanguage : undefined;
     this.current = this.compile(version, shown);
     if (this.current.ok) {
       this.good = this.current.editions;
@@ -90,7 +93,8 @@ export class LiveCourse {
     // The page is told first; rendering the package meanwhile overlaps its relaunch.
     const target = this.lastTarget;
     if (this.current.ok && target) setImmediate(() => this.file(target, 'index.html', shown));
-    if (this.current.ok && shown) setTimeout(() => this.checkEveryLanguage(version));
+    // Once the page has relaunched: the check blocks this process, which serves the page too.
+    if (this.current.ok && shown) setTimeout(() => this.checkEveryLanguage(version), OTHER_LANGUAGES_AFTER_MS);
     return this.current;
   }
 
