@@ -80,3 +80,13 @@ export function latencySeconds(cmi: Cmi): Record<string, number> {
   const seconds = (latency: string) => Number(/^PT(?:(\d+)M)?([\d.]+)S$/.exec(latency)?.slice(1).reduce((m, s) => Number(m ?? 0) * 60 + Number(s), 0));
   return Object.fromEntries(Object.values<Cmi>(cmi.interactions ?? {}).map((i) => [i.id, seconds(i.latency)]));
 }
+
+/** The basic course from its first page to its quiz, by the scenario's best path (24 of 24 points). */
+export async function toQuiz(learner: Learner): Promise<void> {
+  await learner.seesPage('Welcome');
+  await learner.next();
+  await learner.decide('Refer them to support');
+  await learner.decide('Move the talk to a private channel');
+  await learner.next();
+  await learner.seesPage('Check your knowledge');
+}

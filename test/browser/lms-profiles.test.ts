@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../cli/run-cli';
 import { eventually, Harness, type LmsCall } from './harness';
+import { toQuiz } from './flows';
 import { Learner } from './learner';
 
 const COURSE = join(__dirname, '../fixtures/valid/basic');
@@ -30,12 +31,7 @@ describe('SCORM 2004 3rd Edition package', () => {
   it('runs in the 2004 API: status, score and interactions read back; only 3rd Edition elements written; suspend data within 4000', async () => {
     const run = await harness.launch({ standard: 'scorm2004', courseUrl: third['scorm2004-3rd'], cmi: LEARNER });
     const learner = new Learner(run.course);
-    await learner.seesPage('Welcome');
-    await learner.next();
-    await learner.decide('Refer them to support');
-    await learner.decide('Move the talk to a private channel');
-    await learner.next();
-    await learner.seesPage('Check your knowledge');
+    await toQuiz(learner);
     await learner.pick('Banning social media removes the risk.', 'False');
     await learner.pick('What is the best approach?', 'Clear policy and training');
     await learner.pick('Who should help write the policy?', 'HR', 'Marketing');

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { eventually, Harness, relaunchCmi, type Cmi, type LmsCall } from './harness';
+import { toQuiz } from './flows';
 import { Learner } from './learner';
 import type { Standard } from './lms-page';
 
@@ -30,12 +31,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s relaunch', (standard) => {
   it('writes and commits nothing until the learner acts; the first bookmark written is the page shown', async () => {
     const first = await harness.launch({ standard, courseUrl: urls[standard], cmi: LEARNER[standard] });
     const learner = new Learner(first.course);
-    await learner.seesPage('Welcome');
-    await learner.next();
-    await learner.decide('Refer them to support');
-    await learner.decide('Move the talk to a private channel');
-    await learner.next();
-    await learner.seesPage('Check your knowledge');
+    await toQuiz(learner);
     await first.closeCourse();
     const stored = await first.stored();
 
