@@ -21,11 +21,13 @@ async function boot(): Promise<void> {
   const launch = tracker.start();
   // The LMS's preference, then the browser's; the source language when neither is in the package.
   if (languages) data = languages.show(languages.pick([tracker.preferredLanguage?.() ?? '', ...navigator.languages]));
+  tracker.useCourseData?.(data);
   let player = new Player(data, tracker, document, launch);
   player.start();
   languages?.onSwitch((lang) => {
     const { launch: resumed, onCover } = player.handOver();
     data = languages.show(lang);
+    tracker.useCourseData?.(data);
     player = new Player(data, tracker, document, resumed);
     player.start(!onCover);
     document.getElementById('cp-language')?.focus();

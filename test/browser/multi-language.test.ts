@@ -14,7 +14,7 @@ import { axeViolations, courseFrame, layoutProblems } from './axe';
 import { type Cmi, eventually, Harness } from './harness';
 import { Learner } from './learner';
 import { ACTOR, cmi5Launch } from './lrs-launch';
-import { TestLrs } from './test-lrs';
+import { TestLrs, verbOf } from './test-lrs';
 
 const UI = {
   en: JSON.parse(readFileSync(join(__dirname, '../../templates/strings/en.json'), 'utf8')) as Record<string, string>,
@@ -154,6 +154,10 @@ describe('a multi-language package (English and German)', () => {
     await page.getByRole('heading', { level: 1, name: 'A wobbly ladder' }).waitFor();
     const sequence = await eventually(async () => lrs.sequence(registration), (entries) => entries.some((entry) => entry.startsWith('experienced') && entry.endsWith('/decide')), 10000);
     expect(sequence.filter((entry) => entry.startsWith('initialized'))).toHaveLength(1);
+    // Each page's statement names it in the language shown, under that language's tag.
+    const viewed = (page: string) => lrs.of(registration).find((statement) => verbOf(statement) === 'experienced' && statement.object.id.endsWith(`/${page}`));
+    expect({ name: viewed('welcome')?.object.definition.name, language: viewed('welcome')?.context.language }).toEqual({ name: { de: tagged('Welcome') }, language: 'de' });
+    expect({ name: viewed('decide')?.object.definition.name, language: viewed('decide')?.context.language }).toEqual({ name: { en: 'A wobbly ladder' }, language: 'en' });
     expect(harness.pageErrors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 // The one interface the player speaks; each LMS standard is one adapter behind it.
-import type { PolicyEvidence, ScormEvidence } from '../course-data';
+import type { CourseData, PolicyEvidence, ScormEvidence } from '../course-data';
 
 export type LaunchMode = 'normal' | 'browse' | 'review';
 
@@ -113,6 +113,11 @@ export interface Tracker {
    * Read only by a multi-language package (src/runtime/languages.ts).
    */
   preferredLanguage?(): string;
+  /**
+   * A multi-language package shows another language: what the tracker writes from now on (xAPI
+   * activity names, context.language) is in that language's words under its tag.
+   */
+  useCourseData?(data: CourseData): void;
   /** Starts the session with the LMS; call once. */
   start(): Launch;
   saveState(location: string, suspendData: string): void;

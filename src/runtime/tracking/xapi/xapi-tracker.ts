@@ -43,7 +43,7 @@ export class XapiTracker implements Tracker {
   private readonly storage: Storage | undefined;
 
   constructor(
-    protected readonly data: CourseData,
+    protected data: CourseData,
     protected readonly launch: LaunchParameters,
     protected readonly win: Window,
   ) {
@@ -52,6 +52,10 @@ export class XapiTracker implements Tracker {
     this.storage = localStorageOf(win);
     this.client = new LrsClient(launch.endpoint ?? '', this.storage, `coursepack:lrs:${this.courseId}:${launch.registration ?? JSON.stringify(this.actor)}`);
     this.client.authorization = launch.auth;
+  }
+
+  useCourseData(data: CourseData): void {
+    this.data = data;
   }
 
   async prepare(): Promise<void> {
