@@ -35,9 +35,13 @@ export function typesOf<T extends string>(family: FamilyFormat<T>): readonly T[]
   return Object.keys(family.variants) as T[];
 }
 
-/** Every key some variant of a family takes (a page's keys of any type). */
+const anyTypeKeys = new WeakMap<object, readonly string[]>();
+
+/** Every key some variant of a family takes (a page's keys of any type); worked out once per family. */
 export function keysOfAnyType<T extends string>(family: FamilyFormat<T>): readonly string[] {
-  return [...new Set(Object.values<MappingFormat>(family.variants).flatMap((variant) => Object.keys(variant.keys)))];
+  let keys = anyTypeKeys.get(family);
+  if (!keys) anyTypeKeys.set(family, (keys = [...new Set(Object.values<MappingFormat>(family.variants).flatMap((variant) => Object.keys(variant.keys)))]));
+  return keys;
 }
 
 const keyLists = new WeakMap<MappingFormat, KeyLists>();

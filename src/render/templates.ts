@@ -90,8 +90,14 @@ export function textDirection(language: string): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
 }
 
-/** The package's theme.css: the theme, then the content blocks' styles (templates/blocks/blocks.css). */
+let themeCss: Buffer | undefined;
+
+/**
+ * The package's theme.css: the theme, then the content blocks' styles (templates/blocks/blocks.css).
+ * Files of the tool, read once per process like the runtime (not once per package).
+ */
 export function readThemeCss(): Buffer {
   const dir = join(toolRoot(), 'templates');
-  return Buffer.concat([readFileSync(join(dir, 'theme.css')), readFileSync(join(dir, 'blocks', 'blocks.css'))]);
+  themeCss ??= Buffer.concat([readFileSync(join(dir, 'theme.css')), readFileSync(join(dir, 'blocks', 'blocks.css'))]);
+  return themeCss;
 }
