@@ -221,23 +221,26 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   checkPolicyVersions(course, report);
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
-  const packages: BuiltPackage[] = [];
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;
+  // Each zip is written (deflated on libuv's threads, flushed to disk) while the next is rendered.
+  const writes: Array<Promise<{ built: BuiltPackage } | { failed: ReturnType<typeof messages.buildFailed> }>> = [];
   for (const edition of multi ? [course] : (checked.editions ?? [course])) {
     for (const target of choice.targets) {
       const language = checked.editions && !multi ? edition.language : undefined;
       if (current({ target, language })) continue;
-      try {
-        const path = join(options.outDir, packageName(edition, target));
+      const path = join(options.outDir, packageName(edition, target));
+      const write = async (): Promise<BuiltPackage> => {
         await writePackage(path, renderPackage(edition, target, { lms: choice.lms, ...(multi && { editions: multi }) }));
-        packages.push({ target, ...(language ? { language } : {}), path, bytes: statSync(path).size });
-      } catch (cause) {
-        report.add(messages.buildFailed(course.span, target, cause));
-        return { ...checked, id: course.id, inputs, packages, unchanged: [] };
-      }
+        return { target, ...(language ? { language } : {}), path, bytes: statSync(path).size };
+      };
+      writes.push(write().then((built) => ({ built }), (cause: unknown) => ({ failed: messages.buildFailed(course.span, target, cause) })));
     }
   }
+  const written = await Promise.all(writes);
+  const packages = written.flatMap((outcome) => ('built' in outcome ? [outcome.built] : []));
+  for (const outcome of written) if ('failed' in outcome) report.add(outcome.failed);
+  if (report.hasErrors) return { ...checked, id: course.id, inputs, packages, unchanged: [] };
   if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, multi ? { id: course.id } : course, hashes, packages, { selection: options, chosen: choice.targets });
   return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, multi ? undefined : course.languages, options.languages)) };
 }
