@@ -30,6 +30,37 @@ test('every entry is stamped 2000-01-01 00:00:00 (the UTC date, not the local on
   expect(dosStamps(readFileSync(join(dir, 'a.zip')))).toEqual([[0, dosDate], [0, dosDate]]);
 });
 
+/** Each entry's name and compression method (0 stored, 8 deflated), from its local header. */
+function methods(zip: Buffer): Record<string, number> {
+  const signature = Buffer.from([0x50, 0x4b, 3, 4]);
+  const found: Record<string, number> = {};
+  for (let at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 4)) {
+    const nameLength = zip.readUInt16LE(at + 26);
+    found[zip.toString('utf8', at + 30, at + 30 + nameLength)] = zip.readUInt16LE(at + 8);
+  }
+  return found;
+}
+
+test('media that are compressed already are stored; text, SVG and PDF are deflated', async () => {
+  const media = ['clip.webm', 'clip.MP4', 'photo.jpg', 'chart.png', 'voice.mp3'].map((name) => ({ path: `assets/${name}`, contents: Buffer.alloc(64, 7) }));
+  const text = ['policy.pdf', 'captions.vtt'].map((name) => ({ path: `assets/${name}`, contents: Buffer.alloc(64, 7) }));
+  await writePackage(join(dir, 'm.zip'), [...files, ...media, ...text]);
+  const zip = readFileSync(join(dir, 'm.zip'));
+  expect(methods(zip)).toEqual({
+    'assets/captions.vtt': 8,
+    'assets/chart.png': 0,
+    'assets/clip.MP4': 0,
+    'assets/clip.webm': 0,
+    'assets/dot.svg': 8,
+    'assets/photo.jpg': 0,
+    'assets/policy.pdf': 8,
+    'assets/voice.mp3': 0,
+    'index.html': 8,
+  });
+  // A stored entry is its bytes as they are.
+  expect(zip.includes(Buffer.alloc(64, 7))).toBe(true);
+});
+
 test.each([['../evil.txt'], ['/etc/passwd'], ['a//b'], ['a\\b'], ['./x'], ['']])('rejects the unsafe path %j and writes nothing', async (path) => {
   await expect(writePackage(join(dir, 'out', 'c.zip'), [...files, { path, contents: Buffer.from('x') }])).rejects.toThrow(/invalid path/);
   expect(readdirSync(dir)).toEqual([]);
