@@ -1,8 +1,7 @@
 // The package phase: one deterministic zip per target, written atomically.
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { buffer } from 'node:stream/consumers';
 import archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
@@ -43,18 +42,22 @@ function checkFiles(files: readonly OutputFile[]): void {
   }
 }
 
-/** Streams the zip into `path` (which must not exist) and flushes it to disk. */
+/**
+ * Zips in memory (a package is a few hundred KB at most), then writes it to `path` (which must
+ * not exist) in one call and flushes it to disk: archiver's stream piped into a file made some
+ * forty small writes a zip, a quarter of a catalogue build's time on the building thread.
+ */
 async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
   const archive = archiver('zip', { zlib: { level: DEFLATE_LEVEL } });
   archive.on('warning', (warning) => archive.destroy(warning));
-  // pipeline destroys both streams (closing the file) on any error.
-  const written = pipeline(archive, createWriteStream(path, { flags: 'wx', mode: FILE_MODE }));
+  const zipped = buffer(archive);
   for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });
-  // Its rejection is the same error pipeline reports.
+  // Its rejection is the same error the stream reports.
   archive.finalize().catch(() => undefined);
-  await written;
-  const handle = await open(path, 'r+');
+  const bytes = await zipped;
+  const handle = await open(path, 'wx', FILE_MODE);
   try {
+    await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
