@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { join } from 'node:path';
@@ -66,18 +67,37 @@ interface Multi {
 }
 
 function renderHtml(course: Course, standard: Standard, options: RenderOptions, multi?: Multi): string {
-  const strings = course.strings;
-  const layout = createTemplates(strings, course.templates);
-  const built = buildCourseData(course, standard, strings, options.tracking);
+  const built = buildCourseData(course, standard, course.strings, options.tracking);
   const data = multi ? { ...built, revision: multi.revision } : built;
-  return layout({
-    course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
-    languages: multi?.languages.map((language) => ({ ...language, current: language.tag === course.language })),
-    cover: course.cover && coverView(course, strings),
-    pages: pageViews(course.pages, strings, course.language),
-    policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
-    courseData: scriptSafeJson(data),
-  });
+  return pageWithoutData(course, multi).replaceAll(COURSE_DATA_SLOT, () => scriptSafeJson(data));
+}
+
+/**
+ * Stands for the course data in a rendered page: the data (standard, tracking) is all that
+ * differs between a course's targets, so the templates run once per course, not once per target.
+ */
+const COURSE_DATA_SLOT = `\u0000coursepack-course-data-${randomUUID()}\u0000`;
+const renderedPages = new WeakMap<Course, Map<string, string>>();
+
+function pageWithoutData(course: Course, multi?: Multi): string {
+  let pages = renderedPages.get(course);
+  if (!pages) renderedPages.set(course, (pages = new Map()));
+  const key = multi ? JSON.stringify(multi) : '';
+  let page = pages.get(key);
+  if (page === undefined) {
+    const strings = course.strings;
+    const layout = createTemplates(strings, course.templates);
+    page = layout({
+      course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
+      languages: multi?.languages.map((language) => ({ ...language, current: language.tag === course.language })),
+      cover: course.cover && coverView(course, strings),
+      pages: pageViews(course.pages, strings, course.language),
+      policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
+      courseData: COURSE_DATA_SLOT,
+    });
+    pages.set(key, page);
+  }
+  return page;
 }
 
 /** The cover's hero image, text and the course's duration in the UI language ("About 20 min"). */

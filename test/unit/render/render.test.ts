@@ -5,6 +5,7 @@ import type { Course } from '../../../src/model';
 import { buildCourseData } from '../../../src/render/course-data';
 import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../src/markdown';
 import { createTemplates, loadStrings } from '../../../src/render/templates';
+import { renderCourse } from '../../../src/render';
 import { validateCourse } from '../../../src/validate';
 
 function basicCourse(): Course {
@@ -68,5 +69,24 @@ describe('index.html', () => {
     const scenario = data.pages[1];
     expect(scenario).toMatchObject({ type: 'scenario', start: 'first', maxPoints: 20 });
     expect(data).toMatchObject({ standard: 'scorm12', passingScore: 70, report: 'passed-failed', require: ['all-pages', 'passing-score', 'attestation'] });
+  });
+});
+
+describe('one page for every target', () => {
+  /** The page's course data, parsed, and the page with it taken out. */
+  const split = (html: string) => {
+    const found = /<script type="application\/json" id="cp-data">(.*?)<\/script>/s.exec(html)!;
+    return { data: JSON.parse(found[1]!) as { standard: string }, rest: html.replace(found[1]!, '') };
+  };
+  const page = (files: ReturnType<typeof renderCourse>) => files.find((file) => file.path === 'index.html')!.contents.toString('utf8');
+
+  test("each target's page carries its own standard's data; the rest of the page is the same", () => {
+    const course = basicCourse();
+    const pages = (['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const).map((standard) => split(page(renderCourse(course, standard))));
+    expect(pages.map((p) => p.data.standard)).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5']);
+    for (const p of pages) expect(p.rest).toBe(pages[0]!.rest);
+    // Rendered again (another process would start from nothing): the same bytes.
+    expect(page(renderCourse(basicCourse(), 'xapi'))).toBe(page(renderCourse(course, 'xapi')));
+    expect(page(renderCourse(course, 'xapi'))).not.toContain('coursepack-course-data');
   });
 });
