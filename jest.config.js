@@ -11,4 +11,6 @@ module.exports = {
   maxWorkers: 2,
   // The runtime's build-time constant (scripts/build-tool.mjs): unit tests run every adapter.
   globals: { STANDARD: 'all' },
+  // Made by scripts/build-tool.mjs inside the bundle only.
+  moduleNameMapper: { '^coursepack:precompiled-templates$': '<rootDir>/test/support/no-precompiled-templates.js' },
 };
