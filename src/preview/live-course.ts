@@ -14,7 +14,7 @@ export type Build =
   | { version: number; ok: false; errors: string; ms: number };
 
 /** Editors save in bursts (write, rename, chmod) within a millisecond or two: one rebuild per burst. */
-const SETTLE_MS = 5;
+const SETTLE_MS = 2;
 /** How long after a save the other languages are checked: a relaunch takes about a tenth of this. */
 const OTHER_LANGUAGES_AFTER_MS = 400;
 

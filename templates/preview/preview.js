@@ -145,8 +145,7 @@
       if (!build || !build.ok) return;
       await close();
       if (afterClose) afterClose();
-      calls = [];
-      $('log').replaceChildren();
+      clearLog();
       const std = standard();
       const url = isScorm(std) ? startScorm(std) : await startLrs(std);
       launchedVersion = build.version;
@@ -194,14 +193,40 @@
 
   // ---- the data panel -----------------------------------------------------------------------
 
+  /** API calls not drawn yet, and the idle callback that will draw them. */
+  let unlogged = [];
+  let logging = 0;
+
+  /**
+   * Lists an API call. Drawn when the page is idle (within a quarter of a second): a relaunch
+   * makes some thirty calls, and drawing each at once held the course's first paint back.
+   */
   function log(text, failed) {
     calls.push(text);
-    const item = document.createElement('li');
-    item.textContent = text;
-    if (failed) item.className = 'failed';
+    unlogged.push([text, failed]);
+    logging ||= requestIdleCallback(drawLog, { timeout: 250 });
+  }
+
+  function drawLog() {
+    logging = 0;
     const list = $('log');
-    list.append(item);
+    list.append(
+      ...unlogged.map(([text, failed]) => {
+        const item = document.createElement('li');
+        item.textContent = text;
+        if (failed) item.className = 'failed';
+        return item;
+      }),
+    );
+    unlogged = [];
     while (list.children.length > 500) list.firstElementChild.remove();
+  }
+
+  function clearLog() {
+    calls = [];
+    unlogged = [];
+    delete $('log').dataset.shown;
+    $('log').replaceChildren();
   }
 
   function flatten(value, prefix, rows) {
@@ -213,7 +238,19 @@
     return rows;
   }
 
+  /**
+   * Whether `element` shows `value` already. The panel refreshes twice a second on the page the
+   * course shares its thread with: it is redrawn only where a value changed.
+   */
+  function showing(element, value) {
+    const text = JSON.stringify(value);
+    if (element.dataset.shown === text) return true;
+    element.dataset.shown = text;
+    return false;
+  }
+
   function showRows(table, rows) {
+    if (showing(table, rows)) return;
     table.tBodies[0].replaceChildren(
       ...rows.map(([key, value]) => {
         const row = document.createElement('tr');
@@ -224,6 +261,7 @@
   }
 
   function showStatus(entries) {
+    if (showing($('status'), entries)) return;
     $('status').replaceChildren(
       ...entries.flatMap(([term, value]) => {
         const dt = document.createElement('dt');
@@ -237,6 +275,7 @@
   }
 
   function showSuspend(text, std) {
+    if (showing($('suspend'), [text, std])) return;
     const limit = LIMITS[std];
     const size = $('suspend-size');
     size.textContent = `${(text || '').length} of ${limit} characters${std === 'scorm12' ? ' (SCORM 1.2 LMSs keep no more)' : ''}`;
@@ -293,6 +332,7 @@
     showSuspend(data.state ? data.state.suspendData : '', std);
     $('log-title').textContent = 'Statements';
     showRows($('model'), flatten(data.state || {}, 'state', []));
+    if (showing($('log'), data.statements)) return;
     $('log').replaceChildren(
       ...data.statements.map((s) => {
         const item = document.createElement('li');
