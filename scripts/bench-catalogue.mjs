@@ -1,19 +1,45 @@
-// A whole catalogue: N copies of the sample course (each with its own id) built in one run, cold
+// A whole catalogue: N copies of the sample course (each with its own id and texts) built in one run, cold
 // and then unchanged, with one worker and with every core. Wall, CPU and peak RSS of the process
 // come from GNU time (/usr/bin/time -f), as the OS counts them for the process and its threads.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDocument, visit } from 'yaml';
 
-/** N courses below one folder: the sample course with ids course-0001… */
-function generate(root, sample, count) {
+/** The YAML files of a course folder, relative to it. */
+function yamlFiles(folder, below = '') {
+  return readdirSync(join(folder, below), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(below, entry.name);
+    if (entry.isDirectory()) return yamlFiles(folder, path);
+    return entry.name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+/**
+ * A course's YAML with every text (a string holding a space: titles, bodies, feedback, alt
+ * text) ending in the course's number: each copy has texts of its own, as a real catalogue's
+ * courses do, so nothing the tool remembers of one course's texts serves another.
+ */
+function ownTexts(text, number) {
+  const doc = parseDocument(text);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && node.value.includes(' ')) node.value = node.value.endsWith('\n') ? `${node.value}${number}\n` : `${node.value} ${number}`;
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** N courses below one folder: the sample course with ids course-0001… and texts of their own. */
+export function generate(root, sample, count) {
   const dir = mkdtempSync(join(tmpdir(), 'coursepack-catalogue-'));
-  const text = readFileSync(join(root, sample, 'course.yaml'), 'utf8');
+  const files = yamlFiles(join(root, sample)).map((path) => [path, readFileSync(join(root, sample, path), 'utf8')]);
   for (let i = 1; i <= count; i++) {
     const id = `course-${String(i).padStart(4, '0')}`;
-    cpSync(join(root, sample), join(dir, 'catalogue', id), { recursive: true });
-    writeFileSync(join(dir, 'catalogue', id, 'course.yaml'), text.replace(/^id: .*$/m, `id: ${id}`));
+    const folder = join(dir, 'catalogue', id);
+    cpSync(join(root, sample), folder, { recursive: true });
+    for (const [path, text] of files) writeFileSync(join(folder, path), ownTexts(path === 'course.yaml' ? text.replace(/^id: .*$/m, `id: ${id}`) : text, i));
   }
   return dir;
 }
