@@ -11,7 +11,7 @@ export const BLOCK_TAGS = [
   'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'span',
 ];
-const INLINE_TAGS = ['strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr', 'q', 'cite', 'a', 'img', 'br', 'span'];
+export const INLINE_TAGS = ['strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr', 'q', 'cite', 'a', 'img', 'br', 'span'];
 const ALIGNED = { 'text-align': [/^(left|right|center)$/] };
 
 export const SANITIZE: sanitizeHtml.IOptions = {
