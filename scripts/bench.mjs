@@ -79,8 +79,10 @@ if (zip2004) {
 }
 const loop = benchCourses(root);
 const loopRuns = Math.min(runs, 5);
-console.log(`preview: save → updated page, sample course:    median ${(await saveToPage(root, loop.sample, 'Welcome', loopRuns)).toFixed(0)} ms   goal ≤ 100 ms`);
-console.log(`preview: save → updated page, 125-page course:  median ${(await saveToPage(root, loop.large, 'Page 1', loopRuns)).toFixed(0)} ms   goal ≤ 300 ms`);
+// A designer saves again and again: 15 saves in one preview session, and the first five apart.
+const saves = (t) => `median ${t.median.toFixed(0)} ms over 15 saves (first 5: ${t.first.toFixed(0)} ms)`;
+console.log(`preview: save → updated page, sample course:    ${saves(await saveToPage(root, loop.sample, 'Welcome', 15))}   goal ≤ 100 ms`);
+console.log(`preview: save → updated page, 125-page course:  ${saves(await saveToPage(root, loop.large, 'Page 1', 15))}   goal ≤ 300 ms`);
 const watchMs = await watchRebuild(root, loop.sample, 'Welcome', loopRuns);
 console.log(`build --watch: save → four packages rewritten:  median ${watchMs.toFixed(0)} ms (cold build ${build.median.toFixed(0)} ms: ${(watchMs / build.median).toFixed(2)}×)`);
 rmSync(loop.dir, { recursive: true, force: true });
