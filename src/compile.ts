@@ -6,7 +6,7 @@ import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
 import { checkPolicyVersions } from './evidence/policy-lock';
-import { loadCourse, resolveCourseFile } from './load';
+import { loadCourse, ParsedFiles, resolveCourseFile } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
 import { type OutputFile, renderCourse, renderMultiLanguage } from './render';
@@ -97,10 +97,11 @@ export class CourseIds {
 /**
  * Load, translate (for a course with `languages:`, each language but the source) and validate:
  * the course model, or the report of everything wrong with it. `ids` holds the courses checked
- * before this one in the same run; `selection` the command line's targets, LMS and languages.
+ * before this one in the same run; `selection` the command line's targets, LMS and languages;
+ * `parsed` the YAML files parsed before (a preview keeps them from one rebuild to the next).
  */
-export function checkCourse(coursePath: string, ids = new CourseIds(), selection: Selection = {}): CheckResult {
-  const checked = checkEdition(coursePath, ids);
+export function checkCourse(coursePath: string, ids = new CourseIds(), selection: Selection = {}, parsed = new ParsedFiles()): CheckResult {
+  const checked = checkEdition(coursePath, ids, parsed);
   const { course, report } = checked;
   if (course && !report.hasErrors) checkChoice(course, choose(course, selection), report);
   if (!course?.languages) {
@@ -114,8 +115,8 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
       editions.push(course);
       continue;
     }
-    // A fresh load: the translation phase writes into the loaded YAML.
-    const translated = checkEdition(coursePath, new CourseIds(), language);
+    // A load of its own (from the files parsed already): the translation phase writes into the loaded YAML.
+    const translated = checkEdition(coursePath, new CourseIds(), parsed, language);
     for (const diagnostic of translated.report.diagnostics) report.add(diagnostic);
     checked.sources.push(...translated.sources.filter((file) => !checked.sources.some((known) => known.displayPath === file.displayPath)));
     checked.inputs.push(...translated.inputs.filter((input) => !checked.inputs.includes(input)));
@@ -125,9 +126,9 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
 }
 
 /** The course in one language: load, the translation phase when `language` is given, validate. */
-function checkEdition(coursePath: string, ids: CourseIds, language?: string): CheckResult {
+function checkEdition(coursePath: string, ids: CourseIds, parsed: ParsedFiles, language?: string): CheckResult {
   const report = new Report();
-  const loaded = loadCourse(coursePath, report);
+  const loaded = loadCourse(coursePath, report, parsed);
   if (!loaded) return { report, sources: [], inputs: [] };
   const translation = language === undefined ? undefined : translationFileOf(loaded.root, language);
   if (language !== undefined) applyTranslation(loaded, language, translation, report);

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
 import { displayPath, isInside, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
-import { refuseUnknownTags, yamlDiagnostics } from './yaml-errors';
+import { ParsedFiles } from './parsed-files';
+import { yamlDiagnostics } from './yaml-errors';
 
 export type { TemplateFile } from './templates';
+export { ParsedFiles } from './parsed-files';
 
 /** YAML files larger than this are refused: a course file this big is a mistake, not a course. */
 export const MAX_YAML_BYTES = 1024 * 1024;
@@ -33,22 +35,25 @@ export function resolveCourseFile(path: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-/** Reads course.yaml and every file it includes, keeping yaml's source positions. */
-export function loadCourse(coursePath: string, report: Report): LoadedCourse | undefined {
+/**
+ * Reads course.yaml and every file it includes, keeping yaml's source positions; `parsed` holds
+ * the files parsed before (a file whose text is unchanged is not parsed again).
+ */
+export function loadCourse(coursePath: string, report: Report, parsed = new ParsedFiles()): LoadedCourse | undefined {
   const mainPath = resolveCourseFile(coursePath);
   if (!mainPath) {
     report.add(messages.notACourse(coursePath));
     return undefined;
   }
   const root = dirname(mainPath);
-  const main = readSource(mainPath, undefined, report);
+  const main = readSource(mainPath, undefined, report, parsed);
   if (!main) return undefined;
   const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
-  resolveIncludes(loaded, main, [realPath(mainPath)], report);
+  resolveIncludes(loaded, main, [realPath(mainPath)], report, parsed);
   return loaded;
 }
 
-function readSource(path: string, at: SourceSpan | undefined, report: Report): SourceFile | undefined {
+function readSource(path: string, at: SourceSpan | undefined, report: Report, parsed: ParsedFiles): SourceFile | undefined {
   const shown = displayPath(path);
   let text: string;
   try {
@@ -62,9 +67,7 @@ function readSource(path: string, at: SourceSpan | undefined, report: Report): S
     report.add(messages.fileUnreadable(at, shown, cause));
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  refuseUnknownTags(doc);
+  const { doc, lineCounter } = parsed.parse(path, text);
   const file: SourceFile = { path, displayPath: shown, text, doc, lineCounter };
   for (const diagnostic of yamlDiagnostics(file)) report.add(diagnostic);
   return file;
@@ -85,7 +88,7 @@ function includeItems(file: SourceFile): YAMLMap[] {
   return found;
 }
 
-function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report): void {
+function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report, parsed: ParsedFiles): void {
   if (file.doc.errors.length > 0) return;
   for (const item of includeItems(file)) {
     const value = item.items[0]?.value;
@@ -105,11 +108,11 @@ function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[]
       // Compared by real path: through a linked folder, one file has endless names.
       report.add(messages.includeCycle(span, value.value));
     } else {
-      const included = readSource(target, span, report);
+      const included = readSource(target, span, report, parsed);
       if (!included) continue;
       loaded.includes.set(item, included);
       loaded.files.push(included);
-      resolveIncludes(loaded, included, [...chain, realPath(target)], report);
+      resolveIncludes(loaded, included, [...chain, realPath(target)], report, parsed);
     }
   }
 }

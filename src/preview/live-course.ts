@@ -3,6 +3,7 @@
 // so templates, strings and the runtime are read once and a rebuild costs only the course itself.
 import { dirname, resolve } from 'node:path';
 import { checkCourse, type CheckResult, renderPackage, type Target } from '../compile';
+import { ParsedFiles } from '../load';
 import { formatDiagnostic } from '../diagnostics';
 import type { Course } from '../model';
 import type { OutputFile } from '../render';
@@ -23,6 +24,8 @@ export class LiveCourse {
   /** The last course that built, by language (the source first): served while the files have errors. */
   private good: Map<string, Course> | undefined;
   private readonly packages = new Map<string, Map<string, Buffer>>();
+  /** The course's YAML as last parsed: a save parses only the files it changed. */
+  private readonly parsed = new ParsedFiles();
   private watcher: FolderWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(build: Build) => void>();
@@ -122,7 +125,7 @@ export class LiveCourse {
   /** Checks the course, in every language or (`language`) in one of them. */
   private compile(version: number, language?: string): Build {
     const started = performance.now();
-    const checked = checkCourse(this.path, undefined, language ? { languages: [language] } : {});
+    const checked = checkCourse(this.path, undefined, language ? { languages: [language] } : {}, this.parsed);
     const ms = Math.round(performance.now() - started);
     const errors = checked.report.errors;
     if (!checked.course || errors.length > 0) return { version, ok: false, errors: describe(checked, 'errors'), ms };

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isScalar, parseDocument, visit } from 'yaml';
-import { inspectMarkdown } from '../../src/markdown';
-import { inspectFully } from '../../src/markdown/inspect';
+import { inspectMarkdown } from '../../../src/markdown';
+import { inspectFully } from '../../../src/markdown/inspect';
 
 const HAND_WRITTEN = [
   'Plain text.',
@@ -28,7 +28,7 @@ const HAND_WRITTEN = [
 
 /** Every string value of the YAML files of the courses and valid fixtures: real course texts. */
 function courseTexts(): string[] {
-  const roots = ['courses', 'test/fixtures/valid'].map((dir) => join(__dirname, '../..', dir));
+  const roots = ['courses', 'test/fixtures/valid'].map((dir) => join(__dirname, '../../..', dir));
   const texts: string[] = [];
   const walk = (path: string): void => {
     if (statSync(path).isDirectory()) return readdirSync(path).forEach((name) => walk(join(path, name)));
