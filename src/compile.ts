@@ -135,7 +135,8 @@ function checkEdition(coursePath: string, ids: CourseIds, parsed: ParsedFiles, l
   const course = validateCourse(loaded, report);
   if (course && language === undefined) ids.claim(course, report);
   const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => join(loaded.root, 'templates', file.path));
-  const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])];
+  // Their texts only (for code frames): the parsed YAML is let go as soon as the course is checked.
+  const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])].map(({ displayPath, text }) => ({ displayPath, text }));
   return { course, report, sources, inputs: [...loaded.files.map((file) => file.path), ...templates, ...(translation ? [translation.path] : [])] };
 }
 
