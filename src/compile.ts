@@ -128,7 +128,7 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
 /** The course in one language: load, the translation phase when `language` is given, validate. */
 function checkEdition(coursePath: string, ids: CourseIds, parsed: ParsedFiles, language?: string): CheckResult {
   const report = new Report();
-  const loaded = loadCourse(coursePath, report, parsed);
+  const loaded = loadCourse(coursePath, report, parsed, language !== undefined);
   if (!loaded) return { report, sources: [], inputs: [] };
   const translation = language === undefined ? undefined : translationFileOf(loaded.root, language);
   if (language !== undefined) applyTranslation(loaded, language, translation, report);

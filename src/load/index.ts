@@ -37,23 +37,27 @@ export function resolveCourseFile(path: string): string | undefined {
 
 /**
  * Reads course.yaml and every file it includes, keeping yaml's source positions; `parsed` holds
- * the files parsed before (a file whose text is unchanged is not parsed again).
+ * the files parsed before (a file whose text is unchanged is not parsed again). `writable`: the
+ * documents will be written into (translated), so each is a copy of its own.
  */
-export function loadCourse(coursePath: string, report: Report, parsed = new ParsedFiles()): LoadedCourse | undefined {
+export function loadCourse(coursePath: string, report: Report, parsed = new ParsedFiles(), writable = false): LoadedCourse | undefined {
   const mainPath = resolveCourseFile(coursePath);
   if (!mainPath) {
     report.add(messages.notACourse(coursePath));
     return undefined;
   }
   const root = dirname(mainPath);
-  const main = readSource(mainPath, undefined, report, parsed);
+  const read: ReadSource = (path, at) => readSource(path, at, report, parsed, writable);
+  const main = read(mainPath, undefined);
   if (!main) return undefined;
   const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
-  resolveIncludes(loaded, main, [realPath(mainPath)], report, parsed);
+  resolveIncludes(loaded, main, [realPath(mainPath)], report, read);
   return loaded;
 }
 
-function readSource(path: string, at: SourceSpan | undefined, report: Report, parsed: ParsedFiles): SourceFile | undefined {
+type ReadSource = (path: string, at: SourceSpan | undefined) => SourceFile | undefined;
+
+function readSource(path: string, at: SourceSpan | undefined, report: Report, parsed: ParsedFiles, writable: boolean): SourceFile | undefined {
   const shown = displayPath(path);
   let text: string;
   try {
@@ -67,7 +71,7 @@ function readSource(path: string, at: SourceSpan | undefined, report: Report, pa
     report.add(messages.fileUnreadable(at, shown, cause));
     return undefined;
   }
-  const { doc, lineCounter } = parsed.parse(path, text);
+  const { doc, lineCounter } = parsed.parse(path, text, writable);
   const file: SourceFile = { path, displayPath: shown, text, doc, lineCounter };
   for (const diagnostic of yamlDiagnostics(file)) report.add(diagnostic);
   return file;
@@ -88,7 +92,7 @@ function includeItems(file: SourceFile): YAMLMap[] {
   return found;
 }
 
-function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report, parsed: ParsedFiles): void {
+function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report, read: ReadSource): void {
   if (file.doc.errors.length > 0) return;
   for (const item of includeItems(file)) {
     const value = item.items[0]?.value;
@@ -108,11 +112,11 @@ function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[]
       // Compared by real path: through a linked folder, one file has endless names.
       report.add(messages.includeCycle(span, value.value));
     } else {
-      const included = readSource(target, span, report, parsed);
+      const included = read(target, span);
       if (!included) continue;
       loaded.includes.set(item, included);
       loaded.files.push(included);
-      resolveIncludes(loaded, included, [...chain, realPath(target)], report, parsed);
+      resolveIncludes(loaded, included, [...chain, realPath(target)], report, read);
     }
   }
 }

@@ -1,4 +1,4 @@
-// YAML files as parsed before, by path and text: a course's second language, and a preview or
+// YAML files as parsed before, by path and text: a course's other languages, and a preview or
 // --watch rebuild after a save, parse only what changed. Parsing is half of checking a course.
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import { refuseUnknownTags } from './yaml-errors';
@@ -11,8 +11,12 @@ export interface Parsed {
 export class ParsedFiles {
   private readonly files = new Map<string, Parsed & { text: string }>();
 
-  /** `text` of the file at `path`, parsed; a document of its own, since translation writes into it. */
-  parse(path: string, text: string): Parsed {
+  /**
+   * `text` of the file at `path`, parsed. Read only, the document kept is handed out as it is
+   * (nothing but translation writes into a loaded document); `writable` (a load to translate),
+   * a copy of its own.
+   */
+  parse(path: string, text: string, writable: boolean): Parsed {
     let known = this.files.get(path);
     if (known?.text !== text) {
       const lineCounter = new LineCounter();
@@ -20,7 +24,7 @@ export class ParsedFiles {
       refuseUnknownTags(doc);
       this.files.set(path, (known = { text, doc, lineCounter }));
     }
-    // The line counter is read only once the text is parsed: it can be shared.
-    return { doc: known.doc.clone() as Document.Parsed, lineCounter: known.lineCounter };
+    // The line counter is only read once the text is parsed: it can be shared.
+    return { doc: writable ? (known.doc.clone() as Document.Parsed) : known.doc, lineCounter: known.lineCounter };
   }
 }
