@@ -9,11 +9,15 @@ import { all, format } from './dom';
 export function setupContent(ctx: PageContext, page: ContentPageData): PageBehaviour {
   all(ctx.section, '[data-disclosure]').forEach(setupDisclosure);
   all(ctx.section, '[data-tabs]').forEach(setupTabs);
+  const media = all<HTMLMediaElement>(ctx.section, 'video[preload="none"], audio[preload="none"]');
+  // Players come as preload="none": a course opening on an LMS loads no media of pages not
+  // reached. Shown, they load their metadata (length, first frame), as a player in view should.
+  const load = (): void => media.forEach((player) => (player.preload = 'metadata'));
   const total = page.reveal ?? 0;
   // A course's own block template may show fewer parts than the block has: those it shows are all
   // a learner can open, so they are enough (the saved row keeps the block's length).
   const parts = all(ctx.section, '[data-reveal]').slice(0, total);
-  if (!parts.length) return { shown: () => ctx.complete() };
+  if (!parts.length) return { shown: () => (load(), ctx.complete()) };
   // Written to the saved state only once something is opened.
   const opened = (): boolean[] => (ctx.state.opened[ctx.index] ??= Array.from({ length: total }, () => false));
   const status = ctx.section.querySelector('[data-reveal-status]');
@@ -35,7 +39,7 @@ export function setupContent(ctx: PageContext, page: ContentPageData): PageBehav
     else part.addEventListener('click', () => open(i));
   });
   // The selected tab's panel is in view as soon as the page is.
-  return { shown: () => (parts.forEach((part, i) => part.getAttribute('aria-selected') === 'true' && open(i)), update()) };
+  return { shown: () => (load(), parts.forEach((part, i) => part.getAttribute('aria-selected') === 'true' && open(i)), update()) };
 }
 
 /** A button that shows and hides the element it controls. */
