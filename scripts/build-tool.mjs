@@ -28,7 +28,8 @@ const staticValidatorRules = {
 /**
  * The built-in templates (templates/*.hbs), precompiled into the bundle as Handlebars specs, each
  * with the hash of its text: compiling them was a fifth of a cold build. Named as
- * src/render/templates.ts registers them: layout, partials by file name, page-<type>, block-<type>.
+ * src/render/templates.ts registers them (layout, partials by file name, page-<type>,
+ * block-<type>) and src/emit/index.ts uses them (manifest-<standard>, strict).
  */
 const precompiledTemplates = {
   name: 'precompiled-templates',
@@ -36,16 +37,18 @@ const precompiledTemplates = {
     build.onResolve({ filter: /^coursepack:precompiled-templates$/ }, ({ path }) => ({ path, namespace: 'precompiled-templates' }));
     build.onLoad({ filter: /.*/, namespace: 'precompiled-templates' }, () => {
       const Handlebars = createRequire(import.meta.url)('handlebars');
-      const files = [['', 'layout.hbs', '']].concat(
-        ...[['partials', ''], ['pages', 'page-'], ['blocks', 'block-']].map(([folder, prefix]) =>
-          readdirSync(join('templates', folder)).filter((file) => file.endsWith('.hbs')).map((file) => [folder, file, prefix]),
+      const page = { strict: false, noEscape: false };
+      const files = [['', 'layout.hbs', '', page]].concat(
+        ...[['partials', '', page], ['pages', 'page-', page], ['blocks', 'block-', page], ['manifests', 'manifest-', { strict: true }]].map(([folder, prefix, options]) =>
+          readdirSync(join('templates', folder)).filter((file) => file.endsWith('.hbs')).map((file) => [folder, file, prefix, options]),
         ),
       );
-      const entries = files.map(([folder, file, prefix]) => {
+      const entries = files.map(([folder, file, prefix, options]) => {
         const path = join('templates', folder, file);
         const source = readFileSync(path, 'utf8');
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 22);
-        return `${JSON.stringify(prefix + file.slice(0, -'.hbs'.length))}: { hash: ${JSON.stringify(hash)}, spec: ${Handlebars.precompile(source, { strict: false, noEscape: false })} }`;
+        const name = prefix + file.replace(/(\.xml)?\.hbs$/, '');
+        return `${JSON.stringify(name)}: { hash: ${JSON.stringify(hash)}, spec: ${Handlebars.precompile(source, options)} }`;
       });
       return { contents: `module.exports = {\n${entries.join(',\n')}\n};\n`, loader: 'js', watchFiles: files.map(([folder, file]) => join('templates', folder, file)) };
     });

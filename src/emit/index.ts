@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { builtInTemplate } from '../render/precompiled';
 import type { Course } from '../model/course';
 import type { OutputFile } from '../render/output-file';
 import { cut, fieldLimit } from '../standards/limits';
@@ -126,7 +127,8 @@ function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestV
   let found = compiled.get(name);
   if (!found) {
     const source = readFileSync(join(toolRoot(), 'templates', 'manifests', `${name}.xml.hbs`), 'utf8');
-    found = Handlebars.create().compile<ManifestView>(source, { strict: true });
+    // Strict: a name the view lacks is an error, not an empty attribute in the manifest.
+    found = builtInTemplate<ManifestView>(Handlebars.create(), `manifest-${name}`, source, { strict: true });
     compiled.set(name, found);
   }
   return found;

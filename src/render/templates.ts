@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import precompiled from 'coursepack:precompiled-templates';
 import type { TemplateOverride } from '../model';
 import { toolRoot } from '../tool-root';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown';
+import { builtInTemplate } from './precompiled';
 
 import { loadStrings, type Strings } from '../load/strings';
 
@@ -61,30 +60,19 @@ export function createTemplates(strings: Strings, overrides: readonly TemplateOv
 function compileTemplates(overrides: readonly TemplateOverride[]): (view: object, options?: { data?: object }) => string {
   const hbs = Handlebars.create();
   const dir = join(toolRoot(), 'templates');
-  const template = (name: string, source: string) => {
-    // The tool's own templates come precompiled in its bundle (a fifth of a cold build went into
-    // compiling them), unless the text on disk is not the one they were made from.
-    const ready = precompiled[name];
-    return ready && ready.hash === templateHash(source) ? hbs.template(ready.spec) : hbs.compile(source, TEMPLATE_OPTIONS);
-  };
   // Compiled here: a partial registered as text is compiled again at every render that uses it.
-  for (const builtIn of builtInTemplates()) hbs.registerPartial(builtIn.partial, template(builtIn.partial, builtIn.source));
+  for (const builtIn of builtInTemplates()) hbs.registerPartial(builtIn.partial, builtInTemplate(hbs, builtIn.partial, builtIn.source, TEMPLATE_OPTIONS));
   for (const override of overrides) hbs.registerPartial(override.partial, hbs.compile(override.source, TEMPLATE_OPTIONS));
   hbs.registerHelper('md', (source: unknown) => (typeof source === 'string' ? renderMarkdown(source) : ''));
   hbs.registerHelper('mdInline', (source: unknown) => (typeof source === 'string' ? renderInlineMarkdown(source) : ''));
   hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => (options.data as { strings: Strings }).strings[key] ?? key);
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
-  return template('layout', read(dir, 'layout.hbs'));
+  return builtInTemplate(hbs, 'layout', read(dir, 'layout.hbs'), TEMPLATE_OPTIONS);
 }
 
 /** As scripts/build-tool.mjs precompiles them. */
 const TEMPLATE_OPTIONS = { strict: false, noEscape: false };
-
-/** What a precompiled template is matched to its text by (scripts/build-tool.mjs makes the same). */
-export function templateHash(source: string): string {
-  return createHash('sha256').update(source).digest('base64url').slice(0, 22);
-}
 
 function read(...parts: string[]): string {
   return readFileSync(join(...parts), 'utf8');

@@ -1,6 +1,6 @@
-// The tool's bundle carries its templates precompiled (scripts/build-tool.mjs); the renderer uses
-// such a template only while the text on disk is the one it was made from.
-import { readFileSync } from 'node:fs';
+// The tool's bundle carries its templates precompiled (scripts/build-tool.mjs): the page's and the
+// manifests'; one is used only while the text on disk is the one it was made from.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 
@@ -19,7 +19,7 @@ function renderWith(precompiled: Record<string, { hash: string; spec: TemplateSp
 }
 
 test('a precompiled template is used when it was made from the text on disk, else the text is compiled', () => {
-  const { templateHash } = require('../../../src/render/templates') as typeof import('../../../src/render/templates');
+  const { templateHash } = require('../../../src/render/precompiled') as typeof import('../../../src/render/precompiled');
   const layout = readFileSync(join(TEMPLATES, 'layout.hbs'), 'utf8');
   const header = readFileSync(join(TEMPLATES, 'partials/header.hbs'), 'utf8');
   const marked = (text: string) => spec(`<!-- ${text} -->`);
@@ -37,8 +37,11 @@ test('a precompiled template is used when it was made from the text on disk, els
 
 test('the build precompiles every built-in template from its text as it is now', () => {
   const bundle = readFileSync(join(__dirname, '../../../dist/index.js'), 'utf8');
-  const { builtInTemplates, templateHash } = require('../../../src/render/templates') as typeof import('../../../src/render/templates');
-  const expected = [['layout', readFileSync(join(TEMPLATES, 'layout.hbs'), 'utf8')], ...builtInTemplates().map((t) => [t.partial, t.source])];
+  const { builtInTemplates } = require('../../../src/render/templates') as typeof import('../../../src/render/templates');
+  const { templateHash } = require('../../../src/render/precompiled') as typeof import('../../../src/render/precompiled');
+  const manifests = readdirSync(join(TEMPLATES, 'manifests')).map((file) => [file, readFileSync(join(TEMPLATES, 'manifests', file), 'utf8')]);
+  expect(manifests.length).toBe(4);
+  const expected = [['layout', readFileSync(join(TEMPLATES, 'layout.hbs'), 'utf8')], ...builtInTemplates().map((t) => [t.partial, t.source]), ...manifests];
   // (The minifier writes the keys unquoted where it can: the hash is what is looked for.)
   for (const [name, source] of expected) expect([name, bundle.includes(`{hash:${JSON.stringify(templateHash(source!))},spec:`)]).toEqual([name, true]);
 });
