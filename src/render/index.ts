@@ -83,11 +83,11 @@ function pageWithoutData(course: Course, multi?: Multi): string {
   let pages = renderedPages.get(course);
   if (!pages) renderedPages.set(course, (pages = new Map()));
   const key = multi ? JSON.stringify(multi) : '';
-  let page = pages.get(key);
-  if (page === undefined) {
+  let html = pages.get(key);
+  if (html === undefined) {
     const strings = course.strings;
     const layout = createTemplates(strings, course.templates);
-    page = layout({
+    html = layout({
       course: { ...course, dir: textDirection(course.language), brandColor: course.theme.brandColor, darkBrandColor: course.theme.darkBrandColor, font: course.theme.font, logo: course.theme.logo?.path, seat: hasSeatTime(course) },
       languages: multi?.languages.map((language) => ({ ...language, current: language.tag === course.language })),
       cover: course.cover && coverView(course, strings),
@@ -95,9 +95,9 @@ function pageWithoutData(course: Course, multi?: Multi): string {
       policies: course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [page.policy] : [])),
       courseData: COURSE_DATA_SLOT,
     });
-    pages.set(key, page);
+    pages.set(key, html);
   }
-  return page;
+  return html;
 }
 
 /** The cover's hero image, text and the course's duration in the UI language ("About 20 min"). */
