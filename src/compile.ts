@@ -241,8 +241,9 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   }
   const written = await Promise.all(writes);
   const packages = written.flatMap((outcome) => ('built' in outcome ? [outcome.built] : []));
-  for (const outcome of written) if ('failed' in outcome) report.add(outcome.failed);
-  if (report.hasErrors) return { ...checked, id: course.id, inputs, packages, unchanged: [] };
+  const failed = written.flatMap((outcome) => ('failed' in outcome ? [outcome.failed] : []));
+  for (const diagnostic of failed) report.add(diagnostic);
+  if (failed.length > 0) return { ...checked, id: course.id, inputs, packages, unchanged: [] };
   if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, multi ? { id: course.id } : course, hashes, packages, { selection: options, chosen: choice.targets });
   return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, multi ? undefined : course.languages, options.languages)) };
 }
