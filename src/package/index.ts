@@ -2,7 +2,7 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import archiver from 'archiver';
+import type Archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
 
@@ -22,6 +22,8 @@ const DEFLATE_LEVEL = 6;
  * as zip tools do by default (Info-ZIP's `-n` list). PDF and SVG are text inside and shrink.
  */
 const STORED = /\.(png|jpe?g|gif|webp|avif|mp4|m4a|webm|ogg|ogv|oga|mp3|woff2?|zip|gz)$/i;
+
+let archiver: typeof Archiver | undefined;
 
 /** Sorted by path: zip order must not depend on the order the phases produced files in. */
 function sorted(files: readonly OutputFile[]): OutputFile[] {
@@ -48,6 +50,9 @@ function checkFiles(files: readonly OutputFile[]): void {
  * forty small writes a zip, a quarter of a catalogue build's time on the building thread.
  */
 async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
+  // Loaded with the first zip: validate, preview and the other commands that write none do not
+  // pay its 10 ms of start-up.
+  archiver ??= (await import('archiver')).default;
   const archive = archiver('zip', { zlib: { level: DEFLATE_LEVEL } });
   archive.on('warning', (warning) => archive.destroy(warning));
   const zipped = buffer(archive);
