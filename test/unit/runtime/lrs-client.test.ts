@@ -33,7 +33,7 @@ function manualFetch(): { calls: Call[]; restore(): void } {
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const statement = (id: string): Statement => ({ id, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } });
+const statement = (id: string, verb = 'experienced'): Statement => ({ id, verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` } });
 function what(call: Call): string {
   if (!call.url.includes('statements')) return `${call.method} state ${(JSON.parse(call.body) as { v: number }).v}`;
   const body = JSON.parse(call.body) as Statement | Statement[];
@@ -48,18 +48,17 @@ beforeEach(() => {
 afterEach(() => net.restore());
 
 describe('LRS client queue', () => {
-  it('acknowledges the state write that was answered, not the statement queued behind it', async () => {
+  it('acknowledges the request that was answered, not the other one on its way', async () => {
     const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
     client.putState({ stateId: 'resume' }, { v: 1 });
-    await tick();
     client.send(statement('s1'));
-    await tick();
-    expect(net.calls.map(what)).toEqual(['PUT state 1']);
-    net.calls[0]!.answer(204);
-    await tick();
     await tick();
     expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement s1']);
     net.calls[1]!.answer(204);
+    await tick();
+    expect(client.backlog).toBe(1);
+    expect(client.queuedStatements()).toEqual([]);
+    net.calls[0]!.answer(204);
     await client.idle();
     expect(client.backlog).toBe(0);
   });
@@ -73,13 +72,11 @@ describe('LRS client queue', () => {
     net.calls[0]!.answer(204);
     await tick();
     await tick();
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT state 2']);
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement s1', 'PUT state 2']);
     net.calls[1]!.answer(204);
-    await tick();
-    await tick();
     net.calls[2]!.answer(204);
     await client.idle();
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT state 2', 'PUT statement s1']);
+    expect(net.calls).toHaveLength(3);
   });
 
   it('idle() waits for every write to be acknowledged, through failures and retries', async () => {
@@ -105,13 +102,12 @@ describe('LRS client queue', () => {
 
   it('sends statements queued together as one POST; a refused batch goes again statement by statement', async () => {
     const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
-    client.putState({ stateId: 'resume' }, { v: 1 });
-    for (const id of ['s1', 's2', 's3']) client.send(statement(id));
+    for (const id of ['s0', 's1', 's2', 's3']) client.send(statement(id));
     await tick();
     net.calls[0]!.answer(204);
     await tick();
     await tick();
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement s1+s2+s3']);
+    expect(net.calls.map(what)).toEqual(['PUT statement s0', 'POST statement s1+s2+s3']);
     // s2 arrived before (its answer was lost): a strict LRS refuses the whole batch.
     net.calls[1]!.answer(409);
     for (const [i, status] of [[2, 204], [3, 204], [4, 400]] as const) {
@@ -122,7 +118,7 @@ describe('LRS client queue', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     await client.idle();
     warn.mockRestore();
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement s1+s2+s3', 'PUT statement s1', 'PUT statement s2', 'PUT statement s3']);
+    expect(net.calls.map(what)).toEqual(['PUT statement s0', 'POST statement s1+s2+s3', 'PUT statement s1', 'PUT statement s2', 'PUT statement s3']);
     expect(client.backlog).toBe(0);
   });
 
@@ -180,21 +176,113 @@ describe('LRS client queue', () => {
     expect(net.calls.slice(2).map((call) => `${what(call)} ${auth(call)}`)).toEqual(['PUT statement s2 Basic two']);
   });
 
-  it('sends a state document before statements queued earlier, so the last bookmark never follows terminated', async () => {
+  it('sends a state document at once, beside a statement batch still on its way', async () => {
     const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
     client.send(statement('s1'));
     await tick();
-    client.send(statement('terminated'));
+    client.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 1']);
+  });
+
+  it("holds a cmi5 session's terminated until its state writes are answered (a cmi5 LMS refuses writes after it)", async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.startSession('session-1', 'Basic one');
+    client.send(statement('s1'));
+    await tick();
     client.putState({ stateId: 'resume' }, { v: 9 });
+    client.send(statement('s2'));
+    client.send(statement('end', 'terminated'));
     net.calls[0]!.answer(204);
     await tick();
     await tick();
-    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9']);
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9', 'PUT statement s2']);
+    net.calls[2]!.answer(204);
+    await tick();
+    await tick();
+    expect(net.calls).toHaveLength(3);
     net.calls[1]!.answer(204);
     await tick();
     await tick();
-    net.calls[2]!.answer(204);
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9', 'PUT statement s2', 'PUT statement end']);
+    net.calls[3]!.answer(204);
     await client.idle();
-    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'PUT state 9', 'PUT statement terminated']);
+    expect(client.backlog).toBe(0);
+  });
+
+  it('on exit sends terminated only behind state writes already on their way, never beside one sent now', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.startSession('session-1', 'Basic one');
+    client.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    client.send(statement('end', 'terminated'));
+    client.flushOnExit();
+    // The bookmark left first, so terminated may follow it.
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement end']);
+
+    localStorage.clear();
+    net.calls.length = 0;
+    const late = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    late.startSession('session-1', 'Basic one');
+    late.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    late.putState({ stateId: 'resume' }, { v: 2 });
+    late.send(statement('s1'));
+    late.send(statement('end', 'terminated'));
+    late.flushOnExit();
+    // Version 2 goes only now: terminated sent beside it could overtake it, so it stays queued for
+    // the next launch rather than have the LMS refuse the learner's last bookmark.
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement s1', 'PUT state 2']);
+    expect(late.queuedStatements().map((s) => s.id)).toEqual(['s1', 'end']);
+  });
+
+  it('an LRS that refuses documents but takes statements: statements go on, the learner is told once', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    try {
+      const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+      const statuses: string[] = [];
+      client.onConnection((status) => statuses.push(status));
+      client.putState({ stateId: 'resume' }, { v: 1 });
+      client.send(statement('s1'));
+      await Promise.resolve();
+      net.calls[0]!.answer(503);
+      await jest.advanceTimersByTimeAsync(10);
+      net.calls[1]!.answer(204);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(client.queuedStatements()).toEqual([]);
+      expect(statuses).toEqual(['offline']);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement s1', 'PUT state 1']);
+      net.calls[2]!.answer(204);      await jest.advanceTimersByTimeAsync(10);
+      expect(statuses).toEqual(['offline', 'online']);
+      expect(client.backlog).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('on exit terminated goes all the same when the LRS has been refusing documents, or outside cmi5', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    try {
+      const cmi5 = new LrsClient('https://lrs.test/xapi/', localStorage, 'cmi5');
+      cmi5.startSession('session-1', 'Basic one');
+      cmi5.putState({ stateId: 'resume' }, { v: 1 });
+      await Promise.resolve();
+      net.calls[0]!.answer(503);
+      await jest.advanceTimersByTimeAsync(10);
+      cmi5.send(statement('end', 'terminated'));
+      await jest.advanceTimersByTimeAsync(10);
+      cmi5.flushOnExit();
+      expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT state 1', 'PUT state 1', 'POST statement end']);
+    } finally {
+      jest.useRealTimers();
+    }
+    net.calls.length = 0;
+    const xapi = new LrsClient('https://lrs.test/xapi/', localStorage, 'xapi');
+    xapi.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    xapi.putState({ stateId: 'resume' }, { v: 2 });
+    xapi.send(statement('end', 'terminated'));
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement end']);
   });
 });

@@ -1,7 +1,9 @@
-// A small xAPI 1.0.3 client: statements and state documents go through one ordered queue of
-// typed requests, kept in localStorage until the LRS answers each one, retried with backoff, so a
-// slow, failing or unreachable LRS loses nothing. Only the request that was answered leaves the
-// queue. Each statement has its id: a resend is never counted twice.
+// A small xAPI 1.0.3 client: statements and state documents go through one queue of typed
+// requests, kept in localStorage until the LRS answers each one, retried with backoff, so a slow,
+// failing or unreachable LRS loses nothing. Only the request that was answered leaves the queue.
+// Each statement has its id: a resend is never counted twice. Two lanes drain the queue, each with
+// one request in flight: statements in order, and state documents, which do not depend on
+// statement order and so never wait behind a slow statement batch.
 import type { ConnectionStatus } from '../tracker';
 import { warn } from '../log';
 
@@ -30,6 +32,10 @@ interface SavedV1 {
 /** delivered / dropped: the requests leave the queue; split: a batch goes again statement by statement. */
 type Outcome = 'delivered' | 'dropped' | 'retry' | 'split';
 
+type Lane = Request['kind'];
+
+const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
+
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000, 30000];
 // Browsers allow 64 KiB of keepalive bodies in flight at once (Fetch standard, "keepalive").
 const KEEPALIVE_BUDGET = 60000;
@@ -38,16 +44,17 @@ const BATCH_LIMIT = 50;
 
 export class LrsClient {
   private saved: Saved;
-  private busy = false;
-  private failures = 0;
-  /** The requests sent and not yet answered, and whether they outlive the page (keepalive). */
-  private inFlight: { requests: Request[]; keepalive: boolean } | undefined;
+  private readonly busy: Record<Lane, boolean> = { statement: false, state: false };
+  /** Failed attempts in a row, per lane: the LRS may refuse documents and take statements. */
+  private readonly failures: Record<Lane, number> = { statement: 0, state: 0 };
+  private readonly retryTimers: Partial<Record<Lane, ReturnType<typeof setTimeout>>> = {};
+  /** Each lane's requests sent and not yet answered, and whether they outlive the page (keepalive). */
+  private readonly inFlight: Partial<Record<Lane, { requests: Request[]; keepalive: boolean }>> = {};
   /**
    * Statements of a batch the LRS refused: each goes again on its own (PUT), where an exact repeat
    * is accepted (a batch that arrived before its answer was lost) and a bad one is refused alone.
    */
   private readonly singles = new WeakSet<Request>();
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: Array<() => void> = [];
   private listener: (status: ConnectionStatus) => void = () => {};
   private session: string | undefined;
@@ -88,7 +95,7 @@ export class LrsClient {
   putState(params: Record<string, string>, body: unknown): void {
     const query = new URLSearchParams(params).toString();
     // Only the newest version of a document matters; the one on its way cannot be called back.
-    const sending = this.inFlight?.requests ?? [];
+    const sending = this.inFlight.state?.requests ?? [];
     this.saved.requests = this.saved.requests.filter((request) => sending.includes(request) || request.kind !== 'state' || request.query !== query);
     this.enqueue({ kind: 'state', query, body });
   }
@@ -107,37 +114,48 @@ export class LrsClient {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Sends what is queued, in order, one request (or batch) at a time; on failure tries again later. */
+  /** Sends what is queued, each lane in order, one request (or batch) at a time; on failure tries again later. */
   async flush(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+    await Promise.all([this.drain('state'), this.drain('statement')]);
+  }
+
+  private async drain(lane: Lane): Promise<void> {
+    if (this.busy[lane]) return;
+    this.busy[lane] = true;
     try {
-      for (let batch = this.next(); batch.length; batch = this.next()) {
-        const outcome = await this.deliver(batch);
-        if (outcome === 'retry') return this.retryLater();
+      for (let batch = this.next(lane); batch.length; batch = this.next(lane)) {
+        const outcome = await this.deliver(lane, batch);
+        if (outcome === 'retry') return this.retryLater(lane);
         if (outcome === 'split') batch.forEach((request) => this.singles.add(request));
         else this.remove(batch);
+        this.recovered(lane);
+        // An answered state document may free the terminated statement that waited for it.
+        if (lane === 'state') void this.drain('statement');
       }
-      if (this.failures > 0) this.listener('online');
-      this.failures = 0;
-      this.waiters.splice(0).forEach((resolve) => resolve());
+      if (this.backlog === 0) this.waiters.splice(0).forEach((resolve) => resolve());
     } finally {
-      this.busy = false;
+      this.busy[lane] = false;
     }
   }
 
   /**
    * The page is going away: hand the queue to the browser with keepalive (it outlives the page).
    * Documents go first as PUTs; each session's statements as one POST, so they arrive all
-   * together and in order or not at all. The request on its way is left to arrive while the LRS
-   * has been answering (in a batch, a strict LRS that already stored it would refuse the whole
-   * batch); while the LRS is failing it most likely did not arrive and goes in the batch, which
-   * keeps the order. The queue stays in localStorage: what did not arrive goes at the next launch
-   * (an LRS ignores ids it already has).
+   * together and in order or not at all. The requests on their way are left to arrive while the
+   * LRS has been answering (in a batch, a strict LRS that already stored one would refuse the
+   * whole batch); while the LRS is failing they most likely did not arrive and go again, the
+   * statements in the batch, which keeps the order. Requests handed over at once may reach the LRS
+   * in any order, so a cmi5 session's terminated goes only when every state document of its
+   * session was sent before now or the LRS has been refusing them; else it stays queued (a cmi5 LMS
+   * refuses the last bookmark if terminated overtakes it, cmi5 9.3). The queue stays in localStorage: what did not arrive goes at the next launch (an
+   * LRS ignores ids it already has).
    */
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
-    const sending = this.inFlight?.keepalive && this.failures === 0 ? this.inFlight.requests : [];
+    const sending = (['state', 'statement'] as const).flatMap((lane) => {
+      const flight = this.inFlight[lane];
+      return flight?.keepalive && this.failures[lane] === 0 ? flight.requests : [];
+    });
     for (const request of sending) budget -= bodyOf(request).length;
     const batches = new Map<string | undefined, Statement[]>();
     const fits = (request: Request): boolean => {
@@ -145,12 +163,15 @@ export class LrsClient {
       budget -= size;
       return budget >= 0;
     };
+    const late = new Set<string | undefined>();
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'state' || !fits(request)) continue;
-      this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
+      if (sending.includes(request) || request.kind !== 'state') continue;
+      // While the LRS refuses documents, the bookmark will most likely not land: terminated goes.
+      if (request.session !== undefined && this.failures.state === 0) late.add(request.session);
+      if (fits(request)) this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
     }
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'statement' || !fits(request)) continue;
+      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
       batches.set(request.session, [...(batches.get(request.session) ?? []), request.statement]);
     }
     for (const [session, statements] of batches) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(statements), session);
@@ -172,28 +193,31 @@ export class LrsClient {
   }
 
   /**
-   * What goes next: a state document first (documents do not depend on statement order, and a
-   * cmi5 LMS refuses one that arrives after `terminated`, so the last bookmark must not wait
-   * behind the statements); else the head of the queue with the statements of its session
-   * queued right behind it.
+   * What goes next in a lane: the oldest state document; or the oldest statement with the
+   * statements of its session queued behind it. A cmi5 session's terminated waits while a state
+   * document of its session is unanswered: a cmi5 LMS refuses every write after it (cmi5 9.3), the
+   * last bookmark included.
    */
-  private next(): Request[] {
-    const state = this.saved.requests.find((request) => request.kind === 'state');
-    if (state) return [state];
-    const head = this.saved.requests[0];
-    if (!head || head.kind === 'state' || this.singles.has(head)) return head ? [head] : [];
-    const batch = [head];
-    let size = bodyOf(head).length;
-    for (const request of this.saved.requests.slice(1, BATCH_LIMIT)) {
+  private next(lane: Lane): Request[] {
+    const queued = this.saved.requests.filter((request) => request.kind === lane);
+    const head = queued[0];
+    if (!head || lane === 'state' || this.singles.has(head)) return head && !this.held(head) ? [head] : [];
+    const batch: Request[] = [];
+    let size = 0;
+    for (const request of queued.slice(0, BATCH_LIMIT)) {
       size += bodyOf(request).length + 1;
-      if (request.kind !== 'statement' || request.session !== head.session || this.singles.has(request) || size > KEEPALIVE_BUDGET) break;
+      if (request.session !== head.session || (batch.length && this.singles.has(request)) || this.held(request) || (batch.length && size > KEEPALIVE_BUDGET)) break;
       batch.push(request);
     }
     return batch;
   }
 
+  private held(request: Request): boolean {
+    return isTerminated(request) && request.session !== undefined && this.saved.requests.some((queued) => queued.kind === 'state' && queued.session === request.session);
+  }
+
   /** Sends one request, or a batch of statements as one POST, and reads the answer. */
-  private async deliver(batch: Request[]): Promise<Outcome> {
+  private async deliver(lane: Lane, batch: Request[]): Promise<Outcome> {
     const first = batch[0] as Request;
     const authorization = this.authorizationOf(first);
     if (authorization === undefined) {
@@ -205,14 +229,14 @@ export class LrsClient {
     const url = single ? this.urlOf(first) : `${this.endpoint}statements`;
     const keepalive = body.length <= KEEPALIVE_BUDGET;
     let status: number;
-    this.inFlight = { requests: batch, keepalive };
+    this.inFlight[lane] = { requests: batch, keepalive };
     try {
       // keepalive: the request still arrives if the learner closes the window meanwhile.
       status = (await fetch(url, { method: single ? 'PUT' : 'POST', headers: this.headers(authorization, true), body, keepalive })).status;
     } catch {
       return 'retry';
     } finally {
-      this.inFlight = undefined;
+      delete this.inFlight[lane];
     }
     if (status >= 500 || status === 429 || status === 408) return 'retry';
     if (status < 300) return 'delivered';
@@ -238,12 +262,20 @@ export class LrsClient {
     void fetch(url, { method, headers: this.headers(authorization, true), body, keepalive: true }).catch(() => undefined);
   }
 
-  private retryLater(): void {
-    if (this.failures === 0) this.listener('offline');
-    const delay = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)] ?? 30000;
-    this.failures++;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.flush(), delay);
+  private retryLater(lane: Lane): void {
+    if (this.failures.state + this.failures.statement === 0) this.listener('offline');
+    const delay = BACKOFF_MS[Math.min(this.failures[lane], BACKOFF_MS.length - 1)] ?? 30000;
+    this.failures[lane]++;
+    // A write queued meanwhile tries at once; the timer tries anyway if nothing is written.
+    clearTimeout(this.retryTimers[lane]);
+    this.retryTimers[lane] = setTimeout(() => void this.drain(lane), delay);
+  }
+
+  /** Online again once every lane gets through. */
+  private recovered(lane: Lane): void {
+    if (this.failures[lane] === 0) return;
+    this.failures[lane] = 0;
+    if (this.failures.state + this.failures.statement === 0) this.listener('online');
   }
 
   private headers(authorization: string | undefined, withBody: boolean): Record<string, string> {
@@ -273,6 +305,10 @@ export class LrsClient {
       warn(`could not keep unsent statements in this browser: ${String(error)}`);
     }
   }
+}
+
+function isTerminated(request: Request): boolean {
+  return request.kind === 'statement' && (request.statement.verb as { id?: unknown } | undefined)?.id === TERMINATED;
 }
 
 function bodyOf(request: Request): string {
