@@ -13,13 +13,15 @@ const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'index.js');
-const source = readFileSync(file, 'utf8');
+// Read as bytes and hashed as such: the only string of the source is the wrapped one V8 keeps
+// (the bundle is ASCII, so one byte a character).
+const bytes = readFileSync(file);
 const cacheDir = process.env.COURSEPACK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'coursepack');
-const cacheFile = join(cacheDir, `cli-${createHash('sha1').update(source).update(process.version).digest('hex').slice(0, 12)}.v8cache`);
+const cacheFile = join(cacheDir, `cli-${createHash('sha1').update(bytes).update(process.version).digest('hex').slice(0, 12)}.v8cache`);
 const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
 // Build workers (worker threads) compile the same bundle: they read the same cache.
 process.env.COURSEPACK_CODE_CACHE = cacheFile;
-const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+const script = new vm.Script(Module.wrap(bytes.toString('latin1')), { filename: file, cachedData });
 const cli = { exports: {} };
 script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, dirname(file));
 
