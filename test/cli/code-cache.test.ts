@@ -31,3 +31,18 @@ test('a build, a catalogue build on one and on two workers, then another build: 
   build(join(work, 'catalogue', 'one'));
   expect(cacheFiles(cache)).toEqual(written);
 });
+
+test("each command has its cache, so one written by --help does not slow every build; other versions' caches go", () => {
+  const cache = tempDir();
+  const work = tempDir();
+  cpSync(join(repoRoot, 'test/fixtures/valid/basic'), join(work, 'course'), { recursive: true });
+  const env = { COURSEPACK_CACHE_DIR: cache };
+  writeFileSync(join(cache, 'cli-0123456789ab-build.v8cache'), 'an older version');
+  writeFileSync(join(cache, 'cli-0123456789ab.v8cache'), 'an older layout');
+  expect(runCli(['--help'], work, env).code).toBe(0);
+  const afterHelp = [...cacheFiles(cache).keys()];
+  expect(afterHelp).toEqual([expect.stringMatching(/^cli-[0-9a-f]{12}-other\.v8cache$/)]);
+  expect(runCli(['build', 'course', '--out', 'out'], work, env).code).toBe(0);
+  expect([...cacheFiles(cache).keys()].sort()).toEqual([afterHelp[0]!.replace('-other', '-build'), afterHelp[0]]);
+});
+
