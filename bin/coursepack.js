@@ -8,7 +8,7 @@
 // the functions that run compiled, so each command has its own: a cache written by `--help`
 // made every later build 8% slower than one written by a build.
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
@@ -19,7 +19,12 @@ const file = join(__dirname, '..', 'dist', 'index.js');
 // (the bundle is ASCII, so one byte a character).
 const bytes = readFileSync(file);
 const cacheDir = process.env.COURSEPACK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'coursepack');
-const version = createHash('sha1').update(bytes).update(process.version).digest('hex').slice(0, 12);
+const bundleHash = createHash('sha1').update(bytes).digest('hex');
+const version = createHash('sha1').update(bundleHash).update(process.version).digest('hex').slice(0, 12);
+// The build cache fingerprints the tool by this hash too (src/catalogue/cache.ts), while the file
+// is unchanged: size and mtime say so.
+const { size, mtimeMs } = statSync(file);
+process.env.COURSEPACK_BUNDLE = [file, size, mtimeMs, bundleHash].join('|');
 const COMMANDS = ['build', 'validate', 'preview', 'translate', 'inspect', 'lms'];
 const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : 'other';
 const cacheFile = join(cacheDir, `cli-${version}-${command}.v8cache`);

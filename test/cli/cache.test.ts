@@ -70,7 +70,7 @@ describe('the build cache', () => {
     expect(verdicts(build('--target', 'scorm12,xapi'))).toEqual({ scorm12: 'built', xapi: 'built' });
   });
 
-  test("a change of the tool's runtime rebuilds", () => {
+  test("a change of the tool's runtime, theme or compiler rebuilds", () => {
     const tool = tempDir();
     for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(repoRoot, part), join(tool, part), { recursive: true });
     const { build } = setup(join(tool, 'bin/coursepack.js'));
@@ -80,6 +80,10 @@ describe('the build cache', () => {
     expect(verdicts(build())).toEqual(ALL('built'));
     appendFileSync(join(tool, 'templates/theme.css'), '\n/* a new theme */\n');
     expect(verdicts(build())).toEqual(ALL('built'));
+    // The compiler: its hash comes from the CLI, which hashed the file for its code cache.
+    appendFileSync(join(tool, 'dist/index.js'), '\n// a new compiler\n');
+    expect(verdicts(build())).toEqual(ALL('built'));
+    expect(verdicts(build())).toEqual(ALL('unchanged'));
   });
 });
 
