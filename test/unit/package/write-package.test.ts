@@ -68,3 +68,17 @@ it('fails cleanly when the output folder cannot be created', async () => {
   await expect(writePackage(join(dir, 'a-file', 'course.zip'), files)).rejects.toThrow();
   expect(readdirSync(dir)).toEqual(['a-file']);
 });
+
+it("reads a folder once for dead processes' leftovers, not at every package: a catalogue's output folder grows with it", async () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const leftover = join(dir, `.old.zip.${2 ** 22 + 1}.0.tmp`);
+  writeFileSync(leftover, 'a killed build');
+  const reads = jest.spyOn(fs, 'readdirSync');
+  try {
+    for (const name of ['a', 'b', 'c', 'd']) await writePackage(join(dir, `${name}.zip`), files);
+    expect(reads.mock.calls.filter(([folder]) => folder === dir)).toHaveLength(1);
+  } finally {
+    reads.mockRestore();
+  }
+  expect(readdirSync(dir).sort()).toEqual(['a.zip', 'b.zip', 'c.zip', 'd.zip']);
+});
