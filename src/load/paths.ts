@@ -1,4 +1,8 @@
 import { realpathSync } from 'node:fs';
+
+// The system's realpath(3), one call, where node's own walks the path an lstat a component
+// (0.8 ms of each catalogue course went there); both follow every link.
+const resolveLinks = realpathSync.native;
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** Paths in messages are relative to where the user runs coursepack, as compilers print them. */
@@ -19,7 +23,7 @@ export function isInside(root: string, target: string): boolean {
  */
 export function staysInside(root: string, target: string): boolean {
   try {
-    return isInside(realpathSync(root), realpathSync(target));
+    return isInside(resolveLinks(root), resolveLinks(target));
   } catch {
     return false;
   }
@@ -28,7 +32,7 @@ export function staysInside(root: string, target: string): boolean {
 /** The path with every symbolic link followed, or the path itself when it cannot be resolved. */
 export function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return resolveLinks(path);
   } catch {
     return path;
   }

@@ -79,7 +79,7 @@ function fileProblem(root: string, absolute: string, path: string, span: SourceS
   if (!isInside(root, absolute)) return messages.pathOutsideCourse(span, path);
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return messages.linkedFileNotFound(span, path, what);
   // A symbolic link inside the folder may still point outside it.
-  if (!isInside(realpathSync(root), realpathSync(absolute))) return messages.pathOutsideCourse(span, path);
+  if (!isInside(realpathSync.native(root), realpathSync.native(absolute))) return messages.pathOutsideCourse(span, path);
   const size = statSync(absolute).size;
   return size > MAX_ASSET_BYTES ? messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES) : undefined;
 }
