@@ -9,8 +9,7 @@ import type { Strings } from './templates';
 
 /** What the runtime needs to run the course: structure, scoring and the UI strings. */
 export function buildCourseData(course: Course, standard: Standard, strings: Strings, tracking: TrackingOptions = {}): CourseData {
-  const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
-  const pages = course.pages.map((page) => ({ ...pageData(page, pageIndex), ...(page.minTime && { minTime: page.minTime }) }));
+  const { pages, revision } = pagesOf(course);
   return {
     standard,
     id: course.id,
@@ -18,7 +17,7 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     title: course.title,
     version: course.version,
     language: course.language,
-    revision: revisionOf(pages),
+    revision,
     passingScore: course.completion.passingScore,
     require: course.completion.require,
     report: course.completion.report,
@@ -28,6 +27,21 @@ export function buildCourseData(course: Course, standard: Standard, strings: Str
     strings,
     ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
   };
+}
+
+// The pages' data and revision depend on the course alone: made once, not for every target and
+// check (a catalogue course asked for them up to nine times).
+const pagesMemo = new WeakMap<Course, { pages: PageData[]; revision: string }>();
+
+function pagesOf(course: Course): { pages: PageData[]; revision: string } {
+  let memo = pagesMemo.get(course);
+  if (!memo) {
+    const pageIndex = new Map(course.pages.map((page, index) => [page.id, index]));
+    const pages = course.pages.map((page) => ({ ...pageData(page, pageIndex), ...(page.minTime && { minTime: page.minTime }) }));
+    memo = { pages, revision: revisionOf(pages) };
+    pagesMemo.set(course, memo);
+  }
+  return memo;
 }
 
 /** Seat time is counted (and the idle prompt shipped) only in a course that asks for it. */
