@@ -1,5 +1,5 @@
 // The package phase: one deterministic zip per target, written atomically.
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type Archiver from 'archiver';
@@ -60,7 +60,7 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   // Its rejection is the same error the stream reports.
   archive.finalize().catch(() => undefined);
   const bytes = await zipped;
-  const handle = await open(path, 'wx', FILE_MODE);
+  const handle = await createFile(path);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -80,7 +80,6 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
   removeStaleTempFiles(folder);
   // Unique per call, so a file of that name can only be a leftover of a dead process.
   const temp = tempPathFor(outFile);
-  await removeFile(temp);
   track(temp);
   try {
     await zipTo(temp, files);
@@ -91,6 +90,20 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
     throw error;
   } finally {
     release(temp);
+  }
+}
+
+/**
+ * Opens a new file; one left by a dead process of the same pid under the same name is removed
+ * first. Exclusive creation never writes through a link planted in a shared output folder.
+ */
+async function createFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'wx', FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await removeFile(path);
+    return open(path, 'wx', FILE_MODE);
   }
 }
 
