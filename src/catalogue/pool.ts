@@ -42,8 +42,11 @@ export function workerBundle(): string | undefined {
 function workerSource(bundle: string): string {
   return `const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const Module = require('node:module');
 const file = ${JSON.stringify(bundle)};
-let cachedData; try { cachedData = process.env.COURSEPACK_CODE_CACHE ? readFileSync(process.env.COURSEPACK_CODE_CACHE) : undefined; } catch {}
-const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+// In a function: the cache's bytes are let go once compiled.
+const script = (() => {
+  let cachedData; try { cachedData = process.env.COURSEPACK_CODE_CACHE ? readFileSync(process.env.COURSEPACK_CODE_CACHE) : undefined; } catch {}
+  return new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+})();
 const tool = { exports: {} };
 script.runInThisContext().call(tool.exports, tool.exports, require, tool, file, require('node:path').dirname(file));
 tool.exports.runCatalogueWorker();`;
