@@ -147,8 +147,8 @@ export class LrsClient {
    * statements in the batch, which keeps the order. Requests handed over at once may reach the LRS
    * in any order, so a cmi5 session's terminated goes only when every state document of its
    * session was sent before now or the LRS has been refusing them; else it stays queued (a cmi5 LMS
-   * refuses the last bookmark if terminated overtakes it, cmi5 9.3). The queue stays in localStorage: what did not arrive goes at the next launch (an
-   * LRS ignores ids it already has).
+   * refuses the last bookmark if terminated overtakes it, cmi5 9.3). The queue stays in
+   * localStorage: what did not arrive goes at the next launch (an LRS ignores ids it already has).
    */
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
