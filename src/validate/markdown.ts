@@ -2,12 +2,12 @@
 // page: a file of the course that a link or image points to is packaged (or refused where it is
 // written when it is missing or outside the course), and every tag or attribute the sanitiser
 // removes is named in a warning at the line where it is written.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { isPair, isScalar, isSeq, type Scalar, visit } from 'yaml';
 import { type Diagnostic, messages, type Report, type SourceFile, type SourceSpan } from '../diagnostics';
 import type { LoadedCourse } from '../load';
-import { isInside } from '../load/paths';
+import { isInside, staysInside } from '../load/paths';
 import { BLOCK_TAGS, inspectMarkdown } from '../markdown';
 import type { Asset } from '../model';
 import { MAX_ASSET_BYTES, readImage } from './assets';
@@ -79,7 +79,7 @@ function fileProblem(root: string, absolute: string, path: string, span: SourceS
   if (!isInside(root, absolute)) return messages.pathOutsideCourse(span, path);
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return messages.linkedFileNotFound(span, path, what);
   // A symbolic link inside the folder may still point outside it.
-  if (!isInside(realpathSync.native(root), realpathSync.native(absolute))) return messages.pathOutsideCourse(span, path);
+  if (!staysInside(root, absolute)) return messages.pathOutsideCourse(span, path);
   const size = statSync(absolute).size;
   return size > MAX_ASSET_BYTES ? messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES) : undefined;
 }
