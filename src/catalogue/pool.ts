@@ -45,7 +45,9 @@ const file = ${JSON.stringify(bundle)};
 // In a function: the cache's bytes are let go once compiled.
 const script = (() => {
   let cachedData; try { cachedData = process.env.COURSEPACK_CODE_CACHE ? readFileSync(process.env.COURSEPACK_CODE_CACHE) : undefined; } catch {}
-  return new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  const compiled = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  if (process.env.COURSEPACK_DEBUG) process.stderr.write('coursepack: code cache ' + (cachedData && !compiled.cachedDataRejected ? 'taken' : 'refused or absent') + ' (worker)\\n');
+  return compiled;
 })();
 const tool = { exports: {} };
 script.runInThisContext().call(tool.exports, tool.exports, require, tool, file, require('node:path').dirname(file));

@@ -3,7 +3,6 @@
 // the sink as it is produced.
 import { CourseIds } from '../compile';
 import { type CourseOutcome, type CourseRunOptions, runCourse } from './outcome';
-import { withCatalogueHeap } from './heap';
 import { runPool, workerBundle } from './pool';
 import { inShard, type Shard } from './shard';
 
@@ -26,12 +25,10 @@ export function shareOf(courses: readonly string[], shard: Shard | undefined): s
 export async function runCatalogue(courses: readonly string[], options: CatalogueOptions, sink: CatalogueSink): Promise<void> {
   const bundle = workerBundle();
   const jobs = Math.min(options.jobs, courses.length);
-  await withCatalogueHeap(async () => {
-    if (bundle && jobs > 1) return runPool(bundle, courses, options, jobs, sink);
-    const ids = new CourseIds();
-    for (const [index, course] of courses.entries()) {
-      sink.start(course);
-      sink.add(index, await runCourse(course, options, ids));
-    }
-  });
+  if (bundle && jobs > 1) return runPool(bundle, courses, options, jobs, sink);
+  const ids = new CourseIds();
+  for (const [index, course] of courses.entries()) {
+    sink.start(course);
+    sink.add(index, await runCourse(course, options, ids));
+  }
 }

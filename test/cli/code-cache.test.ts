@@ -30,6 +30,11 @@ test('a build, a catalogue build on one and on two workers, then another build: 
   build('catalogue', '--jobs', '2');
   build(join(work, 'catalogue', 'one'));
   expect(cacheFiles(cache)).toEqual(written);
+  // Each build worker compiles the bundle through the same cache, and V8 takes it there too (a
+  // worker refused it when the catalogue's heap flags were set after the cache was made).
+  const debug = runCli(['build', 'catalogue', '--jobs', '2', '--out', join(work, 'out'), '--force'], work, { ...env, COURSEPACK_DEBUG: '1' });
+  expect(debug.code).toBe(0);
+  expect(debug.stderr.match(/^coursepack: code cache .*$/gm)?.sort()).toEqual(['coursepack: code cache taken (main thread)', 'coursepack: code cache taken (worker)', 'coursepack: code cache taken (worker)']);
 });
 
 test("each command has its cache, so one written by --help does not slow every build; other versions' caches go", () => {
