@@ -28,7 +28,8 @@ const file = join(__dirname, '..', 'dist', 'index.js');
  * the user gives node are left as they are.
  */
 function tuneHeap() {
-  const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
+  // node takes these on its command line only (NODE_OPTIONS refuses them).
+  const given = process.execArgv.join(' ');
   for (const [name, value] of [['heap-growing-percent', 100], ['initial-old-space-size', 8]]) {
     if (!given.includes(`--${name}`) && !given.includes(`--${name.replaceAll('-', '_')}`)) setFlagsFromString(`--${name}=${value}`);
   }

@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 
 // The system's realpath(3), one call, where node's own walks the path an lstat a component
 // (0.8 ms of each catalogue course went there); both follow every link.
 const resolveLinks = realpathSync.native;
-import { isAbsolute, relative, sep } from 'node:path';
 
 /** Paths in messages are relative to where the user runs coursepack, as compilers print them. */
 export function displayPath(absolute: string): string {

@@ -94,8 +94,9 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
 }
 
 /**
- * Opens a new file; one left by a dead process of the same pid under the same name is removed
- * first. Exclusive creation never writes through a link planted in a shared output folder.
+ * Creates the file; should a dead process of the same pid have left one of that name, it is
+ * removed and the file created again. Exclusive creation never writes through a link planted in a
+ * shared output folder.
  */
 async function createFile(path: string): Promise<FileHandle> {
   try {
