@@ -66,6 +66,11 @@ export interface Faults {
   delayMs: { statements: number; state: number };
   /** Up to this much more, at random (seeded), on every answer. */
   jitterMs: number;
+  /**
+   * How much later a write reaches the LRS, by what it carries (statement verbs, or a state id): a
+   * slow path on the network, where a request sent later may overtake it. Acted on only then.
+   */
+  lateArrivalMs?: (what: readonly string[]) => number;
 }
 
 const CALM: Faults = { failing: false, failingState: false, down: false, delayMs: { statements: 0, state: 0 }, jitterMs: 0 };
@@ -171,6 +176,8 @@ export class Lrs {
     if (url.pathname === '/return') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Back in the LMS</title><h1>Back in the LMS</h1>');
     if (!url.pathname.startsWith('/xapi/')) return void response.writeHead(404).end();
     const resource = url.pathname.slice(6);
+    const late = request.method === 'GET' ? 0 : (this.faults.lateArrivalMs?.(describe(resource, url, body)) ?? 0);
+    if (late > 0) await new Promise((resolve) => setTimeout(resolve, late));
     const entry: LoggedRequest = { method: request.method ?? '', path: url.pathname, status: 0, what: describe(resource, url, body) };
     if (resource === 'activities/state' && request.method === 'PUT') entry.document = parseOr(body);
     this.log.push(entry);

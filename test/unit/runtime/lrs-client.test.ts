@@ -210,30 +210,54 @@ describe('LRS client queue', () => {
     expect(client.backlog).toBe(0);
   });
 
-  it('on exit sends terminated only behind state writes already on their way, never beside one sent now', async () => {
+  it('on exit sends a cmi5 terminated only when nothing of its session is unanswered or sent beside it', async () => {
+    const session = (): LrsClient => {
+      localStorage.clear();
+      net.calls.length = 0;
+      const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+      client.startSession('session-1', 'Basic one');
+      return client;
+    };
+    const bookmark = session();
+    bookmark.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    bookmark.send(statement('end', 'terminated'));
+    bookmark.flushOnExit();
+    // The bookmark is on its way, unanswered: terminated sent now could overtake it.
+    expect(net.calls.map(what)).toEqual(['PUT state 1']);
+    expect(bookmark.queuedStatements().map((s) => s.id)).toEqual(['end']);
+
+    const later = session();
+    later.putState({ stateId: 'resume' }, { v: 1 });
+    await tick();
+    net.calls[0]!.answer(204);
+    await tick();
+    later.putState({ stateId: 'resume' }, { v: 2 });
+    later.send(statement('s1'));
+    later.send(statement('end', 'terminated'));
+    later.flushOnExit();
+    // Version 2 goes only now, beside terminated: it stays queued for the next launch.
+    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT state 2', 'PUT statement s1']);
+    expect(later.queuedStatements().map((s) => s.id)).toEqual(['s1', 'end']);
+
+    const batch = session();
+    batch.send(statement('s1'));
+    await tick();
+    batch.send(statement('s2'));
+    batch.send(statement('end', 'terminated'));
+    batch.flushOnExit();
+    // s1 is on its way, unanswered: s2 goes (a cmi5 LMS takes statements in any order), terminated stays.
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'POST statement s2']);
+    expect(batch.queuedStatements().map((s) => s.id)).toEqual(['s1', 's2', 'end']);
+  });
+
+  it('on exit, plain xAPI sends terminated even while statements are on their way (no session rule to break)', async () => {
     const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
-    client.startSession('session-1', 'Basic one');
-    client.putState({ stateId: 'resume' }, { v: 1 });
+    client.send(statement('s1'));
     await tick();
     client.send(statement('end', 'terminated'));
     client.flushOnExit();
-    // The bookmark left first, so terminated may follow it.
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'POST statement end']);
-
-    localStorage.clear();
-    net.calls.length = 0;
-    const late = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
-    late.startSession('session-1', 'Basic one');
-    late.putState({ stateId: 'resume' }, { v: 1 });
-    await tick();
-    late.putState({ stateId: 'resume' }, { v: 2 });
-    late.send(statement('s1'));
-    late.send(statement('end', 'terminated'));
-    late.flushOnExit();
-    // Version 2 goes only now: terminated sent beside it could overtake it, so it stays queued for
-    // the next launch rather than have the LMS refuse the learner's last bookmark.
-    expect(net.calls.map(what)).toEqual(['PUT state 1', 'PUT statement s1', 'PUT state 2']);
-    expect(late.queuedStatements().map((s) => s.id)).toEqual(['s1', 'end']);
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'POST statement end']);
   });
 
   it('an LRS that refuses documents but takes statements: statements go on, the learner is told once', async () => {

@@ -144,10 +144,12 @@ export class LrsClient {
    * together and in order or not at all. The requests on their way are left to arrive while the
    * LRS has been answering (in a batch, a strict LRS that already stored one would refuse the
    * whole batch); while the LRS is failing they most likely did not arrive and go again, the
-   * statements in the batch, which keeps the order. Requests handed over at once may reach the LRS
-   * in any order, so a cmi5 session's terminated goes only when every state document of its
-   * session was sent before now or the LRS has been refusing them; else it stays queued (a cmi5 LMS
-   * refuses the last bookmark if terminated overtakes it, cmi5 9.3). The queue stays in
+   * statements in the batch, which keeps the order. Requests handed over at once, or one sent
+   * while another is on its way, may reach the LRS in any order (a slower path, a CORS preflight),
+   * so a cmi5 session's terminated goes only when no write of its session is unanswered or sent
+   * now, but in its own batch; state documents count only while the LRS takes them. Else it stays
+   * queued: a cmi5 LMS refuses every write after terminated (cmi5 9.3), the last bookmark and
+   * completed or passed included, and abandons a session left open. The queue stays in
    * localStorage: what did not arrive goes at the next launch (an LRS ignores ids it already has).
    */
   flushOnExit(): void {
@@ -163,15 +165,19 @@ export class LrsClient {
       budget -= size;
       return budget >= 0;
     };
-    const late = new Set<string | undefined>();
+    const late = new Set<string>();
+    // While the LRS refuses documents, the bookmark will most likely not land: it holds nothing back.
+    const mayOvertake = (request: Request): boolean => request.session !== undefined && (request.kind === 'statement' || this.failures.state === 0);
+    for (const request of [...(this.inFlight.state?.requests ?? []), ...(this.inFlight.statement?.requests ?? [])]) {
+      if (mayOvertake(request)) late.add(request.session as string);
+    }
     for (const request of this.saved.requests) {
       if (sending.includes(request) || request.kind !== 'state') continue;
-      // While the LRS refuses documents, the bookmark will most likely not land: terminated goes.
-      if (request.session !== undefined && this.failures.state === 0) late.add(request.session);
+      if (mayOvertake(request)) late.add(request.session as string);
       if (fits(request)) this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
     }
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
+      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session as string)) || !fits(request)) continue;
       batches.set(request.session, [...(batches.get(request.session) ?? []), request.statement]);
     }
     for (const [session, statements] of batches) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(statements), session);
