@@ -146,11 +146,12 @@ export class LrsClient {
    * whole batch); while the LRS is failing they most likely did not arrive and go again, the
    * statements in the batch, which keeps the order. Requests handed over at once, or one sent
    * while another is on its way, may reach the LRS in any order (a slower path, a CORS preflight),
-   * so a cmi5 session's terminated goes only when no write of its session is unanswered or sent
-   * now, but in its own batch; state documents count only while the LRS takes them. Else it stays
-   * queued: a cmi5 LMS refuses every write after terminated (cmi5 9.3), the last bookmark and
-   * completed or passed included, and abandons a session left open. The queue stays in
-   * localStorage: what did not arrive goes at the next launch (an LRS ignores ids it already has).
+   * so a cmi5 session's terminated goes only when no other write of its session is unanswered or
+   * sent now outside its own POST (the session's statements go in it, in order); state documents
+   * count only while the LRS takes them. Else it stays queued: a cmi5 LMS refuses every write
+   * after terminated (cmi5 9.3), the last bookmark and completed or passed included, and abandons
+   * a session left open. The queue stays in localStorage: what did not arrive goes at the next
+   * launch (an LRS ignores ids it already has).
    */
   flushOnExit(): void {
     let budget = KEEPALIVE_BUDGET;
