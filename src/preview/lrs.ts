@@ -6,7 +6,8 @@
 // exact repeat 204; a cmi5 session's token enforces cmi5's rules as ADL's CATAPULT player does
 // (statements of its own session only, nothing after terminated, completed and passed once per
 // registration, never failed after passed; a new launch abandons the registration's open session).
-// And more hostile: per-endpoint delays, random latency, 503s, a dead server.
+// And more hostile: per-endpoint delays, random latency, requests overtaken on their way, 503s, a
+// dead server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type validation from '@learninglocker/xapi-validation';
