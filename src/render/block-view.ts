@@ -48,9 +48,29 @@ function revealable(block: Block): number {
 /** "12 KB", "1.4 MB" with the language's decimal mark (SI units, as file managers show them). */
 function fileSize(bytes: number, language: string): string {
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : [Math.max(1, Math.round(bytes / 1e3)), 'KB'];
-  const number = sizeFormat(language)?.format(value) ?? String(Math.round(value * 10) / 10);
+  const number = Number.isInteger(value) && writesLatinDigits(language) ? String(value) : (sizeFormat(language)?.format(value) ?? String(Math.round(value * 10) / 10));
   return `${number} ${unit}`;
 }
+
+/**
+ * Whether the language writes numbers in Latin digits (ICU's default numbering system for it):
+ * then a whole number of KB (1 to 999: no decimal mark, no grouping) is its digits as they are.
+ * Asking ICU this costs a cold build 5 ms; its first number formatter 19-25.
+ */
+function writesLatinDigits(language: string): boolean {
+  let latin = latinDigits.get(language);
+  if (latin === undefined) {
+    try {
+      const locale = new Intl.Locale(language) as Intl.Locale & { numberingSystems?: string[]; getNumberingSystems?: () => string[] };
+      latin = (locale.getNumberingSystems?.() ?? locale.numberingSystems)?.[0] === 'latn';
+    } catch {
+      latin = false;
+    }
+    latinDigits.set(language, latin);
+  }
+  return latin;
+}
+const latinDigits = new Map<string, boolean>();
 
 // A formatter per language, made once: making one costs about 0.1 ms (the first 19, ICU's start).
 const sizeFormats = new Map<string, Intl.NumberFormat | undefined>();

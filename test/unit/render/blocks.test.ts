@@ -49,6 +49,14 @@ test('a download shows its type and size; a video its captions track in the cour
   expect(html).toContain('<track kind="captions" src="assets/clip.vtt" srclang="en" label="Captions" default>');
 });
 
+test("a download's size is written in the digits of the course's language", () => {
+  const course = valid(BLOCKS);
+  const size = (language: string) => /class="download-size">\(PDF, ([^)]*)\)/.exec(file({ ...course, language }, 'scorm2004', 'index.html'))?.[1];
+  expect(size('de')).toBe('2 KB');
+  expect(size('fa')).toBe('۲ KB');
+  expect(size('ar-EG')).toBe('٢ KB');
+});
+
 test('the runtime learns how many parts of required blocks each page has; the saved state budget counts them', () => {
   const course = valid(BLOCKS);
   const data = buildCourseData(course, 'scorm12', course.strings);
