@@ -1,4 +1,4 @@
-// A memory for the pure text functions of this folder.
+// A memory for pure functions of a text: this folder's Markdown, and render's per-language formatting.
 
 /** Texts remembered per function: past this many, the memory is emptied (it stays flat). */
 const REMEMBERED = 2000;

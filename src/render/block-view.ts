@@ -2,6 +2,7 @@
 // page for aria-controls, hotspot numbers, a download's type and size in words.
 import { extname } from 'node:path';
 import type { Block, ContentPage } from '../model';
+import { remembered } from '../markdown/remembered';
 
 export type BlockView = Block & {
   /** Unique in the document: "<page>-<n>", the prefix of the ids of the block's parts. */
@@ -57,32 +58,21 @@ function fileSize(bytes: number, language: string): string {
  * then a whole number of KB (1 to 999: no decimal mark, no grouping) is its digits as they are.
  * Asking ICU this costs a cold build 5 ms; its first number formatter 19-25.
  */
-function writesLatinDigits(language: string): boolean {
-  let latin = latinDigits.get(language);
-  if (latin === undefined) {
-    try {
-      const locale = new Intl.Locale(language) as Intl.Locale & { numberingSystems?: string[]; getNumberingSystems?: () => string[] };
-      latin = (locale.getNumberingSystems?.() ?? locale.numberingSystems)?.[0] === 'latn';
-    } catch {
-      latin = false;
-    }
-    latinDigits.set(language, latin);
+const writesLatinDigits = remembered((language: string): boolean => {
+  try {
+    const locale = new Intl.Locale(language) as Intl.Locale & { numberingSystems?: string[]; getNumberingSystems?: () => string[] };
+    return (locale.getNumberingSystems?.() ?? locale.numberingSystems)?.[0] === 'latn';
+  } catch {
+    return false;
   }
-  return latin;
-}
-const latinDigits = new Map<string, boolean>();
+});
 
 // A formatter per language, made once: making one costs about 0.1 ms (the first 19, ICU's start).
-const sizeFormats = new Map<string, Intl.NumberFormat | undefined>();
-
-function sizeFormat(language: string): Intl.NumberFormat | undefined {
-  if (!sizeFormats.has(language)) {
-    try {
-      sizeFormats.set(language, new Intl.NumberFormat(language, { maximumFractionDigits: 1 }));
-    } catch {
-      // A tag ICU refuses: plain digits.
-      sizeFormats.set(language, undefined);
-    }
+const sizeFormat = remembered((language: string): Intl.NumberFormat | undefined => {
+  try {
+    return new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  } catch {
+    // A tag ICU refuses: plain digits.
+    return undefined;
   }
-  return sizeFormats.get(language);
-}
+});

@@ -166,19 +166,19 @@ export class LrsClient {
       budget -= size;
       return budget >= 0;
     };
-    const late = new Set<string>();
+    const late = new Set<string | undefined>();
     // While the LRS refuses documents, the bookmark will most likely not land: it holds nothing back.
     const mayOvertake = (request: Request): boolean => request.session !== undefined && (request.kind === 'statement' || this.failures.state === 0);
     for (const request of [...(this.inFlight.state?.requests ?? []), ...(this.inFlight.statement?.requests ?? [])]) {
-      if (mayOvertake(request)) late.add(request.session as string);
+      if (mayOvertake(request)) late.add(request.session);
     }
     for (const request of this.saved.requests) {
       if (sending.includes(request) || request.kind !== 'state') continue;
-      if (mayOvertake(request)) late.add(request.session as string);
+      if (mayOvertake(request)) late.add(request.session);
       if (fits(request)) this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
     }
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session as string)) || !fits(request)) continue;
+      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
       batches.set(request.session, [...(batches.get(request.session) ?? []), request.statement]);
     }
     for (const [session, statements] of batches) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(statements), session);
