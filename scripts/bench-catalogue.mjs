@@ -71,8 +71,8 @@ export function catalogueBench(root, sample, counts = [10, 100, 500]) {
         `CPU ${per(all.cpu)} ms/course (1 worker ${per(one.cpu)}; budget ≤ 40); peak RSS ${all.rss.toFixed(0)} MiB (1 worker ${one.rss.toFixed(0)}; budget ≤ 150); ` +
         `unchanged rebuild ${per(again.wall)} ms/course wall, ${per(again.cpu)} CPU (budget ≤ 5)`,
     );
-    // One worker already deflates on libuv's threads beside its building thread: the cores it keeps
-    // busy bound what more workers can gain, for the same CPU.
+    // One worker keeps more than its building thread busy (V8's collector, libuv's file writes):
+    // the cores it keeps busy bound what more workers can gain, for the same CPU.
     const busy = one.cpu / one.wall;
     console.log(`       1 worker keeps ${busy.toFixed(2)} cores busy: with its CPU, ${cores} cores could at best take ${(busy / cores).toFixed(2)}× its wall`);
     rmSync(dir, { recursive: true, force: true });

@@ -225,7 +225,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;
-  // Each zip is written (deflated on libuv's threads, flushed to disk) while the next is rendered.
+  // Each zip is flushed to disk (on libuv's threads) while the next is rendered and deflated.
   const writes: Array<Promise<{ built: BuiltPackage } | { failed: ReturnType<typeof messages.buildFailed> }>> = [];
   for (const edition of multi ? [course] : (checked.editions ?? [course])) {
     for (const target of choice.targets) {

@@ -5,6 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import type Archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
+import type * as ZipFormat from './zip-format';
 
 /** Every entry gets this date, so the same input gives the same bytes (stored as UTC by archiver). */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -24,6 +25,7 @@ const DEFLATE_LEVEL = 6;
 const STORED = /\.(png|jpe?g|gif|webp|avif|mp4|m4a|webm|ogg|ogv|oga|mp3|woff2?|zip|gz)$/i;
 
 let archiver: typeof Archiver | undefined;
+let zipFormat: typeof ZipFormat | undefined;
 
 /** Sorted by path: zip order must not depend on the order the phases produced files in. */
 function sorted(files: readonly OutputFile[]): OutputFile[] {
@@ -53,7 +55,8 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   // Loaded with the first zip: validate, preview and the other commands that write none do not
   // pay its 10 ms of start-up.
   archiver ??= (await import('archiver')).default;
-  const archive = archiver('zip', { zlib: { level: DEFLATE_LEVEL } });
+  zipFormat ??= await import('./zip-format');
+  const archive = zipFormat.createZip(archiver, { zlib: { level: DEFLATE_LEVEL } });
   archive.on('warning', (warning) => archive.destroy(warning));
   const zipped = buffer(archive);
   for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });

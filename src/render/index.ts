@@ -40,7 +40,7 @@ export function renderMultiLanguage(editions: readonly Course[], standard: Stand
   });
   const html = page(source).replace(RUNTIME_SCRIPT, `${templates.join('')}${RUNTIME_SCRIPT}`);
   const assets = new Map(editions.flatMap((edition) => edition.assets.map((asset) => [asset.path, asset] as const)));
-  return packageFiles({ ...source, assets: [...assets.values()] }, html, standard, options);
+  return packageFiles(source, html, standard, options, [...assets.values()]);
 }
 
 const RUNTIME_SCRIPT = '<script src="coursepack.js"></script>';
@@ -51,14 +51,27 @@ function languageName(tag: string): string {
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 
-function packageFiles(course: Course, html: string | Buffer, standard: Standard, options: RenderOptions): OutputFile[] {
+function packageFiles(course: Course, html: string | Buffer, standard: Standard, options: RenderOptions, assets = course.assets): OutputFile[] {
   return [
     { path: 'index.html', contents: Buffer.isBuffer(html) ? html : Buffer.from(html) },
     { path: 'theme.css', contents: readThemeCss() },
     { path: 'coursepack.js', contents: readRuntime(standard, options.preview) },
-    ...course.assets.map((asset) => ({ path: asset.path, contents: readFileSync(asset.absolutePath) })),
+    ...assets.map((asset) => ({ path: asset.path, contents: assetBytes(course, asset) })),
   ];
 }
+
+/**
+ * An asset's bytes, read once per course: its targets' packages share the Buffer, which the
+ * package phase then deflates once (src/package/zip-format.ts).
+ */
+function assetBytes(course: Course, asset: Course['assets'][number]): Buffer {
+  let read = readAssets.get(course);
+  if (!read) readAssets.set(course, (read = new Map()));
+  let bytes = read.get(asset.absolutePath);
+  if (!bytes) read.set(asset.absolutePath, (bytes = readFileSync(asset.absolutePath)));
+  return bytes;
+}
+const readAssets = new WeakMap<Course, Map<string, Buffer>>();
 
 /** What a multi-language page adds: the shared revision and the languages of its switch. */
 interface Multi {

@@ -1,0 +1,84 @@
+// archiver's zip format, deflating each file's bytes once, on the building thread.
+//
+// archiver deflates every entry through a zlib stream of its own, on libuv's threads: some 200 µs
+// of stream machinery an entry beside the deflate itself, 13 entries a package, four packages a
+// course. And a course's four packages share most of their bytes (its assets and theme.css; a
+// target's coursepack.js is the same for every course): here each Buffer is deflated once, in one
+// synchronous call, and archiver writes the result. The zip is still archiver's (zip-stream's
+// headers, data descriptors and central directory) and byte for byte what its own deflate writes
+// (test/package/zip-format.test.ts builds both).
+import { crc32, deflateRawSync } from 'node:zlib';
+import type Archiver from 'archiver';
+import ZipStream, { type ZipEntry } from 'zip-stream';
+
+/** compress-commons' METHOD_DEFLATED (APPNOTE.TXT 4.4.5: 8, deflate). */
+const METHOD_DEFLATED = 8;
+
+interface Deflated {
+  level: number;
+  data: Buffer;
+  crc: number;
+}
+
+/**
+ * By the Buffer itself, not its bytes: hashing every file to find the same bytes in another
+ * Buffer would cost more than it saves. A Buffer no package holds any more is forgotten with it.
+ */
+const deflatedBuffers = new WeakMap<Buffer, Deflated>();
+
+function deflated(contents: Buffer, level: number): Deflated {
+  let done = deflatedBuffers.get(contents);
+  if (done?.level !== level) deflatedBuffers.set(contents, (done = { level, data: deflateRawSync(contents, { level }), crc: crc32(contents) >>> 0 }));
+  return done;
+}
+
+/** zip-stream, each deflated entry's bytes from `deflated` instead of a zlib stream of its own. */
+class OnceDeflatedZipStream extends ZipStream {
+  protected override _appendBuffer(entry: ZipEntry, source: Buffer, callback: (error: Error | null, entry?: ZipEntry) => void): void {
+    // An empty file is stored (compress-commons' own rule), as is a file appended with `store`.
+    if (source.length === 0 || entry.getMethod() !== METHOD_DEFLATED) return super._appendBuffer(entry, source, callback);
+    const { data, crc } = deflated(source, this.options.zlib.level ?? -1);
+    // What compress-commons does once its deflate stream ends: header, bytes, then the sizes and
+    // checksum in the data descriptor after them.
+    this._writeLocalFileHeader(entry);
+    this.write(data);
+    entry.setCrc(crc);
+    entry.setSize(source.length);
+    entry.setCompressedSize(data.length);
+    this._afterAppend(entry);
+    callback(null, entry);
+  }
+}
+
+/** archiver's zip plugin (archiver/lib/plugins/zip.js) with OnceDeflatedZipStream as its engine. */
+class OnceDeflatedZip {
+  private readonly engine: OnceDeflatedZipStream;
+  readonly supports = { directory: true, symlink: true };
+  constructor(readonly options: Archiver.ZipOptions) {
+    this.engine = new OnceDeflatedZipStream({ comment: '', forceUTC: false, namePrependSlash: false, store: false, ...options });
+  }
+  append(source: Buffer, data: Archiver.EntryData, callback: (error: Error | null) => void): void {
+    this.engine.entry(source, data, callback);
+  }
+  finalize(): void {
+    this.engine.finalize();
+  }
+  on(...args: Parameters<ZipStream['on']>) {
+    return this.engine.on(...args);
+  }
+  pipe(...args: Parameters<ZipStream['pipe']>) {
+    return this.engine.pipe(...args);
+  }
+  unpipe(...args: Parameters<ZipStream['unpipe']>) {
+    return this.engine.unpipe(...args);
+  }
+}
+
+const FORMAT = 'coursepack-zip';
+
+/** A zip archive of archiver's whose files are deflated by `deflated` above. */
+export function createZip(archiver: typeof Archiver, options: Archiver.ZipOptions): Archiver.Archiver {
+  // Registered once: archiver refuses a second registration of a name.
+  if (!archiver.isRegisteredFormat(FORMAT)) archiver.registerFormat(FORMAT, OnceDeflatedZip);
+  return archiver.create(FORMAT, options);
+}
