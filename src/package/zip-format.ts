@@ -11,13 +11,13 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import type Archiver from 'archiver';
 import ZipStream, { type ZipEntry } from 'zip-stream';
 
-/** compress-commons' METHOD_DEFLATED (APPNOTE.TXT 4.4.5: 8, deflate). */
+/** compress-commons' methods (APPNOTE.TXT 4.4.5: 0 stored, 8 deflated). */
+const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
 
 interface Deflated {
   level: number;
   data: Buffer;
-  crc: number;
 }
 
 /**
@@ -25,26 +25,38 @@ interface Deflated {
  * Buffer would cost more than it saves. A Buffer no package holds any more is forgotten with it.
  */
 const deflatedBuffers = new WeakMap<Buffer, Deflated>();
+const checksums = new WeakMap<Buffer, number>();
 
-function deflated(contents: Buffer, level: number): Deflated {
+function deflated(contents: Buffer, level: number): Buffer {
   let done = deflatedBuffers.get(contents);
-  if (done?.level !== level) deflatedBuffers.set(contents, (done = { level, data: deflateRawSync(contents, { level }), crc: crc32(contents) >>> 0 }));
-  return done;
+  if (done?.level !== level) deflatedBuffers.set(contents, (done = { level, data: deflateRawSync(contents, { level }) }));
+  return done.data;
 }
 
-/** zip-stream, each deflated entry's bytes from `deflated` instead of a zlib stream of its own. */
+/** CRC-32 (APPNOTE.TXT 4.4.7), node's own: compress-commons computes it in JavaScript. */
+function checksum(contents: Buffer): number {
+  let crc = checksums.get(contents);
+  if (crc === undefined) checksums.set(contents, (crc = crc32(contents) >>> 0));
+  return crc;
+}
+
+/** zip-stream, each entry's bytes deflated (or not) and checksummed once per Buffer, in one call. */
 class OnceDeflatedZipStream extends ZipStream {
   protected override _appendBuffer(entry: ZipEntry, source: Buffer, callback: (error: Error | null, entry?: ZipEntry) => void): void {
     // An empty file is stored (compress-commons' own rule), as is a file appended with `store`.
-    if (source.length === 0 || entry.getMethod() !== METHOD_DEFLATED) return super._appendBuffer(entry, source, callback);
-    const { data, crc } = deflated(source, this.options.zlib.level ?? -1);
-    // What compress-commons does once its deflate stream ends: header, bytes, then the sizes and
-    // checksum in the data descriptor after them.
+    const data = source.length > 0 && entry.getMethod() === METHOD_DEFLATED ? deflated(source, this.options.zlib.level ?? -1) : source;
+    if (data === source) entry.setMethod(METHOD_STORED);
+    // The order compress-commons writes in: a stored entry's header holds its sizes and checksum,
+    // a deflated one's data descriptor, after its bytes.
+    const sized = (): void => {
+      entry.setCrc(checksum(source));
+      entry.setSize(source.length);
+      entry.setCompressedSize(data.length);
+    };
+    if (data === source) sized();
     this._writeLocalFileHeader(entry);
     this.write(data);
-    entry.setCrc(crc);
-    entry.setSize(source.length);
-    entry.setCompressedSize(data.length);
+    if (data !== source) sized();
     this._afterAppend(entry);
     callback(null, entry);
   }

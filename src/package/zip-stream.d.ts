@@ -7,6 +7,7 @@ declare module 'zip-stream' {
   /** compress-commons' ZipArchiveEntry: what the local header and the data descriptor say. */
   export interface ZipEntry {
     getMethod(): number;
+    setMethod(method: number): void;
     setCrc(crc: number): void;
     setSize(size: number): void;
     setCompressedSize(size: number): void;
