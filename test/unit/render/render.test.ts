@@ -37,6 +37,10 @@ describe('markdown', () => {
     expect(renderInlineMarkdown('**Post** it')).toBe('<strong>Post</strong> it');
     expect(markdownToText('**Tom & Jerry** <b>say</b>   "hi"')).toBe('Tom & Jerry say “hi”');
   });
+
+  test('plain text decodes each entity once: an escaped "&lt;" stays the four characters written', () => {
+    expect(markdownToText('Type \\&lt; or \\&amp;, not < or &')).toBe('Type &lt; or &amp;, not < or &');
+  });
 });
 
 describe('index.html', () => {
