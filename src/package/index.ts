@@ -58,7 +58,10 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   const archive = zipFormat.createZip(archiver, { zlib: { level: DEFLATE_LEVEL } });
   archive.on('warning', (warning) => archive.destroy(warning));
   const zipped = collect(archive);
-  for (const file of sorted(files)) archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });
+  for (const file of sorted(files)) {
+    if (file.sharedStart) zipFormat.sharesStart(file.contents, file.sharedStart);
+    archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });
+  }
   // Its rejection is the same error the stream reports.
   archive.finalize().catch(() => undefined);
   const bytes = await zipped;

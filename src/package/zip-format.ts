@@ -4,10 +4,11 @@
 // of stream machinery an entry beside the deflate itself, 13 entries a package, four packages a
 // course. And a course's four packages share most of their bytes (its assets and theme.css; a
 // target's coursepack.js is the same for every course): here each Buffer is deflated once, in one
-// synchronous call, and archiver writes the result. The zip is still archiver's (zip-stream's
-// headers, data descriptors and central directory) and byte for byte what its own deflate writes
-// (test/package/zip-format.test.ts builds both).
-import { crc32, deflateRawSync } from 'node:zlib';
+// synchronous call, and archiver writes the result; so is the start a file shares with the same
+// file of the course's other targets (sharesStart). The zip is still archiver's (zip-stream's
+// headers, data descriptors and central directory) and, but for files with a shared start, byte
+// for byte what its own deflate writes (test/unit/package/zip-format.test.ts builds both).
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type Archiver from 'archiver';
 import ZipStream, { type ZipEntry } from 'zip-stream';
 
@@ -25,12 +26,40 @@ interface Deflated {
  * Buffer would cost more than it saves. A Buffer no package holds any more is forgotten with it.
  */
 const deflatedBuffers = new WeakMap<Buffer, Deflated>();
+const flushedStarts = new WeakMap<Buffer, Deflated>();
 const checksums = new WeakMap<Buffer, number>();
+const sharedStarts = new WeakMap<Buffer, Buffer>();
+
+/** Deflate's window (RFC 1951 3.2.5: a match reaches back at most 32 KB). */
+const WINDOW = 32 * 1024;
+
+/**
+ * Declares that `contents` begins with the bytes of `start`, a Buffer that other files (the same
+ * file of a course's other targets) begin with too: its deflate is then done once for them all.
+ */
+export function sharesStart(contents: Buffer, start: Buffer): void {
+  if (start.length > 0 && contents.compare(start, 0, start.length, 0, start.length) === 0) sharedStarts.set(contents, start);
+}
 
 function deflated(contents: Buffer, level: number): Buffer {
   let done = deflatedBuffers.get(contents);
-  if (done?.level !== level) deflatedBuffers.set(contents, (done = { level, data: deflateRawSync(contents, { level }) }));
+  if (done?.level !== level) deflatedBuffers.set(contents, (done = { level, data: deflateOnce(contents, level) }));
   return done.data;
+}
+
+/**
+ * With a shared start, pigz's way of deflating a file in pieces: the start's blocks, ended by a
+ * sync flush (RFC 1951 3.2.4: an empty stored block, so the next block begins on a byte), then
+ * the rest deflated with the start's last 32 KB as its dictionary, which an inflater has in its
+ * window at that point. One valid stream, as small as deflating it whole (the sample's index.html:
+ * 14,969 bytes either way).
+ */
+function deflateOnce(contents: Buffer, level: number): Buffer {
+  const start = sharedStarts.get(contents);
+  if (!start) return deflateRawSync(contents, { level });
+  let head = flushedStarts.get(start);
+  if (head?.level !== level) flushedStarts.set(start, (head = { level, data: deflateRawSync(start, { level, finishFlush: constants.Z_SYNC_FLUSH }) }));
+  return Buffer.concat([head.data, deflateRawSync(contents.subarray(start.length), { level, dictionary: start.subarray(-WINDOW) })]);
 }
 
 /** CRC-32 (APPNOTE.TXT 4.4.7), node's own: compress-commons computes it in JavaScript. */

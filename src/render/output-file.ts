@@ -2,4 +2,9 @@
 export interface OutputFile {
   path: string;
   contents: Buffer;
+  /**
+   * The first bytes of `contents`, one Buffer shared by the same file of the course's other
+   * targets (index.html's page around the course data): the package phase deflates them once.
+   */
+  sharedStart?: Buffer;
 }
