@@ -5,7 +5,6 @@ import { type Target, TARGETS } from './compile';
 import { closest } from './diagnostics/did-you-mean';
 import { isLmsId, type LmsId, LMS_IDS } from './standards/lms-profiles';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
-import { availableParallelism } from 'node:os';
 import { expandCourseArguments } from './catalogue/discover';
 import { RunReporter } from './catalogue/reporter';
 import { runCatalogue, shareOf } from './catalogue/run';
@@ -50,7 +49,8 @@ Options:
   --format <f>         translate export: xliff2 (XLIFF 2.0, default) or xliff12 (XLIFF 1.2)
   --id <id>            init: the new course's id (default: my-course)
   --force              build: rebuild every package, even those whose inputs are unchanged
-  --jobs <n>           build, validate: courses handled at once (default: the number of cores)
+  --jobs <n>           build, validate: courses handled at once (default: the number of cores,
+                       one per 50 courses)
   --shard <i/n>        build, validate: only the i-th of n stable shares of the courses (CI matrix)
   --watch              build: rebuild a course's packages whenever one of its files changes
   --port <n>           preview: the port on 127.0.0.1 (default 4173; the next free one if taken)
@@ -101,7 +101,7 @@ interface Options {
   command: 'build' | 'validate';
   watch: boolean;
   force: boolean;
-  jobs: number;
+  jobs?: number;
   shard?: Shard;
   courses: string[];
   targets?: Target[];
@@ -190,8 +190,8 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
     const suggestion = closest(values.lms, LMS_IDS);
     return messages.badArgument(`Unknown LMS "${values.lms}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `LMSs: ${LMS_IDS.join(', ')}.`);
   }
-  const jobs = Number(values.jobs ?? availableParallelism());
-  if (!Number.isInteger(jobs) || jobs < 1) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores).');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores, one per 50 courses).');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) return messages.badArgument(`"${values.shard}" is not a shard.`, 'Give i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 builds the second of four shares.');
   const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();

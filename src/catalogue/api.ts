@@ -4,7 +4,6 @@
 // The same options as the CLI's, typed; nothing is printed: each course's outcome (its packages,
 // its diagnostics as text with positions and as data) is handed to onCourse as it is produced
 // and returned at the end.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Target, TARGETS } from '../compile';
 import { isLmsId, type LmsId, LMS_IDS } from '../standards/lms-profiles';
@@ -25,7 +24,7 @@ export interface CatalogueBuildOptions {
   lms?: LmsId;
   /** Default: "build" (relative to the current folder). */
   outDir?: string;
-  /** Courses built at once (worker threads). Default: the number of cores. */
+  /** Courses built at once (worker threads). Default: the number of cores, one per 50 courses (under 100, this thread). */
   jobs?: number;
   /** Rebuild packages whose inputs are unchanged. */
   force?: boolean;
@@ -49,8 +48,8 @@ export async function build(options: CatalogueBuildOptions): Promise<CatalogueBu
   const unknown = targets?.find((target) => !(TARGETS as readonly string[]).includes(target));
   if (unknown) throw new TypeError(`coursepack build: unknown target "${unknown}" (targets: ${TARGETS.join(', ')}).`);
   if (options.lms !== undefined && !isLmsId(options.lms)) throw new TypeError(`coursepack build: unknown LMS "${String(options.lms)}" (LMSs: ${LMS_IDS.join(', ')}).`);
-  const jobs = options.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) throw new TypeError(`coursepack build: jobs must be a whole number from 1, not ${jobs}.`);
+  const jobs = options.jobs;
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new TypeError(`coursepack build: jobs must be a whole number from 1, not ${jobs}.`);
   const courses = shareOf(expandCourseArguments(options.courses), shard);
   const outcomes: CourseOutcome[] = [];
   const pending = new Map<number, CourseOutcome>();

@@ -87,6 +87,17 @@ describe('a catalogue on every core', () => {
     for (const file of files) expect(readFileSync(join(root, 'out-3', file)).equals(readFileSync(join(root, 'out-1', file)))).toBe(true);
   });
 
+  test('by default a small catalogue is built in one thread (workers would cost more than they save); --jobs is taken as given', () => {
+    const root = catalogue();
+    const env = { COURSEPACK_CACHE_DIR: tempDir(), COURSEPACK_DEBUG: '1' };
+    const byDefault = runCli(['build', 'catalogue', '--target', 'scorm12', '--out', 'out-default'], root, env);
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stderr).not.toContain('(worker)');
+    const asked = runCli(['build', 'catalogue', '--target', 'scorm12', '--out', 'out-2', '--jobs', '2'], root, env);
+    expect(asked.code).toBe(0);
+    expect(asked.stderr.match(/code cache .* \(worker\)/g)).toHaveLength(2);
+  });
+
   test('--jobs takes a whole number', () => {
     const result = runCli(['build', 'catalogue', '--jobs', '0'], catalogue());
     expect(result.code).toBe(2);
