@@ -1,5 +1,4 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildCache, packageKey } from './catalogue/cache';
 import { displayPath } from './load/paths';
@@ -46,6 +45,8 @@ export interface BuiltPackage {
   language?: string;
   path: string;
   bytes: number;
+  /** The zip's SHA-1, for a package this build wrote. */
+  sha1?: string;
 }
 
 export interface BuildResult extends CheckResult {
@@ -233,8 +234,8 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
       if (current({ target, language })) continue;
       const path = join(options.outDir, packageName(edition, target));
       const write = async (): Promise<BuiltPackage> => {
-        await writePackage(path, renderPackage(edition, target, { lms: choice.lms, ...(multi && { editions: multi }) }));
-        return { target, ...(language ? { language } : {}), path, bytes: statSync(path).size };
+        const written = await writePackage(path, renderPackage(edition, target, { lms: choice.lms, ...(multi && { editions: multi }) }));
+        return { target, ...(language ? { language } : {}), path, ...written };
       };
       writes.push(write().then((built) => ({ built }), (cause: unknown) => ({ failed: messages.buildFailed(course.span, target, cause) })));
     }

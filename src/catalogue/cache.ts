@@ -208,7 +208,7 @@ export class BuildCache {
     courseFile: string,
     course: { id: string; languages?: string[] },
     hashes: InputHashes,
-    written: ReadonlyArray<{ target: string; language?: string; path: string; bytes: number }>,
+    written: ReadonlyArray<{ target: string; language?: string; path: string; bytes: number; sha1?: string }>,
     choice: { selection: Selection; chosen: readonly string[] },
   ): void {
     const { id, languages } = course;
@@ -219,7 +219,7 @@ export class BuildCache {
     const chosen = choice.selection.targets ? (same ? previous.chosen : undefined) : [...choice.chosen];
     const packages: Record<string, CachedPackage> = same ? { ...previous.packages } : {};
     for (const built of written) {
-      const hash = hashFile(built.path);
+      const hash = built.sha1 ?? hashFile(built.path);
       if (hash) packages[packageKey(built.target, built.language)] = { path: built.path, bytes: built.bytes, hash };
     }
     const record: CacheRecord = {

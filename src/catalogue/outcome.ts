@@ -2,7 +2,7 @@
 // (code frames need the sources, which are dropped here), its packages and its counts. A worker
 // sends it to the main thread as it is; nothing of the course (model, sources) outlives it, so a
 // run's memory does not grow with the number of courses.
-import { buildCourse, type BuildResult, checkCourse, type CheckResult, type CourseIds, type Selection, type Target, TARGETS } from '../compile';
+import { buildCourse, type BuiltPackage, type BuildResult, checkCourse, type CheckResult, type CourseIds, type Selection, type Target, TARGETS } from '../compile';
 import { diagnosticToJson, formatDiagnostic } from '../diagnostics';
 import { BuildCache } from './cache';
 
@@ -48,7 +48,8 @@ export async function runCourse(course: string, options: CourseRunOptions, ids: 
   const result: CheckResult & Partial<BuildResult> = options.command === 'build' ? await buildCourse(course, { targets: options.targets, lms: options.lms, languages: options.languages, outDir: options.outDir, ids, cache: cacheFor(options) }) : checkCourse(course, ids, options);
   const sources = new Map(result.sources.map((file) => [file.displayPath, file.text]));
   const diagnostics = result.report.sorted();
-  const packages = [...(result.packages ?? []).map((p) => ({ ...p, unchanged: false })), ...(result.unchanged ?? []).map((p) => ({ ...p, unchanged: true }))];
+  const outcome = ({ target, language, path, bytes }: BuiltPackage, unchanged: boolean): PackageOutcome => ({ target, ...(language ? { language } : {}), path, bytes, unchanged });
+  const packages = [...(result.packages ?? []).map((p) => outcome(p, false)), ...(result.unchanged ?? []).map((p) => outcome(p, true))];
   const order: readonly Target[] = options.targets ?? TARGETS;
   return {
     course,

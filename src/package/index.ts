@@ -1,4 +1,5 @@
 // The package phase: one deterministic zip per target, written atomically.
+import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type Archiver from 'archiver';
@@ -22,6 +23,11 @@ const DEFLATE_LEVEL = 6;
  * as zip tools do by default (Info-ZIP's `-n` list). PDF and SVG are text inside and shrink.
  */
 const STORED = /\.(png|jpe?g|gif|webp|avif|mp4|m4a|webm|ogg|ogv|oga|mp3|woff2?|zip|gz)$/i;
+
+export interface WrittenPackage {
+  bytes: number;
+  sha1: string;
+}
 
 let archiver: typeof Archiver | undefined;
 let zipFormat: typeof ZipFormat | undefined;
@@ -50,7 +56,7 @@ function checkFiles(files: readonly OutputFile[]): void {
  * not exist) in one call and flushes it to disk: archiver's stream piped into a file made some
  * forty small writes a zip, a quarter of a catalogue build's time on the building thread.
  */
-async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> {
+async function zipTo(path: string, files: readonly OutputFile[]): Promise<Buffer> {
   // Loaded with the first zip: validate, preview and the other commands that write none do not
   // pay its 10 ms of start-up.
   archiver ??= (await import('archiver')).default;
@@ -72,6 +78,7 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<void> 
   } finally {
     await handle.close();
   }
+  return bytes;
 }
 
 /**
@@ -90,8 +97,10 @@ function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 /**
  * Writes the zip next to its final path and renames it into place, so a reader (or an LMS
  * upload) never sees a partial package; on failure or interruption nothing is left behind.
+ * Returns the zip's size and SHA-1, from the bytes written (the build cache records them without
+ * reading the package back).
  */
-export async function writePackage(outFile: string, files: readonly OutputFile[]): Promise<void> {
+export async function writePackage(outFile: string, files: readonly OutputFile[]): Promise<WrittenPackage> {
   checkFiles(files);
   const folder = dirname(outFile);
   await mkdir(folder, { recursive: true });
@@ -100,9 +109,10 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
   const temp = tempPathFor(outFile);
   track(temp);
   try {
-    await zipTo(temp, files);
+    const bytes = await zipTo(temp, files);
     await holdForTests(temp);
     await rename(temp, outFile);
+    return { bytes: bytes.length, sha1: createHash('sha1').update(bytes).digest('hex') };
   } catch (error) {
     await removeFile(temp);
     throw error;
