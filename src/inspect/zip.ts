@@ -1,7 +1,7 @@
 // Reads the files of a zip into memory: enough for the packages coursepack and authoring tools
 // write (stored or deflated entries, no zip64, no encryption), read from the central directory
 // (APPNOTE.TXT 4.3.12, 4.3.16) so sizes written after the data (bit 3) are known.
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -17,7 +17,17 @@ function endOfDirectory(zip: Buffer): number {
   throw new NotAZip('no end of central directory: not a zip file');
 }
 
-/** Every file of the zip by path (folders left out). */
+const damaged = (name: string) => new NotAZip(`${name} is damaged: its size or checksum is not what the zip says`);
+
+function inflated(data: Buffer, name: string): Buffer {
+  try {
+    return inflateRawSync(data);
+  } catch {
+    throw damaged(name);
+  }
+}
+
+/** Every file of the zip by path (folders left out), each checked against its size and CRC-32. */
 export function readZip(zip: Buffer): Map<string, Buffer> {
   const end = endOfDirectory(zip);
   const count = zip.readUInt16LE(end + 10);
@@ -26,7 +36,9 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
   for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new NotAZip('a broken central directory');
     const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
     const compressed = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
@@ -38,7 +50,9 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(start, start + compressed);
     if (method !== 0 && method !== 8) throw new NotAZip(`${name} is compressed in a way coursepack does not read (method ${method})`);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    const contents = method === 8 ? inflated(data, name) : Buffer.from(data);
+    if (contents.length !== size || crc32(contents) >>> 0 !== crc) throw damaged(name);
+    files.set(name, contents);
   }
   return files;
 }
