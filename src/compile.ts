@@ -37,6 +37,11 @@ export interface CheckResult {
   sources: SourceText[];
   /** Absolute paths of every course file read so far (YAML and templates): the build cache's inputs. */
   inputs: string[];
+  /**
+   * The text of each of those files as the check read it, by absolute path: what the packages
+   * are built from, and so what the build cache records (a file saved again meanwhile differs).
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface BuiltPackage {
@@ -121,6 +126,7 @@ export function checkCourse(coursePath: string, ids = new CourseIds(), selection
     for (const diagnostic of translated.report.diagnostics) report.add(diagnostic);
     checked.sources.push(...translated.sources.filter((file) => !checked.sources.some((known) => known.displayPath === file.displayPath)));
     checked.inputs.push(...translated.inputs.filter((input) => !checked.inputs.includes(input)));
+    checked.texts = new Map([...(translated.texts ?? []), ...(checked.texts ?? [])]);
     if (translated.course) editions.push(translated.course);
   }
   return { ...checked, editions };
@@ -135,10 +141,10 @@ function checkEdition(coursePath: string, ids: CourseIds, parsed: ParsedFiles, l
   if (language !== undefined) applyTranslation(loaded, language, translation, report);
   const course = validateCourse(loaded, report);
   if (course && language === undefined) ids.claim(course, report);
-  const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => join(loaded.root, 'templates', file.path));
   // Their texts only (for code frames): the parsed YAML is let go as soon as the course is checked.
   const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])].map(({ displayPath, text }) => ({ displayPath, text }));
-  return { course, report, sources, inputs: [...loaded.files.map((file) => file.path), ...templates, ...(translation ? [translation.path] : [])] };
+  const read: Array<[string, string]> = [...loaded.files.map((file) => [file.path, file.text] as [string, string]), ...loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => [join(loaded.root, 'templates', file.path), file.text] as [string, string]), ...(translation ? [[translation.path, translation.text] as [string, string]] : [])];
+  return { course, report, sources, inputs: read.map(([path]) => path), texts: new Map(read) };
 }
 
 /** --lang is not ignored: a course without `languages:` is in its source language only. */
@@ -223,7 +229,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const choice = choose(course, options);
   checkPolicyVersions(course, report);
   const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
-  const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs) : undefined;
+  const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs, checked.texts) : undefined;
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;
   // Each zip is flushed to disk (on libuv's threads) while the next is rendered and deflated.

@@ -186,14 +186,18 @@ export class BuildCache {
   }
 
   /**
-   * The inputs' hashes, taken before the packages are rendered: a file saved during the build
-   * then differs from its record, and the next run rebuilds rather than keep a package of the
-   * older text. Undefined when an input vanished.
+   * The inputs' hashes: of the text the build read, for the files in `texts` (a file saved during
+   * the build then differs from its record, and the next run rebuilds rather than keep a package of
+   * the older text), else of the file as it is now, taken before the packages are rendered (the
+   * assets, read as they are packaged). Undefined when an input vanished.
    */
-  static hashInputs(inputs: readonly string[]): InputHashes | undefined {
+  static hashInputs(inputs: readonly string[], texts?: ReadonlyMap<string, string>): InputHashes | undefined {
     const hashes: InputHashes = {};
     for (const input of [...new Set(inputs)].sort()) {
-      const hash = hashFile(input);
+      const text = texts?.get(input);
+      // The text re-encoded is the file's bytes, but for a file that is not valid UTF-8: its hash
+      // then never matches the file's, and the course is always rebuilt, never wrongly skipped.
+      const hash = text === undefined ? hashFile(input) : sha1(Buffer.from(text));
       if (hash === undefined) return undefined;
       hashes[input] = hash;
     }
