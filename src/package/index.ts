@@ -103,7 +103,12 @@ function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 export async function writePackage(outFile: string, files: readonly OutputFile[]): Promise<WrittenPackage> {
   checkFiles(files);
   const folder = dirname(outFile);
-  await mkdir(folder, { recursive: true });
+  // Once per folder: a catalogue writes its 2,000 zips into one (0.35 ms a course of its CPU).
+  // Removed meanwhile, it is made again when the zip is created (createFile).
+  if (!madeFolders.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
   removeStaleTempFiles(folder);
   // Unique per call, so a file of that name can only be a leftover of a dead process.
   const temp = tempPathFor(outFile);
@@ -123,18 +128,22 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
 
 /**
  * Creates the file; should a dead process of the same pid have left one of that name, it is
- * removed and the file created again. Exclusive creation never writes through a link planted in a
+ * removed and the file created again; should its folder have been removed, it is made again. Exclusive creation never writes through a link planted in a
  * shared output folder.
  */
 async function createFile(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'wx', FILE_MODE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    await removeFile(path);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') await mkdir(dirname(path), { recursive: true });
+    else if (code === 'EEXIST') await removeFile(path);
+    else throw error;
     return open(path, 'wx', FILE_MODE);
   }
 }
+
+const madeFolders = new Set<string>();
 
 /** unlink, not rm: rm's directory walk (an lstat first) cost 0.15 ms a package for nothing. */
 async function removeFile(path: string): Promise<void> {

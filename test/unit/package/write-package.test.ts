@@ -57,6 +57,14 @@ it('creates the output folder and replaces an older package in one step', async 
   expect(readdirSync(join(dir, 'nested', 'build'))).toEqual(['course.zip']);
 });
 
+it('makes the output folder again when it was removed between two packages', async () => {
+  const folder = join(dir, 'removed', 'build');
+  await writePackage(join(folder, 'a.zip'), files);
+  rmSync(join(dir, 'removed'), { recursive: true });
+  await writePackage(join(folder, 'b.zip'), files);
+  expect(readdirSync(folder)).toEqual(['b.zip']);
+});
+
 it('leaves neither a zip nor a temp file behind when writing fails', async () => {
   const bad = [...files, { path: 'broken.txt', contents: 42 as unknown as Buffer }];
   await expect(writePackage(join(dir, 'course.zip'), bad)).rejects.toThrow();
