@@ -11,7 +11,6 @@ import { runCatalogue, shareOf } from './catalogue/run';
 import { parseShard, type Shard } from './catalogue/shard';
 import { initProject } from './init';
 import { inspect, InspectProblem } from './inspect';
-import { preview, watchBuild } from './preview/commands';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 import { LANGUAGE } from './format';
 import { translateExport, translateImport } from './translate/commands';
@@ -124,11 +123,12 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     }
     if (parsed.command === 'init') return init(parsed, out, err);
     if (parsed.command === 'schema') return out.write(`${JSON.stringify(jsonSchema(parsed.kind), null, 2)}\n`), EXIT.ok;
-    if (parsed.command === 'preview') return await preview(parsed.course, parsed.port, out, err);
+    // The preview's server and LRS (node:http and more) load only for the commands that use them.
+    if (parsed.command === 'preview') return await (await import('./preview/commands')).preview(parsed.course, parsed.port, out, err);
     if (parsed.command === 'inspect') return runInspect(parsed, out, err);
     if (parsed.command === 'translate') return translate(parsed, out, err);
     const code = await run(parsed, out, err);
-    return parsed.watch && parsed.command === 'build' ? await watchBuild(parsed.courses, parsed, out, err) : code;
+    return parsed.watch && parsed.command === 'build' ? await (await import('./preview/commands')).watchBuild(parsed.courses, parsed, out, err) : code;
   } catch (cause) {
     // Never a stack trace: a user gets what went wrong and where to report it.
     err.write(`${formatDiagnostic(messages.internalError(cause), { sources: new Map(), color: false })}\n`);
