@@ -228,7 +228,9 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   if (!course || report.hasErrors) return { ...checked, id: course?.id, packages: [], unchanged: [] };
   const choice = choose(course, options);
   checkPolicyVersions(course, report);
-  const inputs = [...checked.inputs, ...course.assets.map((asset) => asset.absolutePath)];
+  // Every edition's assets: a translation may show an image of its own (Markdown in its text).
+  const assets = new Set((checked.editions ?? [course]).flatMap((edition) => edition.assets.map((asset) => asset.absolutePath)));
+  const inputs = [...checked.inputs, ...assets];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs, checked.texts) : undefined;
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;

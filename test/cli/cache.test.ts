@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, repoRoot, runCli, tempDir } from './run-cli';
 
@@ -110,5 +110,25 @@ describe('the build cache and languages:', () => {
     const french = runCli(['build', course, '--out', out, '--target', 'scorm12', '--lang', 'fr'], repoRoot, env);
     expect(french.code).toBe(1);
     expect(french.stderr).toContain('[language-not-in-course]');
+  });
+  test("an image only a translation shows is an input of the course: changed, its language's packages are rebuilt", () => {
+    const course = copyFixture('valid', 'translated');
+    const out = tempDir();
+    const env = { COURSEPACK_CACHE_DIR: tempDir() };
+    mkdirSync(join(course, 'translations'));
+    expect(runCli(['translate', 'export', course, '--lang', 'de']).code).toBe(0);
+    // The German page shows a picture of its own, written into its translation.
+    cpSync(join(course, 'assets/ladder.svg'), join(course, 'assets/leiter.svg'));
+    const xlf = join(course, 'translations/de.xlf');
+    const text = readFileSync(xlf, 'utf8');
+    const unit = text.indexOf('<unit id="pages.welcome.body"');
+    const source = /<source xml:space="preserve">(.*?)<\/source>/s.exec(text.slice(unit))!;
+    const at = unit + source.index + source[0].length;
+    writeFileSync(xlf, `${text.slice(0, at)}<target xml:space="preserve">${source[1]!.replace('Read ', 'Lies ![Leiter](assets/leiter.svg) ')}</target>${text.slice(at)}`);
+    const build = () => runCli(['build', course, '--out', out, '--target', 'scorm12'], repoRoot, env);
+    expect(byLanguage(build().stdout)).toEqual({ 'en-scorm12': 'built', 'de-scorm12': 'built' });
+    expect(byLanguage(build().stdout)).toEqual({ 'en-scorm12': 'unchanged', 'de-scorm12': 'unchanged' });
+    writeFileSync(join(course, 'assets/leiter.svg'), readFileSync(join(course, 'assets/leiter.svg'), 'utf8').replace('<svg', '<svg data-edited="yes"'));
+    expect(byLanguage(build().stdout)).toEqual({ 'en-scorm12': 'built', 'de-scorm12': 'built' });
   });
 });
