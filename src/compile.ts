@@ -1,6 +1,6 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
 import { join } from 'node:path';
-import { BuildCache, packageKey } from './catalogue/cache';
+import { BuildCache, packageKey, replayedWarnings } from './catalogue/cache';
 import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
@@ -221,7 +221,10 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const everyLanguage = (options.languages ?? []).every((language) => hit?.languages?.includes(language));
   // Claimed as a loaded course would be: a clash is then reported by checking the course in full.
   if (hit && hitKeys && hitKeys.length > 0 && hitKeys.every(current) && everyLanguage && options.ids?.claimId(hit.id, displayPath(hit.courseFile)) === undefined) {
-    return { id: hit.id, report: new Report(), sources: [], inputs: [], packages: [], unchanged: unchanged(hitKeys) };
+    const replayed = replayedWarnings(hit.warnings);
+    const report = new Report();
+    for (const diagnostic of replayed.diagnostics) report.add(diagnostic);
+    return { id: hit.id, report, sources: replayed.sources, inputs: [], packages: [], unchanged: unchanged(hitKeys) };
   }
   const checked = checkCourse(coursePath, options.ids, options);
   const { course, report } = checked;
@@ -253,7 +256,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   const failed = written.flatMap((outcome) => ('failed' in outcome ? [outcome.failed] : []));
   for (const diagnostic of failed) report.add(diagnostic);
   if (failed.length > 0) return { ...checked, id: course.id, inputs, packages, unchanged: [] };
-  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, multi ? { id: course.id } : course, hashes, packages, { selection: options, chosen: choice.targets });
+  if (hashes && courseFile && !report.hasErrors) options.cache?.store(courseFile, multi ? { id: course.id } : course, hashes, packages, { selection: options, chosen: choice.targets }, report.warnings);
   return { ...checked, id: course.id, inputs, packages, unchanged: unchanged(packageKeys(choice.targets, multi ? undefined : course.languages, options.languages)) };
 }
 

@@ -11,10 +11,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic, Position } from '../diagnostics';
+import { displayPath } from '../load/paths';
 import { toolRoot } from '../tool-root';
 
-/** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations). */
-const RECORD_FORMAT = 3;
+/** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations; 4: warnings). */
+const RECORD_FORMAT = 4;
 
 /** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
 export function cacheDir(): string {
@@ -25,6 +27,18 @@ export interface CachedPackage {
   path: string;
   bytes: number;
   hash: string;
+}
+
+/**
+ * A warning of the build, kept so that a build left unchanged still shows it (a changed policy
+ * document warns until its version is raised): its place by absolute path, shown again from
+ * wherever the next build runs.
+ */
+export interface CachedWarning {
+  code: string;
+  message: string;
+  hint?: string;
+  span?: { path: string; start: Position; end: Position };
 }
 
 /** Each input file's content hash, by absolute path. */
@@ -47,6 +61,7 @@ interface CacheRecord {
   lms: string | null;
   /** The targets the course chose itself (no --target), if a build without --target recorded them. */
   chosen?: string[];
+  warnings: CachedWarning[];
 }
 
 /** What the command line picked (compile.ts's Selection, kept loose here). */
@@ -65,6 +80,28 @@ export interface CacheHit {
   /** The course's `languages:` when it was built; absent for a course in one language. */
   languages?: string[];
   packages: Map<string, CachedPackage>;
+  warnings: CachedWarning[];
+}
+
+/**
+ * The recorded warnings as diagnostics again, and the texts of their files for code frames (read
+ * now: their hashes matched the record, so they are the texts the warnings were found in).
+ */
+export function replayedWarnings(warnings: readonly CachedWarning[]): { diagnostics: Diagnostic[]; sources: Array<{ displayPath: string; text: string }> } {
+  const diagnostics = warnings.map(({ span, ...warning }): Diagnostic => ({ ...warning, severity: 'warning', ...(span && { span: { file: displayPath(span.path), start: span.start, end: span.end } }) }));
+  const paths = [...new Set(warnings.flatMap((warning) => (warning.span ? [warning.span.path] : [])))];
+  const sources = paths.flatMap((path) => {
+    try {
+      return [{ displayPath: displayPath(path), text: readFileSync(path, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+  return { diagnostics, sources };
+}
+
+function cachedWarning({ code, message, hint, span }: Diagnostic): CachedWarning {
+  return { code, message, ...(hint !== undefined && { hint }), ...(span && { span: { path: resolve(span.file), start: span.start, end: span.end } }) };
 }
 
 /** A package's key in the record: the target, or `<language>:<target>` for a course in several languages. */
@@ -73,6 +110,11 @@ export function packageKey(target: string, language?: string): string {
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+function unique(warnings: readonly CachedWarning[]): CachedWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => !seen.has(JSON.stringify(warning)) && Boolean(seen.add(JSON.stringify(warning))));
+}
 
 function hashFile(path: string): string | undefined {
   try {
@@ -182,7 +224,7 @@ export class BuildCache {
       const built = record.packages[key];
       if (built && hashFile(built.path) === built.hash) packages.set(key, built);
     }
-    return { id: record.id, courseFile: record.courseFile, targets, ...(record.languages ? { languages: record.languages } : {}), packages };
+    return { id: record.id, courseFile: record.courseFile, targets, ...(record.languages ? { languages: record.languages } : {}), packages, warnings: record.warnings };
   }
 
   /**
@@ -214,6 +256,7 @@ export class BuildCache {
     hashes: InputHashes,
     written: ReadonlyArray<{ target: string; language?: string; path: string; bytes: number; sha1?: string }>,
     choice: { selection: Selection; chosen: readonly string[] },
+    warnings: readonly Diagnostic[],
   ): void {
     const { id, languages } = course;
     const file = resolve(courseFile);
@@ -238,6 +281,8 @@ export class BuildCache {
       packages,
       lms,
       ...(chosen ? { chosen } : {}),
+      // Other targets' packages kept: their builds' warnings (one target's suspend-data limit) too.
+      warnings: unique([...(same ? previous.warnings : []), ...warnings.map(cachedWarning)]),
     };
     try {
       mkdirSync(this.folder, { recursive: true });

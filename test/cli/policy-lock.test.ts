@@ -49,3 +49,16 @@ test('raising the version records the new hash next to the old one, without a wa
   expect(hashLine(lock(), '2.2')).toMatch(/^[0-9a-f]{64}$/);
   expect(hashLine(lock(), '2.2')).not.toBe(hashLine(lock(), '2.1'));
 });
+
+test('the warning comes again at every build until the version is raised, the course unchanged or not', () => {
+  const { course, build } = setup();
+  expect(build().code).toBe(0);
+  appendFileSync(join(course, 'assets/policy.pdf'), '% a new paragraph\n');
+  expect(build().stderr).toContain('[policy-changed]');
+  // Nothing changed since: the package is left as it is, and the warning still stands, at its place.
+  const again = build();
+  expect(again.code).toBe(0);
+  expect(again.stdout).toMatch(/^unchanged \S*policy-scorm12\.zip/m);
+  expect(again.stderr).toContain('policy/course.yaml:19:16 warning The policy document "assets/policy.pdf" has changed since version 2.1 was built');
+  expect(again.stderr).toContain('version: "2.1"');
+});
