@@ -3,7 +3,8 @@
 // files the loader read (course.yaml, included files, template overrides, assets and linked
 // files), the listing of its templates/ folder (a new override changes the page without any
 // other file changing), the tool (its version, its compiled code, its runtime and templates) and
-// each package's own hash, so a zip changed or removed since is rebuilt. Content, never times:
+// each package's own hash, so a zip changed or removed since is rebuilt; and the build's
+// warnings, shown again when the course is left unchanged. Content, never times:
 // a checkout or a copy that touches every file still hits, and an edit undone in the same second
 // still misses. Records live in the user's cache folder (as the CLI's code cache does), not in
 // the output folder, which keeps nothing but the packages.
@@ -111,9 +112,9 @@ export function packageKey(target: string, language?: string): string {
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
+/** Each warning once (a kept target's and this build's may be the same), the first first. */
 function unique(warnings: readonly CachedWarning[]): CachedWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter((warning) => !seen.has(JSON.stringify(warning)) && Boolean(seen.add(JSON.stringify(warning))));
+  return [...new Map(warnings.map((warning) => [JSON.stringify(warning), warning])).values()];
 }
 
 function hashFile(path: string): string | undefined {
