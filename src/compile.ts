@@ -1,10 +1,11 @@
 // The one place that knows the order of the phases (as Svelte's compile() does).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildCache, packageKey, replayedWarnings } from './catalogue/cache';
 import { displayPath } from './load/paths';
 import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
-import { checkPolicyVersions } from './evidence/policy-lock';
+import { checkPolicyVersions, policyLockOf } from './evidence/policy-lock';
 import { loadCourse, ParsedFiles, resolveCourseFile } from './load';
 import type { Course } from './model';
 import { writePackage } from './package';
@@ -233,7 +234,9 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   checkPolicyVersions(course, report);
   // Every edition's assets: a translation may show an image of its own (Markdown in its text).
   const assets = new Set((checked.editions ?? [course]).flatMap((edition) => edition.assets.map((asset) => asset.absolutePath)));
-  const inputs = [...checked.inputs, ...assets];
+  // The lock as checkPolicyVersions left it (it writes the versions it had not seen).
+  const lock = policyLockOf(course);
+  const inputs = [...checked.inputs, ...assets, ...(lock && existsSync(lock) ? [lock] : [])];
   const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs, checked.texts) : undefined;
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;

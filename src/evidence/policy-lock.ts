@@ -24,7 +24,7 @@ const HEADER = `# Written by coursepack build: the SHA-256 of each policy docume
  * designer raises the version or deletes the line.
  */
 export function checkPolicyVersions(course: Course, report: Report): void {
-  const policies = course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [{ page: page.id, policy: page.policy }] : []));
+  const policies = attestedPolicies(course);
   if (policies.length === 0) return;
   const file = join(course.root, POLICY_LOCK_FILE);
   const lock = readLock(file);
@@ -38,6 +38,18 @@ export function checkPolicyVersions(course: Course, report: Report): void {
     } else if (recorded !== policy.sha256) report.add(warning(policy, recorded));
   }
   if (changed) writeFileSync(file, HEADER + stringify(lock));
+}
+
+/**
+ * The lock the course's build reads, when it has attested policies: an input of the build, as
+ * the course's files are (deleting a version's line there is how a designer accepts a document).
+ */
+export function policyLockOf(course: Course): string | undefined {
+  return attestedPolicies(course).length > 0 ? join(course.root, POLICY_LOCK_FILE) : undefined;
+}
+
+function attestedPolicies(course: Course): Array<{ page: string; policy: Policy }> {
+  return course.pages.flatMap((page) => (page.type === 'attestation' && page.policy ? [{ page: page.id, policy: page.policy }] : []));
 }
 
 function warning(policy: Policy, recorded: string) {

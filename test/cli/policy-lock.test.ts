@@ -50,8 +50,8 @@ test('raising the version records the new hash next to the old one, without a wa
   expect(hashLine(lock(), '2.2')).not.toBe(hashLine(lock(), '2.1'));
 });
 
-test('the warning comes again at every build until the version is raised, the course unchanged or not', () => {
-  const { course, build } = setup();
+test('the warning comes again at every build until the version is raised or its line deleted, the course unchanged or not', () => {
+  const { course, build, lock } = setup();
   expect(build().code).toBe(0);
   appendFileSync(join(course, 'assets/policy.pdf'), '% a new paragraph\n');
   expect(build().stderr).toContain('[policy-changed]');
@@ -61,4 +61,11 @@ test('the warning comes again at every build until the version is raised, the co
   expect(again.stdout).toMatch(/^unchanged \S*policy-scorm12\.zip/m);
   expect(again.stderr).toContain('policy/course.yaml:19:16 warning The policy document "assets/policy.pdf" has changed since version 2.1 was built');
   expect(again.stderr).toContain('version: "2.1"');
+  // The text of the policy did not change after all: deleting the version's line accepts the file.
+  writeFileSync(join(course, 'policy-versions.lock'), lock().replace(/^ {2}"2\.1": [0-9a-f]{64}\n/m, ''));
+  const accepted = build();
+  expect(accepted.code).toBe(0);
+  expect(accepted.stderr).not.toContain('policy-changed');
+  expect(hashLine(lock(), '2.1')).toMatch(/^[0-9a-f]{64}$/);
+  expect(build().stderr).not.toContain('policy-changed');
 });
