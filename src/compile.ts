@@ -144,8 +144,9 @@ function checkEdition(coursePath: string, ids: CourseIds, parsed: ParsedFiles, l
   if (course && language === undefined) ids.claim(course, report);
   // Their texts only (for code frames): the parsed YAML is let go as soon as the course is checked.
   const sources: SourceText[] = [...loaded.files, ...loaded.templates, ...(translation ? [translation] : [])].map(({ displayPath, text }) => ({ displayPath, text }));
-  const read: Array<[string, string]> = [...loaded.files.map((file) => [file.path, file.text] as [string, string]), ...loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => [join(loaded.root, 'templates', file.path), file.text] as [string, string]), ...(translation ? [[translation.path, translation.text] as [string, string]] : [])];
-  return { course, report, sources, inputs: read.map(([path]) => path), texts: new Map(read) };
+  const templates = loaded.templates.filter((file) => !file.path.endsWith('/')).map((file) => ({ path: join(loaded.root, 'templates', file.path), text: file.text }));
+  const read = [...loaded.files, ...templates, ...(translation ? [translation] : [])];
+  return { course, report, sources, inputs: read.map((file) => file.path), texts: new Map(read.map((file) => [file.path, file.text])) };
 }
 
 /** --lang is not ignored: a course without `languages:` is in its source language only. */
