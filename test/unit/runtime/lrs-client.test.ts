@@ -139,6 +139,39 @@ describe('LRS client queue', () => {
     expect(JSON.parse(localStorage.getItem('queue') ?? '{}').requests).toHaveLength(4);
   });
 
+  it('a page that lives on after exit sends nothing again that it handed to the browser, until that is answered', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.send(statement('s1'));
+    await tick();
+    client.send(statement('s2'));
+    client.send(statement('s3'));
+    client.flushOnExit();
+    // s1 answered: the lane is free, but s2 and s3 are on their way in the exit's POST.
+    net.calls[0]!.answer(204);
+    await tick();
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'POST statement s2+s3']);
+    net.calls[1]!.answer(204);
+    await tick();
+    expect(client.backlog).toBe(0);
+    expect(net.calls).toHaveLength(2);
+  });
+
+  it('what the browser failed to deliver at exit goes again by the lanes, should the page live on', async () => {
+    const client = new LrsClient('https://lrs.test/xapi/', localStorage, 'queue');
+    client.send(statement('s1'));
+    await tick();
+    client.send(statement('s2'));
+    client.flushOnExit();
+    net.calls[1]!.fail();
+    net.calls[0]!.answer(204);
+    await tick();
+    await tick();
+    expect(net.calls.map(what)).toEqual(['PUT statement s1', 'POST statement s2', 'PUT statement s2']);
+    net.calls[2]!.answer(204);
+    await tick();
+    expect(client.backlog).toBe(0);
+  });
+
   it('on exit while the LRS is failing, the statement on its way goes in the batch too, keeping the order', async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
     try {

@@ -50,6 +50,8 @@ export class LrsClient {
   private readonly retryTimers: Partial<Record<Lane, ReturnType<typeof setTimeout>>> = {};
   /** Each lane's requests sent and not yet answered, and whether they outlive the page (keepalive). */
   private readonly inFlight: Partial<Record<Lane, { requests: Request[]; keepalive: boolean }>> = {};
+  /** Handed to the browser at exit and not answered yet: a page that lives on does not send them again. */
+  private readonly handedOver = new Set<Request>();
   /**
    * Statements of a batch the LRS refused: each goes again on its own (PUT), where an exact repeat
    * is accepted (a batch that arrived before its answer was lost) and a bad one is refused alone.
@@ -160,7 +162,6 @@ export class LrsClient {
       return flight?.keepalive && this.failures[lane] === 0 ? flight.requests : [];
     });
     for (const request of sending) budget -= bodyOf(request).length;
-    const batches = new Map<string | undefined, Statement[]>();
     const fits = (request: Request): boolean => {
       const size = bodyOf(request).length + 1;
       budget -= size;
@@ -173,15 +174,16 @@ export class LrsClient {
       if (mayOvertake(request)) late.add(request.session);
     }
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'state') continue;
+      if (sending.includes(request) || this.handedOver.has(request) || request.kind !== 'state') continue;
       if (mayOvertake(request)) late.add(request.session);
-      if (fits(request)) this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), request.session);
+      if (fits(request)) this.exitFetch(this.urlOf(request), 'PUT', bodyOf(request), [request]);
     }
+    const batches = new Map<string | undefined, Request[]>();
     for (const request of this.saved.requests) {
-      if (sending.includes(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
-      batches.set(request.session, [...(batches.get(request.session) ?? []), request.statement]);
+      if (sending.includes(request) || this.handedOver.has(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
+      batches.set(request.session, [...(batches.get(request.session) ?? []), request]);
     }
-    for (const [session, statements] of batches) this.exitFetch(`${this.endpoint}statements`, 'POST', JSON.stringify(statements), session);
+    for (const batch of batches.values()) this.exitFetch(`${this.endpoint}statements`, 'POST', `[${batch.map(bodyOf).join(',')}]`, batch);
   }
 
   private enqueue(request: { kind: 'statement'; statement: Statement } | { kind: 'state'; query: string; body: unknown }): void {
@@ -206,7 +208,7 @@ export class LrsClient {
    * last bookmark included.
    */
   private next(lane: Lane): Request[] {
-    const queued = this.saved.requests.filter((request) => request.kind === lane);
+    const queued = this.saved.requests.filter((request) => request.kind === lane && !this.handedOver.has(request));
     const head = queued[0];
     if (!head || lane === 'state' || this.singles.has(head)) return head && !this.held(head) ? [head] : [];
     const batch: Request[] = [];
@@ -264,9 +266,25 @@ export class LrsClient {
     return request.session === this.session ? this.authorization : this.saved.sessions[request.session];
   }
 
-  private exitFetch(url: string, method: string, body: string, session: string | undefined): void {
+  /**
+   * One request (or a session's batch) handed to the browser. Should the page live on (closing
+   * takes its time, or it goes into the back-forward cache), the lanes leave it alone until it is
+   * answered: sent again meanwhile, a strict LRS would refuse the second batch (409). Answered,
+   * it is done with; failed, the lanes take it up again.
+   */
+  private exitFetch(url: string, method: string, body: string, requests: Request[]): void {
+    const session = requests[0]?.session;
     const authorization = session ? this.saved.sessions[session] : this.authorization;
-    void fetch(url, { method, headers: this.headers(authorization, true), body, keepalive: true }).catch(() => undefined);
+    for (const request of requests) this.handedOver.add(request);
+    const settled = (delivered: boolean): void => {
+      for (const request of requests) this.handedOver.delete(request);
+      if (delivered) this.remove(requests);
+      void this.flush();
+    };
+    fetch(url, { method, headers: this.headers(authorization, true), body, keepalive: true }).then(
+      (response) => settled(response.status < 300),
+      () => settled(false),
+    );
   }
 
   private retryLater(lane: Lane): void {
