@@ -183,7 +183,7 @@ export class LrsClient {
       if (sending.includes(request) || this.handedOver.has(request) || request.kind !== 'statement' || (isTerminated(request) && late.has(request.session)) || !fits(request)) continue;
       batches.set(request.session, [...(batches.get(request.session) ?? []), request]);
     }
-    for (const batch of batches.values()) this.exitFetch(`${this.endpoint}statements`, 'POST', `[${batch.map(bodyOf).join(',')}]`, batch);
+    for (const batch of batches.values()) this.exitFetch(`${this.endpoint}statements`, 'POST', batchBody(batch), batch);
   }
 
   private enqueue(request: { kind: 'statement'; statement: Statement } | { kind: 'state'; query: string; body: unknown }): void {
@@ -234,7 +234,7 @@ export class LrsClient {
       return 'dropped';
     }
     const single = batch.length === 1;
-    const body = single ? bodyOf(first) : `[${batch.map(bodyOf).join(',')}]`;
+    const body = single ? bodyOf(first) : batchBody(batch);
     const url = single ? this.urlOf(first) : `${this.endpoint}statements`;
     const keepalive = body.length <= KEEPALIVE_BUDGET;
     let status: number;
@@ -338,6 +338,11 @@ function isTerminated(request: Request): boolean {
 
 function bodyOf(request: Request): string {
   return JSON.stringify(request.kind === 'statement' ? request.statement : request.body);
+}
+
+/** Statements as one POST's body (xAPI 2.1.3: an array of statements). */
+function batchBody(batch: readonly Request[]): string {
+  return `[${batch.map(bodyOf).join(',')}]`;
 }
 
 function upgrade(old: SavedV1): Saved {
