@@ -55,6 +55,56 @@ const precompiledTemplates = {
   },
 };
 
+/**
+ * Requires of archiver's that only its directory and glob features use (archive.directory(),
+ * archive.glob(), file.expand): glob, with path-scurry, lru-cache, minimatch and fs/promises
+ * behind it, and readdir-glob. A package is zipped from Buffers only, yet loading them cost a
+ * cold build ~10 ms. Each is loaded on first use instead. Should a new archiver word the line
+ * otherwise, the tool's build stops here rather than quietly load them again.
+ */
+const LAZY_REQUIRES = [
+  { file: /archiver-utils[\\/]file\.js$/, lines: ["var glob = require('glob');", "var fs = require('graceful-fs');"] },
+  { file: /archiver-utils[\\/]index\.js$/, lines: ["var fs = require('graceful-fs');"] },
+  { file: /archiver[\\/]lib[\\/]core\.js$/, lines: ["var glob = require('readdir-glob');"] },
+];
+
+/** `var name = require('module');` as a stand-in that loads the module when first called or read. */
+function lazyRequire(line) {
+  const [, name, module] = /^var (\w+) = require\(('[^']+')\);$/.exec(line);
+  return `var ${name} = (function () { var loaded; var load = function () { return loaded || (loaded = require(${module})); }; return new Proxy(function () {}, { apply: function (_, self, args) { return Reflect.apply(load(), self, args); }, get: function (_, key) { return load()[key]; } }); })();`;
+}
+
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(build) {
+    for (const { file, lines } of LAZY_REQUIRES) {
+      build.onLoad({ filter: file }, ({ path }) => {
+        let source = readFileSync(path, 'utf8');
+        for (const line of lines) {
+          if (!source.includes(line)) throw new Error(`lazy-requires: ${path} no longer holds ${line}`);
+          source = source.replace(line, lazyRequire(line));
+        }
+        return { contents: source, loader: 'js', resolveDir: dirname(path) };
+      });
+    }
+  },
+};
+
+/**
+ * entities ships a CommonJS and an ES module build of the same code: markdown-it imports one,
+ * sanitize-html's dom-serializer requires the other, and each builds its decoding tables when
+ * loaded (~2 ms of a cold build, twice). Imports of it get the CommonJS build too.
+ */
+const oneEntities = {
+  name: 'one-entities',
+  setup(build) {
+    build.onResolve({ filter: /^entities$/ }, (args) => {
+      if (args.kind !== 'import-statement' || args.pluginData === 'one-entities') return undefined;
+      return build.resolve(args.path, { kind: 'require-call', importer: args.importer, resolveDir: args.resolveDir, pluginData: 'one-entities' });
+    });
+  },
+};
+
 // Code caches of older CLI builds (kept in dist/ before they moved to the user's cache folder).
 mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist', { withFileTypes: true }).filter((f) => f.name.endsWith('.v8cache') || f.name.startsWith('cli.js'))) rmSync(`dist/${file.name}`);
@@ -86,7 +136,7 @@ await Promise.all([
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: true,
-    plugins: [staticValidatorRules, precompiledTemplates],
+    plugins: [staticValidatorRules, precompiledTemplates, lazyRequires, oneEntities],
     logLevel: 'warning',
   }),
   // One learners' runtime per standard: a SCORM 1.2 package carries no xAPI client and an xAPI

@@ -6,7 +6,8 @@
 // one-process build's check does (Atomics.wait, then the reply read off its port).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type * as Threads from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { CourseIds } from '../compile';
 import { removeOwnTempFiles } from '../package/temp-files';
 import { toolRoot } from '../tool-root';
@@ -51,7 +52,7 @@ const script = (() => {
 })();
 const tool = { exports: {} };
 script.runInThisContext().call(tool.exports, tool.exports, require, tool, file, require('node:path').dirname(file));
-tool.exports.runCatalogueWorker();`;
+tool.exports.runCatalogueWorker(require('node:worker_threads'));`;
 }
 
 interface Sink {
@@ -100,6 +101,9 @@ export async function runPool(bundle: string, courses: readonly string[], option
   const workers: Worker[] = [];
   const interrupted = { now: false };
   const stop = onInterrupt(workers, options.outDir, interrupted);
+  // Loaded here: a build of one course, or of a catalogue in one thread, starts no worker. By
+  // require, not import(): the bundle runs in a vm.Script, which has no dynamic import.
+  const { MessageChannel, Worker } = require('node:worker_threads') as typeof Threads;
   try {
     await new Promise<void>((resolve, reject) => {
       const startWorker = (): void => {

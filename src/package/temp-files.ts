@@ -2,7 +2,6 @@
 // job cancelled), and, when it was killed outright, by the next build into the same folder.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 /** `.<package>.zip.<pid>.<n>.tmp`: hidden, and named by the process that writes it. */
 const TEMP_NAME = /^\..+\.zip\.(\d+)\.\d+\.tmp$/;
@@ -10,7 +9,12 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const active = new Set<string>();
 // Build workers are threads of one process (one pid): each numbers its files from its own range.
-let sequence = threadId * 1_000_000;
+let sequence = 0;
+
+/** Called by a build worker with its thread id (the main thread's is 0). */
+export function numberTempFilesFrom(threadId: number): void {
+  sequence = threadId * 1_000_000;
+}
 
 /** A temporary path next to the package, unique in this process. */
 export function tempPathFor(outFile: string): string {
