@@ -3,6 +3,7 @@
 import { extname } from 'node:path';
 import type { Block, ContentPage } from '../model';
 import { remembered } from '../markdown/remembered';
+import { writesLatinDigits } from './latin-digits';
 
 export type BlockView = Block & {
   /** Unique in the document: "<page>-<n>", the prefix of the ids of the block's parts. */
@@ -52,20 +53,6 @@ function fileSize(bytes: number, language: string): string {
   const number = Number.isInteger(value) && writesLatinDigits(language) ? String(value) : (sizeFormat(language)?.format(value) ?? String(Math.round(value * 10) / 10));
   return `${number} ${unit}`;
 }
-
-/**
- * Whether the language writes numbers in Latin digits (ICU's default numbering system for it):
- * then a whole number of KB (1 to 999: no decimal mark, no grouping) is its digits as they are.
- * Asking ICU this costs a cold build 5 ms; its first number formatter 19-25.
- */
-const writesLatinDigits = remembered((language: string): boolean => {
-  try {
-    const locale = new Intl.Locale(language) as Intl.Locale & { numberingSystems?: string[]; getNumberingSystems?: () => string[] };
-    return (locale.getNumberingSystems?.() ?? locale.numberingSystems)?.[0] === 'latn';
-  } catch {
-    return false;
-  }
-});
 
 // A formatter per language, made once: making one costs about 0.1 ms (the first 19, ICU's start).
 const sizeFormat = remembered((language: string): Intl.NumberFormat | undefined => {
