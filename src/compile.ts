@@ -88,7 +88,8 @@ export class CourseIds {
   /** Records the course's id, or reports that another course file of this run has it. */
   claim(course: Course, report: Report): void {
     const other = this.claimId(course.id, course.idSpan.file);
-    if (other !== undefined) report.add(messages.duplicateCourseId(course.idSpan, course.id, other));
+    // Named as its packages are (in several languages: <id>-<language>-…), its first target's.
+    if (other !== undefined) report.add(messages.duplicateCourseId(course.idSpan, course.id, other, packageName(course, course.targets?.value[0] ?? 'scorm12')));
   }
 
   /** Records the id for the course file (as shown); the other course file holding it, if any. */

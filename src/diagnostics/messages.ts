@@ -165,11 +165,12 @@ export const invalidId = (span: SourceSpan, id: string) =>
 export const duplicateId = (span: SourceSpan, id: string, firstAt: SourceSpan) =>
   error('duplicate-id', span, `The id "${id}" is already used at ${firstAt.file}:${firstAt.start.line}:${firstAt.start.column}.`, 'Ids must be unique in the course: rename one of them.');
 
-export const duplicateCourseId = (span: SourceSpan, id: string, otherFile: string) =>
+/** `example`: a package the course is built to (its file name), which the other course's would overwrite. */
+export const duplicateCourseId = (span: SourceSpan, id: string, otherFile: string, example: string) =>
   error(
     'duplicate-course-id',
     span,
-    `The course id "${id}" is also the id of ${otherFile}; both would be written to the same packages (${id}-scorm12.zip…).`,
+    `The course id "${id}" is also the id of ${otherFile}; both would be written to the same packages (${example}…).`,
     "Give each course its own id (a copied course keeps the original's): packages are named by it, and LMSs keep learners' records by it.",
   );
 

@@ -130,6 +130,18 @@ describe('coursepack CLI', () => {
     expect(runCli(['build', `${twins}/first`, `${twins}/first/course.yaml`, '--target', 'scorm12', '--out', out]).code).toBe(0);
   });
 
+  test('two courses in several languages with one id: the packages named are the ones they would both write', () => {
+    const folder = tempDir();
+    const sample = join(repoRoot, 'courses/social-media-policy');
+    const [first, second] = [join(folder, 'first'), join(folder, 'second')];
+    require('node:fs').cpSync(sample, first, { recursive: true });
+    require('node:fs').cpSync(sample, second, { recursive: true });
+    const result = runCli(['build', first, second, '--lang', 'de', '--target', 'xapi', '--out', join(folder, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('both would be written to the same packages (social-media-policy-en-scorm12.zip…)');
+    expect(readdirSync(join(folder, 'out'))).toEqual(['social-media-policy-de-xapi.zip']);
+  });
+
   test("a templates/ folder the file system trips on is the course's error (exit 1), not an internal one", () => {
     const dangling = runCli(['build', join(repoRoot, 'test/fixtures/invalid/template-dangling-link'), '--out', tempDir()]);
     expect(dangling.code).toBe(1);
