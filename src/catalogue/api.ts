@@ -6,6 +6,7 @@
 // and returned at the end.
 import { resolve } from 'node:path';
 import { type Target, TARGETS } from '../compile';
+import { closest } from '../diagnostics/did-you-mean';
 import { isLmsId, type LmsId, LMS_IDS } from '../standards/lms-profiles';
 import { expandCourseArguments } from './discover';
 import type { CourseOutcome } from './outcome';
@@ -22,6 +23,8 @@ export interface CatalogueBuildOptions {
   targets?: readonly Target[];
   /** An LMS profile (see docs/lms-profiles.md), over course.yaml's `lms:`. */
   lms?: LmsId;
+  /** Only these of a course's `languages:` (as --lang); a language a course is not in is its error. */
+  languages?: readonly string[];
   /** Default: "build" (relative to the current folder). */
   outDir?: string;
   /** Courses built at once (worker threads). Default: the number of cores, one per 50 courses (under 100, this thread). */
@@ -41,7 +44,18 @@ export interface CatalogueBuildResult {
   courses: CourseOutcome[];
 }
 
+/** Every option build() takes: a script in plain JavaScript has no compiler to tell it `lang` is not one. */
+const OPTIONS: ReadonlyArray<keyof CatalogueBuildOptions> = ['courses', 'targets', 'lms', 'languages', 'outDir', 'jobs', 'force', 'shard', 'onCourse'];
+
+/** The CLI's names of options this API names otherwise (--lang, --target, --out). */
+const CLI_NAMES: Record<string, keyof CatalogueBuildOptions> = { lang: 'languages', target: 'targets', out: 'outDir' };
+
 export async function build(options: CatalogueBuildOptions): Promise<CatalogueBuildResult> {
+  const unknownOption = Object.keys(options).find((key) => !(OPTIONS as readonly string[]).includes(key));
+  if (unknownOption !== undefined) {
+    const suggestion = CLI_NAMES[unknownOption] ?? closest(unknownOption, OPTIONS);
+    throw new TypeError(`coursepack build: unknown option "${unknownOption}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; options: ${OPTIONS.join(', ')}.`);
+  }
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard;
   if (options.shard !== undefined && !shard) throw new TypeError(`coursepack build: "${String(options.shard)}" is not a shard (i/n, 1 ≤ i ≤ n).`);
   const targets = options.targets && [...options.targets];
@@ -53,7 +67,7 @@ export async function build(options: CatalogueBuildOptions): Promise<CatalogueBu
   const courses = shareOf(expandCourseArguments(options.courses), shard);
   const outcomes: CourseOutcome[] = [];
   const pending = new Map<number, CourseOutcome>();
-  await runCatalogue(courses, { command: 'build', targets, lms: options.lms, outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
+  await runCatalogue(courses, { command: 'build', targets, lms: options.lms, ...(options.languages ? { languages: [...options.languages] } : {}), outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
     start: () => undefined,
     add: (index, outcome) => {
       // Handed on in the order of the courses, as the CLI prints them.

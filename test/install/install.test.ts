@@ -151,7 +151,7 @@ console.log(JSON.stringify({ ok: result.ok, seen, packages: result.courses.flatM
   writeFileSync(
     join(folder, 'check.ts'),
     `import { build, type CatalogueBuildResult } from 'coursepack';
-export const ok: Promise<CatalogueBuildResult> = build({ courses: ['pipeline'], targets: ['scorm2004', 'cmi5'], shard: '1/2', force: true });
+export const ok: Promise<CatalogueBuildResult> = build({ courses: ['pipeline'], targets: ['scorm2004', 'cmi5'], languages: ['en'], shard: '1/2', force: true });
 // @ts-expect-error: not a target
 build({ courses: ['pipeline'], targets: ['scorm3000'] });
 // @ts-expect-error: courses are required

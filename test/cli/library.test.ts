@@ -1,0 +1,31 @@
+// The library API (import { build } from 'coursepack'), from the bundle a designer's install has:
+// the CLI's build options, in code.
+import { cpSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempDir } from './run-cli';
+
+type Build = typeof import('../../src/catalogue/api').build;
+const { build } = require(join(repoRoot, 'dist/index.js')) as { build: Build };
+
+test("languages picks among a course's languages, as --lang does", async () => {
+  const folder = tempDir();
+  cpSync(join(repoRoot, 'courses/social-media-policy'), join(folder, 'course'), { recursive: true });
+  const out = join(folder, 'out');
+  const result = await build({ courses: [join(folder, 'course')], targets: ['xapi'], languages: ['de'], outDir: out });
+  expect(result.ok).toBe(true);
+  expect(readdirSync(out)).toEqual(['social-media-policy-de-xapi.zip']);
+  expect(result.courses[0]?.packages.map((built) => `${built.language} ${built.target}`)).toEqual(['de xapi']);
+});
+
+test('a language the course is not in is its error, as with --lang', async () => {
+  const folder = tempDir();
+  cpSync(join(repoRoot, 'courses/social-media-policy'), join(folder, 'course'), { recursive: true });
+  const result = await build({ courses: [join(folder, 'course')], targets: ['xapi'], languages: ['fr'], outDir: join(folder, 'out') });
+  expect(result.ok).toBe(false);
+  expect(result.courses[0]?.text.join('\n')).toMatch(/fr/);
+});
+
+test('an option build() does not take is refused, with the one meant', async () => {
+  await expect(build({ courses: ['courses'], lang: ['de'] } as never)).rejects.toThrow('coursepack build: unknown option "lang" (did you mean "languages"?); options: courses, targets, lms, languages, outDir, jobs, force, shard, onCourse.');
+  await expect(build({ courses: ['courses'], outdir: 'x' } as never)).rejects.toThrow('unknown option "outdir" (did you mean "outDir"?)');
+});
