@@ -2,7 +2,7 @@
 // file itself), a folder of courses (every course folder below it, found by its course.yaml),
 // or a glob of either ("courses/*", "catalogue/**/sales-*"). Shells expand unquoted globs
 // themselves; a quoted one (or one on Windows' cmd) is expanded here alike.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const COURSE_FILE = 'course.yaml';
@@ -29,13 +29,32 @@ function coursesAt(path: string): string[] {
   return coursesBelow(path);
 }
 
-function coursesBelow(folder: string): string[] {
+/**
+ * Linked folders are followed (a catalogue may link in courses kept elsewhere), each folder once:
+ * a link back up the tree would lead round forever, and a second link to a folder already found
+ * would name its courses twice (then refused as two courses with one id).
+ */
+function firstVisit(path: string, seen: Set<string>, key = ''): boolean {
+  let real: string;
+  try {
+    real = `${realpathSync(path)}\0${key}`;
+  } catch {
+    return false;
+  }
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+
+function coursesBelow(folder: string, seen = new Set<string>()): string[] {
+  if (seen.size === 0) firstVisit(folder, seen);
   const courses: string[] = [];
   for (const name of subfolders(folder)) {
     const path = join(folder, name);
+    if (!firstVisit(path, seen)) continue;
     // A course's own folders (pages/, assets/) hold no course: its folder ends the search.
     if (existsSync(join(path, COURSE_FILE))) courses.push(path);
-    else courses.push(...coursesBelow(path));
+    else courses.push(...coursesBelow(path, seen));
   }
   return courses;
 }
@@ -69,25 +88,32 @@ export function expandGlob(pattern: string): string[] {
   const absolute = pattern.startsWith('/');
   const first = segments.findIndex(isGlob);
   const base = segments.slice(0, first).join('/') || (absolute ? '/' : '.');
-  const matches = match(base, segments.slice(first));
+  const matches = match(base, segments.slice(first), new Set());
   const prefix = first === 0 ? '' : `${segments.slice(0, first).join('/')}/`;
   return matches.map((rest) => (absolute && first === 0 ? `/${rest}` : `${prefix}${rest}`)).sort();
 }
 
-/** Relative paths below `dir` matching the remaining segments. */
-function match(dir: string, segments: readonly string[]): string[] {
+/**
+ * Relative paths below `dir` matching the remaining segments. A `**` walks each folder once for
+ * the segments after it (`seen`, as coursesBelow).
+ */
+function match(dir: string, segments: readonly string[], seen: Set<string>): string[] {
   const [segment, ...rest] = segments;
   if (segment === undefined) return [''];
   const join2 = (name: string, tail: string) => (tail ? `${name}/${tail}` : name);
   if (segment === '**') {
-    const here = match(dir, rest);
-    const deeper = subfolders(dir).flatMap((name) => match(join(dir, name), segments).map((tail) => join2(name, tail)));
+    const key = String(segments.length);
+    firstVisit(dir, seen, key);
+    const here = match(dir, rest, seen);
+    const deeper = subfolders(dir)
+      .filter((name) => firstVisit(join(dir, name), seen, key))
+      .flatMap((name) => match(join(dir, name), segments, seen).map((tail) => join2(name, tail)));
     return [...new Set([...here, ...deeper])];
   }
-  if (!isGlob(segment)) return existsSync(join(dir, segment)) ? match(join(dir, segment), rest).map((tail) => join2(segment, tail)) : [];
+  if (!isGlob(segment)) return existsSync(join(dir, segment)) ? match(join(dir, segment), rest, seen).map((tail) => join2(segment, tail)) : [];
   const regex = segmentRegex(segment);
   const names = rest.length > 0 ? subfolders(dir) : entries(dir);
-  return names.filter((name) => regex.test(name)).flatMap((name) => match(join(dir, name), rest).map((tail) => join2(name, tail)));
+  return names.filter((name) => regex.test(name)).flatMap((name) => match(join(dir, name), rest, seen).map((tail) => join2(name, tail)));
 }
 
 function entries(dir: string): string[] {
