@@ -13,6 +13,8 @@ import { initProject } from './init';
 import { inspect, InspectProblem } from './inspect';
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema';
 import { LANGUAGE } from './format';
+import { displayPath } from './load/paths';
+import { outputFolderBlocker } from './package';
 import { translateExport, translateImport } from './translate/commands';
 import { XLIFF_FORMATS } from './translate/xliff-write';
 
@@ -198,7 +200,10 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   const languages = values.lang?.split(',').map((tag) => tag.trim()).filter(Boolean);
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, ...(languages ? { languages } : {}), outDir: resolve(values.out ?? 'build'), json: Boolean(values.json), color };
+  const outDir = resolve(values.out ?? 'build');
+  const blocker = command === 'build' ? outputFolderBlocker(outDir) : undefined;
+  if (blocker) return messages.outputNotAFolder(displayPath(outDir), displayPath(blocker));
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, ...(languages ? { languages } : {}), outDir, json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {

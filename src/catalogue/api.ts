@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { type Target, TARGETS } from '../compile';
 import { closest } from '../diagnostics/did-you-mean';
 import { isLmsId, type LmsId, LMS_IDS } from '../standards/lms-profiles';
+import { outputFolderBlocker } from '../package';
 import { expandCourseArguments } from './discover';
 import type { CourseOutcome } from './outcome';
 import { runCatalogue, shareOf } from './run';
@@ -64,10 +65,13 @@ export async function build(options: CatalogueBuildOptions): Promise<CatalogueBu
   if (options.lms !== undefined && !isLmsId(options.lms)) throw new TypeError(`coursepack build: unknown LMS "${String(options.lms)}" (LMSs: ${LMS_IDS.join(', ')}).`);
   const jobs = options.jobs;
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new TypeError(`coursepack build: jobs must be a whole number from 1, not ${jobs}.`);
+  const outDir = resolve(options.outDir ?? 'build');
+  const blocker = outputFolderBlocker(outDir);
+  if (blocker) throw new Error(`coursepack build: the output folder ${outDir} cannot be made: ${blocker} is a file.`);
   const courses = shareOf(expandCourseArguments(options.courses), shard);
   const outcomes: CourseOutcome[] = [];
   const pending = new Map<number, CourseOutcome>();
-  await runCatalogue(courses, { command: 'build', targets, lms: options.lms, ...(options.languages ? { languages: [...options.languages] } : {}), outDir: resolve(options.outDir ?? 'build'), force: Boolean(options.force), color: false, jobs, shard }, {
+  await runCatalogue(courses, { command: 'build', targets, lms: options.lms, ...(options.languages ? { languages: [...options.languages] } : {}), outDir, force: Boolean(options.force), color: false, jobs, shard }, {
     start: () => undefined,
     add: (index, outcome) => {
       // Handed on in the order of the courses, as the CLI prints them.

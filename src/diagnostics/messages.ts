@@ -315,6 +315,8 @@ export const buildFailed = (span: SourceSpan, target: string, cause: unknown) =>
 
 export const badArgument = (message: string, hint?: string) => error('usage', undefined, message, hint);
 
+export const outputNotAFolder = (outDir: string, file: string) => badArgument(`The output folder ${outDir} cannot be made: ${file} is a file.`, 'Give --out a folder (made if missing), e.g. --out build/lms.');
+
 export const internalError = (cause: unknown) =>
   error('internal-error', undefined, `coursepack failed unexpectedly: ${(cause as Error)?.message ?? String(cause)}.`, 'This is a bug in coursepack; please report it with the course that triggers it.', cause);
 

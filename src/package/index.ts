@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { close, fsync, mkdir as mkdirCallback, open as openCallback, rename as renameCallback, unlink as unlinkCallback, writeFile } from 'node:fs';
 import { promisify } from 'node:util';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
@@ -145,6 +146,23 @@ async function createFile(path: string): Promise<number> {
 }
 
 const madeFolders = new Set<string>();
+
+/**
+ * The file that stands where the output folder (or a folder above it) must be made, if any: told
+ * once before a build, not as every package's failure to be written.
+ */
+export function outputFolderBlocker(outDir: string): string | undefined {
+  for (let path = outDir; ; path = dirname(path)) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      if (dirname(path) === path) return undefined;
+      continue;
+    }
+    return stats.isDirectory() ? undefined : path;
+  }
+}
 
 // node:fs's callbacks, not node:fs/promises: loading that (and the readline and stream modules
 // behind it) cost a cold build ~3 ms for five calls.

@@ -142,6 +142,20 @@ describe('coursepack CLI', () => {
     expect(readdirSync(join(folder, 'out'))).toEqual(['social-media-policy-de-xapi.zip']);
   });
 
+  test('an output folder that is a file is said once, before anything is built (exit 2)', () => {
+    const folder = tempDir();
+    const file = join(folder, 'build');
+    writeFileSync(file, 'not a folder');
+    for (const out of [file, join(file, 'lms')]) {
+      const result = runCli(['build', basic, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`error The output folder ${out} cannot be made: ${file} is a file. [usage]`);
+      expect(result.stderr).toContain('hint: Give --out a folder (made if missing), e.g. --out build/lms.');
+      expect(result.stderr).not.toContain('Could not write');
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
   test("a templates/ folder the file system trips on is the course's error (exit 1), not an internal one", () => {
     const dangling = runCli(['build', join(repoRoot, 'test/fixtures/invalid/template-dangling-link'), '--out', tempDir()]);
     expect(dangling.code).toBe(1);
@@ -194,14 +208,15 @@ describe('coursepack CLI', () => {
   test('an unwritable output folder fails cleanly and leaves no partial zip', () => {
     const out = tempDir();
     if (process.getuid?.() === 0) {
-      // root ignores permissions: make the output path a file instead.
-      const file = join(out, 'taken');
-      writeFileSync(file, 'not a folder');
-      const result = runCli(['build', basic, '--out', file]);
+      // root ignores permissions: a folder (not empty) where the package must go, which the
+      // package cannot be renamed onto.
+      mkdirSync(join(out, 'basic-scorm12.zip', 'kept'), { recursive: true });
+      const result = runCli(['build', basic, '--target', 'scorm12', '--out', out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('[build-failed]');
       noStackTrace(result.stderr);
-      expect(readFileSync(file, 'utf8')).toBe('not a folder');
+      expect(readdirSync(out)).toEqual(['basic-scorm12.zip']);
+      expect(readdirSync(join(out, 'basic-scorm12.zip'))).toEqual(['kept']);
       return;
     }
     chmodSync(out, 0o500);

@@ -1,6 +1,6 @@
 // The library API (import { build } from 'coursepack'), from the bundle a designer's install has:
 // the CLI's build options, in code.
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './run-cli';
 
@@ -28,4 +28,10 @@ test('a language the course is not in is its error, as with --lang', async () =>
 test('an option build() does not take is refused, with the one meant', async () => {
   await expect(build({ courses: ['courses'], lang: ['de'] } as never)).rejects.toThrow('coursepack build: unknown option "lang" (did you mean "languages"?); options: courses, targets, lms, languages, outDir, jobs, force, shard, onCourse.');
   await expect(build({ courses: ['courses'], outdir: 'x' } as never)).rejects.toThrow('unknown option "outdir" (did you mean "outDir"?)');
+});
+
+test('an output folder that is a file is refused before anything is built', async () => {
+  const folder = tempDir();
+  writeFileSync(join(folder, 'out'), '');
+  await expect(build({ courses: [join(repoRoot, 'test/fixtures/valid/basic')], outDir: join(folder, 'out') })).rejects.toThrow(`coursepack build: the output folder ${join(folder, 'out')} cannot be made: ${join(folder, 'out')} is a file.`);
 });
