@@ -1,9 +1,8 @@
 // The package phase: one deterministic zip per target, written atomically.
 import { createHash } from 'node:crypto';
-import { close, fsync, mkdir as mkdirCallback, open as openCallback, rename as renameCallback, unlink as unlinkCallback, writeFile } from 'node:fs';
-import { promisify } from 'node:util';
-import { statSync } from 'node:fs';
+import { close, fsync, mkdir as mkdirCallback, open as openCallback, rename as renameCallback, statSync, unlink as unlinkCallback, writeFile } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import type Archiver from 'archiver';
 import type { OutputFile } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
