@@ -36,11 +36,17 @@ export interface CourseOutcome {
   pages?: number;
 }
 
-let cache: BuildCache | undefined;
+/**
+ * One cache per output folder and --force, kept for the courses of a run (a build worker's, too).
+ * A program that calls build() again with another folder or force gets a cache of its own: one
+ * kept from the first call answered for the first folder (the second call wrote nothing).
+ */
+let cache: { outDir: string; force: boolean; cache: BuildCache } | undefined;
 
 function cacheFor(options: CourseRunOptions): BuildCache {
-  cache ??= new BuildCache(options.outDir, { force: options.force });
-  return cache;
+  const force = Boolean(options.force);
+  if (cache?.outDir !== options.outDir || cache.force !== force) cache = { outDir: options.outDir, force, cache: new BuildCache(options.outDir, { force }) };
+  return cache.cache;
 }
 
 /** Checks or builds one course; `ids` holds the ids of the courses before it in the run. */

@@ -35,3 +35,15 @@ test('an output folder that is a file is refused before anything is built', asyn
   writeFileSync(join(folder, 'out'), '');
   await expect(build({ courses: [join(repoRoot, 'test/fixtures/valid/basic')], outDir: join(folder, 'out') })).rejects.toThrow(`coursepack build: the output folder ${join(folder, 'out')} cannot be made: ${join(folder, 'out')} is a file.`);
 });
+
+test('a second build in the same process writes to its own folder, and force is its own', async () => {
+  const folder = tempDir();
+  const course = join(repoRoot, 'test/fixtures/valid/basic');
+  const first = await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'a') });
+  expect(first.courses[0]?.packages.map((p) => p.unchanged)).toEqual([false]);
+  const second = await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'b') });
+  expect(readdirSync(join(folder, 'b'))).toEqual(['basic-scorm12.zip']);
+  expect(second.courses[0]?.packages.map((p) => [p.path, p.unchanged])).toEqual([[join(folder, 'b', 'basic-scorm12.zip'), false]]);
+  expect((await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'b') })).courses[0]?.packages.map((p) => p.unchanged)).toEqual([true]);
+  expect((await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'b'), force: true })).courses[0]?.packages.map((p) => p.unchanged)).toEqual([false]);
+});
