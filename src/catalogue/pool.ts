@@ -129,9 +129,15 @@ export async function runPool(bundle: string, courses: readonly string[], option
             return;
           }
           order.settle(message.index);
-          sink.add(message.index, message.outcome);
-          if (++finished === courses.length) resolve();
-          else give();
+          // What the sink throws (a library caller's onCourse) fails the run, as it does in one
+          // thread: thrown from this handler it was an uncaught exception of the caller's process.
+          try {
+            sink.add(message.index, message.outcome);
+            if (++finished === courses.length) resolve();
+            else give();
+          } catch (error) {
+            reject(error);
+          }
         });
         worker.on('error', reject);
         // Stopped by an interrupt: the process is about to die of the signal, nothing to report.

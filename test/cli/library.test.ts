@@ -1,6 +1,6 @@
 // The library API (import { build } from 'coursepack'), from the bundle a designer's install has:
 // the CLI's build options, in code.
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './run-cli';
 
@@ -46,4 +46,12 @@ test('a second build in the same process writes to its own folder, and force is 
   expect(second.courses[0]?.packages.map((p) => [p.path, p.unchanged])).toEqual([[join(folder, 'b', 'basic-scorm12.zip'), false]]);
   expect((await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'b') })).courses[0]?.packages.map((p) => p.unchanged)).toEqual([true]);
   expect((await build({ courses: [course], targets: ['scorm12'], outDir: join(folder, 'b'), force: true })).courses[0]?.packages.map((p) => p.unchanged)).toEqual([false]);
+});
+
+test.each([1, 2])('an error thrown by onCourse rejects the build, on %i worker(s) alike', async (jobs) => {
+  const folder = tempDir();
+  for (const name of ['one', 'two']) cpSync(join(repoRoot, 'test/fixtures/valid/basic'), join(folder, name), { recursive: true });
+  writeFileSync(join(folder, 'two/course.yaml'), readFileSync(join(folder, 'two/course.yaml'), 'utf8').replace('id: basic', 'id: basic-two'));
+  const failing = build({ courses: [folder], targets: ['scorm12'], outDir: join(folder, 'out'), jobs, onCourse: () => { throw new Error('the pipeline says no'); } });
+  await expect(failing).rejects.toThrow('the pipeline says no');
 });
