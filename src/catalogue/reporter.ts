@@ -4,6 +4,7 @@
 // diagnostics with their positions, then a line per failed course. An outcome is dropped once
 // printed; only the JSON report (small, without sources) is kept to the end.
 import { relative } from 'node:path';
+import { fitColumns } from './columns';
 import type { CourseOutcome } from './outcome';
 
 type Output = { write(text: string): void };
@@ -82,7 +83,8 @@ export class RunReporter {
     const eta = this.done > 0 && this.done < this.total ? `, about ${seconds((elapsed / this.done) * (this.total - this.done))} left` : '';
     const width = (process.stderr as { columns?: number }).columns || 80;
     const line = `[${this.done}/${this.total}] ${seconds(elapsed)}${eta} · ${this.current}`;
-    this.err.write(`${CLEAR_LINE}${line.slice(0, Math.max(10, width - 1))}`);
+    // One column short of the width: a line that fills the last column wraps on some terminals.
+    this.err.write(`${CLEAR_LINE}${fitColumns(line, Math.max(10, width - 1))}`);
   }
 
   private clear(): void {
