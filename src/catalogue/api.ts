@@ -45,8 +45,12 @@ export interface CatalogueBuildResult {
   courses: CourseOutcome[];
 }
 
-/** Every option build() takes: a script in plain JavaScript has no compiler to tell it `lang` is not one. */
-const OPTIONS: ReadonlyArray<keyof CatalogueBuildOptions> = ['courses', 'targets', 'lms', 'languages', 'outDir', 'jobs', 'force', 'shard', 'onCourse'];
+/**
+ * Every option build() takes (a script in plain JavaScript has no compiler to tell it `lang` is
+ * not one): a record of the interface's keys, so an option added there and not here does not compile.
+ */
+const OPTION_KEYS: Record<keyof CatalogueBuildOptions, true> = { courses: true, targets: true, lms: true, languages: true, outDir: true, jobs: true, force: true, shard: true, onCourse: true };
+const OPTIONS = Object.keys(OPTION_KEYS) as Array<keyof CatalogueBuildOptions>;
 
 /** The CLI's names of options this API names otherwise (--lang, --target, --out). */
 const CLI_NAMES: Record<string, keyof CatalogueBuildOptions> = { lang: 'languages', target: 'targets', out: 'outDir' };

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Threads from 'node:worker_threads';
-import type { MessagePort, Worker } from 'node:worker_threads';
 import { CourseIds } from '../compile';
 import { removeOwnTempFiles } from '../package/temp-files';
 import { toolRoot } from '../tool-root';
@@ -23,7 +22,7 @@ const YOUNG_GENERATION_MB = 16;
 export interface WorkerSetup {
   options: CourseRunOptions;
   flag: SharedArrayBuffer;
-  replies: MessagePort;
+  replies: Threads.MessagePort;
 }
 
 export type FromWorker = { type: 'claim'; index: number; id: string; file: string } | { type: 'done'; index: number; outcome: CourseOutcome };
@@ -98,7 +97,7 @@ export async function runPool(bundle: string, courses: readonly string[], option
   const order = new ClaimOrder(courses.length);
   let next = 0;
   let finished = 0;
-  const workers: Worker[] = [];
+  const workers: Threads.Worker[] = [];
   const interrupted = { now: false };
   const stop = onInterrupt(workers, options.outDir, interrupted);
   // Loaded here: a build of one course, or of a catalogue in one thread, starts no worker. By
@@ -159,7 +158,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * temporary zips removed, and the process dies of the signal as a one-process build does
  * (package/temp-files.ts). Returns the function that removes the handlers.
  */
-function onInterrupt(workers: readonly Worker[], outDir: string, interrupted: { now: boolean }): () => void {
+function onInterrupt(workers: readonly Threads.Worker[], outDir: string, interrupted: { now: boolean }): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     interrupted.now = true;
     remove();
