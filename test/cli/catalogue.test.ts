@@ -43,6 +43,25 @@ describe('a whole catalogue', () => {
     expect(deep.stdout).toBe('catalogue/sales/alpha: valid (5 pages, 1 warning)\n');
   });
 
+  test("the --json report lists this run's packages, built or unchanged, and no other zip in the folder", () => {
+    // The README's CI workflow uploads what the report lists: the output folder comes back from
+    // CI's cache holding zips of earlier runs, among them those of courses since removed.
+    const root = catalogue();
+    mkdirSync(join(root, 'out'));
+    writeFileSync(join(root, 'out', 'removed-course-scorm12.zip'), 'an earlier run');
+    const listed = (args: string[]) => {
+      const result = runCli(['build', 'catalogue', '--target', 'scorm12', '--out', 'out', '--json', ...args], root);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { courses: Array<{ packages: Array<{ path: string }>; unchanged: Array<{ path: string }> }> };
+      return report.courses.flatMap((course) => [...course.packages, ...course.unchanged].map((built) => built.path)).sort();
+    };
+    const run = ['out/alpha-scorm12.zip', 'out/beta-scorm12.zip', 'out/gamma-scorm12.zip'];
+    expect(listed([])).toEqual(run);
+    expect(listed([])).toEqual(run);
+    expect(listed(['--shard', '1/1'])).toEqual(run);
+    expect(zips(join(root, 'out'))).toEqual([...run.map((path) => path.slice(4)), 'removed-course-scorm12.zip'].sort());
+  });
+
   test('a folder with no course below it is still refused', () => {
     const root = catalogue();
     const result = runCli(['build', 'catalogue/empty', '--out', 'out'], root);
