@@ -62,6 +62,19 @@ describe('a whole catalogue', () => {
     expect(zips(join(root, 'out'))).toEqual([...run.map((path) => path.slice(4)), 'removed-course-scorm12.zip'].sort());
   });
 
+  test("the README's CI workflows (GitHub Actions, GitLab CI) are YAML whose build step shards, reports and uploads the report's packages", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string).filter((text) => text.includes('--shard'));
+    expect(workflows).toHaveLength(2);
+    for (const text of workflows) {
+      const doc = require('yaml').parseDocument(text);
+      expect(doc.errors).toEqual([]);
+      expect(text).toMatch(/npx coursepack build courses --shard .+\/\S+ --out build --json > report\.json/);
+      expect(text).toContain('upload');
+      expect(text).not.toContain('build/*.zip');
+    }
+  });
+
   test('a folder with no course below it is still refused', () => {
     const root = catalogue();
     const result = runCli(['build', 'catalogue/empty', '--out', 'out'], root);
