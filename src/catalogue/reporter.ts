@@ -74,7 +74,7 @@ export class RunReporter {
 
   private summary(): string {
     const failed = this.failed.length ? `, ${count(this.failed.length, 'course')} failed` : '';
-    return `${count(this.total, 'course')}: ${this.counts.built} packages built, ${this.counts.unchanged} unchanged${failed} (${seconds(Date.now() - this.started)})`;
+    return `${count(this.total, 'course')}: ${count(this.counts.built, 'package')} built, ${this.counts.unchanged} unchanged${failed} (${seconds(Date.now() - this.started)})`;
   }
 
   private draw(): void {

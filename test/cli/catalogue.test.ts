@@ -144,6 +144,8 @@ describe('a catalogue on every core', () => {
     // The errors of both failed courses, then a line for each, after every course was built.
     expect(result.stderr).toMatch(/catalogue\/hr\/broken\/course\.yaml:10:5 error Unknown key "titel"[^]*catalogue\/sales\/zeta\/course\.yaml:1:5 error[^]*\ncatalogue\/hr\/broken: 1 error; nothing was written\.\ncatalogue\/sales\/zeta: 1 error, 1 warning; nothing was written\.\n$/);
     expect(result.stdout).toMatch(/\n5 courses: 3 packages built, 0 unchanged, 2 courses failed \(\d+ s\)\n$/);
+    const one = runCli(['build', 'catalogue/sales/alpha', 'catalogue/hr/broken', '--target', 'scorm12', '--out', 'out-1'], root, { COURSEPACK_CACHE_DIR: tempDir() });
+    expect(one.stdout).toMatch(/\n2 courses: 1 package built, 0 unchanged, 1 course failed \(\d+ s\)\n$/);
   });
 
   /** Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal sees it. */
