@@ -27,19 +27,35 @@ function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 }
 
+/** Characters of a line a frame shows; past them, a window around the column (a minified or runaway line). */
+const FRAME_COLUMNS = 100;
+
 function codeFrame(text: string | undefined, line: number, column: number): string {
   if (text === undefined) return '';
   const all = text.split(/\r?\n/);
   const first = Math.max(1, line - 1);
   const last = Math.min(all.length, line + 1);
   const width = String(last).length;
+  const clip = clipper(all.slice(first - 1, last), column);
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`  ${marker} ${String(n).padStart(width)} | ${all[n - 1] ?? ''}`);
-    if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${clip.line(all[n - 1] ?? '')}`);
+    if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(clip.caret)}^`);
   }
   return out.join('\n');
+}
+
+/** The same window of each shown line (their columns stay aligned), "…" where it cuts. */
+function clipper(lines: readonly string[], column: number): { line(text: string): string; caret: number } {
+  const longest = Math.max(0, ...lines.map((text) => text.length));
+  if (longest <= FRAME_COLUMNS) return { line: (text) => text, caret: Math.max(0, column - 1) };
+  const start = Math.max(0, Math.min(column - 1 - FRAME_COLUMNS / 2, longest - FRAME_COLUMNS));
+  const lead = start > 0 ? '…' : '';
+  return {
+    line: (text) => `${lead}${text.slice(start, start + FRAME_COLUMNS)}${text.length > start + FRAME_COLUMNS ? '…' : ''}`,
+    caret: lead.length + Math.max(0, column - 1 - start),
+  };
 }
 
 function painter(color: boolean) {

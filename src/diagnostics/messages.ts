@@ -25,6 +25,15 @@ const didYouMean = (suggestion: string | undefined, otherwise?: string): string 
 export const yamlSyntax = (span: SourceSpan, detail: string, cause: unknown) =>
   error('yaml-syntax', span, `YAML syntax error: ${detail}`, 'Check indentation, colons and quotes around this spot.', cause);
 
+/** `key`: the top-level key whose value nests too deeply (none: the file itself is the value). */
+export const yamlTooDeep = (span: SourceSpan, key: string | undefined) =>
+  error(
+    'yaml-too-deep',
+    span,
+    `${key ? `"${key}"` : 'This file'} holds lists and maps nested too deeply to read.`,
+    'A course file needs a few levels at most: look for brackets that are never closed, or lines indented further and further.',
+  );
+
 export const fileNotFound = (span: SourceSpan | undefined, path: string, what: string) =>
   error('file-not-found', span, `The ${what} "${path}" does not exist.`, 'Paths are relative to the file that names them; check spelling and case.');
 

@@ -80,9 +80,22 @@ function explainAt(file: SourceFile, error: YAMLError, line: YamlLine): Explaine
       return local(specialStart(file, line));
     case 'DUPLICATE_KEY':
       return local(duplicateKey(file, error.pos[0]));
+    case 'RESOURCE_EXHAUSTION':
+      return structural(tooDeep(file, line));
     default:
       return undefined;
   }
+}
+
+/**
+ * The parser ran out of stack (nesting thousands of levels deep): where it gave up depends on the
+ * thread's stack size, which differs between the CLI's thread and a build worker's. The error is
+ * put at the top-level key that holds the nesting, the same whatever thread reads the file.
+ */
+function tooDeep(file: SourceFile, line: YamlLine): Diagnostic {
+  let top: YamlLine | undefined = line;
+  while (top && !(top.indent === 0 && top.key)) top = nearestLine(file.text, file.lineCounter.lineStarts, top.number, -1);
+  return messages.yamlTooDeep(top?.key ? spanAt(file, top, 0) : spanOfRange(file, 0, 0), top?.key?.name);
 }
 
 function tabDiagnostic(file: SourceFile, tabs: YAMLError[]): Diagnostic {

@@ -82,6 +82,19 @@ describe('a whole catalogue', () => {
     expect(result.stderr).toContain('No course.yaml found at "catalogue/empty". [not-a-course]');
   });
 
+  test('YAML nested deeper than the parser can follow: one error, at the same place on one thread or two workers', () => {
+    // The parser gives up where the stack runs out, and a worker thread's stack is not the main
+    // thread's: the error must not move with it.
+    const root = catalogue();
+    const file = join(root, 'catalogue/hr/gamma/course.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}extra: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+    const runs = [1, 2].map((jobs) => runCli(['build', 'catalogue', '--target', 'scorm12', '--out', `out-${jobs}`, '--jobs', String(jobs)], root, { COURSEPACK_CACHE_DIR: tempDir() }));
+    for (const run of runs) expect(run.code).toBe(1);
+    expect(runs[1]!.stderr).toBe(runs[0]!.stderr);
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    expect(runs[0]!.stderr).toContain(`catalogue/hr/gamma/course.yaml:${lines}:1 error "extra" holds lists and maps nested too deeply to read. [yaml-too-deep]`);
+  });
+
   test('one course id in two folders of the catalogue is an error naming both files', () => {
     const root = catalogue();
     course(join(root, 'catalogue/hr/alpha-copy'), 'alpha');
