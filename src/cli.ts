@@ -1,11 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Target, TARGETS } from './compile';
 import { closest } from './diagnostics/did-you-mean';
 import { isLmsId, type LmsId, LMS_IDS } from './standards/lms-profiles';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
-import { expandCourseArguments } from './catalogue/discover';
+import { coursesAt, expandCourseArguments } from './catalogue/discover';
 import { RunReporter } from './catalogue/reporter';
 import { runCatalogue, shareOf } from './catalogue/run';
 import { parseShard, type Shard } from './catalogue/shard';
@@ -233,13 +232,9 @@ function parseTargets(list: string | undefined): Target[] | Diagnostic | undefin
   return [...new Set(names)] as Target[];
 }
 
+/** Without course arguments: every course below ./courses, as `coursepack build courses` finds them. */
 function discoverCourses(): string[] {
-  const dir = resolve('courses');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'course.yaml')))
-    .map((entry) => join('courses', entry.name))
-    .sort();
+  return coursesAt('courses');
 }
 
 function runInspect(options: InspectOptions, out: Output, err: Output): number {

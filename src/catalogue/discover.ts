@@ -23,8 +23,8 @@ export function expandCourseArguments(args: readonly string[]): string[] {
   return [...new Set(found)];
 }
 
-/** The course at `path`, or every course folder below it when it is a folder of courses. */
-function coursesAt(path: string): string[] {
+/** The course at `path`, or every course folder below it when it is a folder of courses (none: []). */
+export function coursesAt(path: string): string[] {
   if (!isFolder(path) || existsSync(join(path, COURSE_FILE))) return existsSync(path) ? [path] : [];
   return coursesBelow(path);
 }

@@ -75,6 +75,16 @@ describe('a whole catalogue', () => {
     }
   });
 
+  test('without arguments, every course below ./courses, as `build courses` finds them', () => {
+    const root = tempDir();
+    course(join(root, 'courses/onboarding'), 'onboarding');
+    course(join(root, 'courses/sales/negotiation'), 'negotiation');
+    const result = runCli(['build', '--target', 'scorm12'], root, { COURSEPACK_CACHE_DIR: tempDir() });
+    expect(result.code).toBe(0);
+    expect(zips(join(root, 'build'))).toEqual(['negotiation-scorm12.zip', 'onboarding-scorm12.zip']);
+    expect(runCli(['validate'], root).stdout).toBe('courses/onboarding: valid (5 pages, 1 warning)\ncourses/sales/negotiation: valid (5 pages, 1 warning)\n');
+  });
+
   test('a folder with no course below it is still refused', () => {
     const root = catalogue();
     const result = runCli(['build', 'catalogue/empty', '--out', 'out'], root);
