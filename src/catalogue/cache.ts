@@ -9,7 +9,7 @@
 // still misses. Records live in the user's cache folder (as the CLI's code cache does), not in
 // the output folder, which keeps nothing but the packages.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics';
@@ -181,6 +181,42 @@ export function toolFingerprint(): string {
   return (tool = hash.digest('hex'));
 }
 
+/**
+ * Records no build has used for this long are removed: builds into folders since gone (a CI's
+ * temporary folder, a deleted checkout, a test's) would otherwise pile up in the user's cache. A
+ * record in use is touched by each build that finds its course unchanged. Removing one costs at
+ * most a rebuild of that course.
+ */
+const RECORD_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** The last prune, by its mtime: the folder is walked at most once a day. */
+const PRUNED_MARKER = '.pruned';
+
+let pruneChecked = false;
+
+/** Once per process, and once a day: removes the records unused for RECORD_DAYS. */
+function pruneOldRecords(folder: string): void {
+  if (pruneChecked) return;
+  pruneChecked = true;
+  const marker = join(folder, PRUNED_MARKER);
+  const now = Date.now();
+  try {
+    if (now - statSync(marker).mtimeMs < DAY_MS) return;
+  } catch {
+    // Never pruned: now.
+  }
+  writeFileSync(marker, '');
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.json')) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs > RECORD_DAYS * DAY_MS) rmSync(path, { force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+}
+
 export class BuildCache {
   private readonly folder: string;
   private readonly force: boolean;
@@ -225,7 +261,18 @@ export class BuildCache {
       const built = record.packages[key];
       if (built && hashFile(built.path) === built.hash) packages.set(key, built);
     }
+    this.touch(courseFile);
     return { id: record.id, courseFile: record.courseFile, targets, ...(record.languages ? { languages: record.languages } : {}), packages, warnings: record.warnings };
+  }
+
+  /** The record is in use: not pruned for another RECORD_DAYS. */
+  private touch(courseFile: string): void {
+    try {
+      const now = new Date();
+      utimesSync(this.recordPath(courseFile), now, now);
+    } catch {
+      // A read-only cache folder: the record stays as it is.
+    }
   }
 
   /**
@@ -287,6 +334,7 @@ export class BuildCache {
     };
     try {
       mkdirSync(this.folder, { recursive: true });
+      pruneOldRecords(this.folder);
       // Temp file + rename: a concurrent run (or worker) never reads half a record.
       const path = this.recordPath(courseFile);
       const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

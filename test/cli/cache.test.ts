@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, repoRoot, runCli, tempDir } from './run-cli';
 
@@ -7,13 +7,14 @@ function setup(tool?: string) {
   const course = copyFixture('valid', 'basic');
   const out = tempDir();
   const env = { COURSEPACK_CACHE_DIR: tempDir() };
+  const records = join(env.COURSEPACK_CACHE_DIR, 'builds');
   const build = (...extra: string[]) => {
     const result = runCli(['build', course, '--out', out, ...extra], repoRoot, env, tool);
     expect(result.stderr).not.toContain(' error ');
     expect(result.code).toBe(0);
     return result.stdout;
   };
-  return { course, out, build };
+  return { course, out, build, records };
 }
 
 /** Each target's line: "built" or "unchanged". */
@@ -24,6 +25,35 @@ const ALL = (word: string) => ({ scorm12: word, scorm2004: word, xapi: word, cmi
 const mtimes = (out: string) => readdirSync(out).map((file) => statSync(join(out, file)).mtimeMs);
 
 describe('the build cache', () => {
+  test('records no build has used for 30 days are removed (once a day); a record in use is kept', () => {
+    const { build, records } = setup();
+    expect(verdicts(build('--target', 'scorm12'))).toEqual({ scorm12: 'built' });
+    const [own] = readdirSync(records).filter((name) => name.endsWith('.json'));
+    // Records of builds into folders long gone (a CI's temporary folder, a deleted checkout).
+    const old = (name: string, days: number) => {
+      writeFileSync(join(records, name), '{}');
+      const when = new Date(Date.now() - days * 86_400_000);
+      utimesSync(join(records, name), when, when);
+    };
+    old('a'.repeat(40) + '.json', 45);
+    old('b'.repeat(40) + '.json', 10);
+    // The course's own record, unused as long: an unchanged build uses it, which keeps it.
+    const longAgo = new Date(Date.now() - 45 * 86_400_000);
+    utimesSync(join(records, own!), longAgo, longAgo);
+    expect(verdicts(build('--target', 'scorm12'))).toEqual({ scorm12: 'unchanged' });
+    expect(statSync(join(records, own!)).mtimeMs).toBeGreaterThan(Date.now() - 86_400_000);
+    // The next build that records something, a day after the last prune (the first build's),
+    // prunes: the 45-day-old record goes, the others stay.
+    const yesterday = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(join(records, '.pruned'), yesterday, yesterday);
+    expect(verdicts(build('--target', 'xapi'))).toEqual({ xapi: 'built' });
+    expect(readdirSync(records).filter((name) => name.endsWith('.json')).sort()).toEqual(['b'.repeat(40) + '.json', own!].sort());
+    // Once a day: a record that ages meanwhile waits for tomorrow's prune.
+    old('c'.repeat(40) + '.json', 45);
+    expect(verdicts(build('--target', 'cmi5'))).toEqual({ cmi5: 'built' });
+    expect(readdirSync(records)).toContain('c'.repeat(40) + '.json');
+  });
+
   test('an unchanged course is not rebuilt: its zips are left as they are; --force rebuilds', () => {
     const { out, build } = setup();
     expect(verdicts(build())).toEqual(ALL('built'));
