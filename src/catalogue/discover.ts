@@ -26,7 +26,9 @@ export function expandCourseArguments(args: readonly string[]): string[] {
 /** The course at `path`, or every course folder below it when it is a folder of courses (none: []). */
 export function coursesAt(path: string): string[] {
   if (!isFolder(path) || existsSync(join(path, COURSE_FILE))) return existsSync(path) ? [path] : [];
-  return coursesBelow(path);
+  const seen = new Set<string>();
+  firstVisit(path, seen);
+  return coursesBelow(path, seen);
 }
 
 /**
@@ -46,8 +48,8 @@ function firstVisit(path: string, seen: Set<string>, key = ''): boolean {
   return true;
 }
 
-function coursesBelow(folder: string, seen = new Set<string>()): string[] {
-  if (seen.size === 0) firstVisit(folder, seen);
+/** `seen`: the real folders walked so far, `folder` among them. */
+function coursesBelow(folder: string, seen: Set<string>): string[] {
   const courses: string[] = [];
   for (const name of subfolders(folder)) {
     const path = join(folder, name);
