@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, repoRoot, runCli, tempDir } from './run-cli';
@@ -69,6 +70,29 @@ describe('coursepack CLI', () => {
     expect(runCli(['build', basic, '--out', a]).code).toBe(0);
     expect(runCli(['build', basic, '--out', b]).code).toBe(0);
     for (const file of readdirSync(a)) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file)))).toBe(true);
+  });
+
+  test('matching targets are plain text in the alphabetical order of the course language, whatever the locale of the machine building it; ordering items are labelled in plain text', () => {
+    const course = copyFixture('valid', 'question-types');
+    const yaml = readFileSync(join(course, 'course.yaml'), 'utf8');
+    const pairs = ['          - { source: A complaint, target: Support }', '          - { source: A press question, target: Communications }', '          - { source: A job application, target: Human Resources }'];
+    const items = '        items: [Ask communications, Wait for the announcement, Share the official post]';
+    expect([...pairs, items].every((line) => yaml.includes(line))).toBe(true);
+    const [first, second, third] = pairs as [string, string, string];
+    // Swedish sorts Ä after Z, English with A; the emphasis is Markdown, which an <option> cannot show.
+    writeFileSync(join(course, 'course.yaml'), yaml.replace(first, '          - { source: A complaint, target: "Zendesk **support**" }').replace(second, '          - { source: A press question, target: Ärendehantering }').replace(third, '          - { source: A job application, target: "*Human* Resources" }').replace(items, '        items: ["Ask *communications*", Wait for the announcement, Share the official post]'));
+    let labels: string[] = [];
+    const options = (locale: string): string[] => {
+      const out = tempDir();
+      expect(runCli(['build', course, '--out', out, '--target', 'scorm12'], repoRoot, { LANG: locale, LC_ALL: locale }).code).toBe(0);
+      const html = execFileSync('unzip', ['-p', join(out, 'question-types-scorm12.zip'), 'index.html'], { encoding: 'utf8' });
+      labels = [...html.matchAll(/data-move="up" aria-label="([^"]*)"/g)].map((match) => match[1] as string);
+      const select = /<select name="q-[^"]*"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+      return [...select.matchAll(/<option value="\d">([^<]*)<\/option>/g)].map((match) => match[1] as string);
+    };
+    expect(options('sv_SE.UTF-8')).toEqual(['Ärendehantering', 'Human Resources', 'Zendesk support']);
+    expect(options('en_US.UTF-8')).toEqual(['Ärendehantering', 'Human Resources', 'Zendesk support']);
+    expect(labels).toContain('Move up: Ask communications');
   });
 
   test('an invalid course exits 1 with a positioned, framed error and writes nothing', () => {
