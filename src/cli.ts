@@ -4,7 +4,7 @@ import { type Target, TARGETS } from './compile';
 import { closest } from './diagnostics/did-you-mean';
 import { isLmsId, type LmsId, LMS_IDS } from './standards/lms-profiles';
 import { type Diagnostic, formatDiagnostic, messages } from './diagnostics';
-import { coursesAt, expandCourseArguments } from './catalogue/discover';
+import { coursesAt, expandCourseArguments, searchedFolders } from './catalogue/discover';
 import { RunReporter } from './catalogue/reporter';
 import { runCatalogue, shareOf } from './catalogue/run';
 import { parseShard, type Shard } from './catalogue/shard';
@@ -103,6 +103,8 @@ interface Options {
   force: boolean;
   jobs?: number;
   shard?: Shard;
+  /** The course arguments as given (none: ./courses); `courses` the courses they stand for. */
+  arguments: string[];
   courses: string[];
   targets?: Target[];
   lms?: LmsId;
@@ -129,7 +131,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (parsed.command === 'inspect') return runInspect(parsed, out, err);
     if (parsed.command === 'translate') return translate(parsed, out, err);
     const code = await run(parsed, out, err);
-    return parsed.watch && parsed.command === 'build' ? await (await import('./preview/commands')).watchBuild(parsed.courses, parsed, out, err) : code;
+    if (!parsed.watch || parsed.command !== 'build') return code;
+    const watched = { find: () => shareOf(findCourses(parsed.arguments), parsed.shard), folders: searchedFolders(parsed.arguments.length > 0 ? parsed.arguments : ['courses']) };
+    return await (await import('./preview/commands')).watchBuild(watched, parsed, out, err);
   } catch (cause) {
     // Never a stack trace: a user gets what went wrong and where to report it.
     err.write(`${formatDiagnostic(messages.internalError(cause), { sources: new Map(), color: false })}\n`);
@@ -195,14 +199,14 @@ function parseOptions(argv: string[], out: Output): Options | InitOptions | Prev
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return messages.badArgument(`"${values.jobs}" is not a number of jobs.`, 'Give a whole number from 1, e.g. --jobs 4 (default: the number of cores, one per 50 courses).');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) return messages.badArgument(`"${values.shard}" is not a shard.`, 'Give i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 builds the second of four shares.');
-  const found = courses.length > 0 ? expandCourseArguments(courses) : discoverCourses();
+  const found = findCourses(courses);
   if (found.length === 0) return messages.badArgument('No courses found: ./courses has no folder with a course.yaml.', 'Pass a course folder, e.g. coursepack build courses/my-course.');
   const color = !values['no-color'] && !values.json && Boolean((process.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   const languages = values.lang?.split(',').map((tag) => tag.trim()).filter(Boolean);
   const outDir = resolve(values.out ?? 'build');
   const blocker = command === 'build' ? outputFolderBlocker(outDir) : undefined;
   if (blocker) return messages.outputNotAFolder(displayPath(outDir), displayPath(blocker));
-  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, courses: found, targets, lms: values.lms as LmsId | undefined, ...(languages ? { languages } : {}), outDir, json: Boolean(values.json), color };
+  return { command, watch: Boolean(values.watch), force: Boolean(values.force), jobs, shard, arguments: courses, courses: found, targets, lms: values.lms as LmsId | undefined, ...(languages ? { languages } : {}), outDir, json: Boolean(values.json), color };
 }
 
 function previewOptions(courses: string[], portText: string | undefined): PreviewOptions | Diagnostic {
@@ -230,6 +234,11 @@ function parseTargets(list: string | undefined): Target[] | Diagnostic | undefin
     return messages.badArgument(`Unknown target "${unknown[0] ?? list}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, `Targets: ${TARGETS.join(', ')}.`);
   }
   return [...new Set(names)] as Target[];
+}
+
+/** The courses the arguments stand for (expandCourseArguments); without any, discoverCourses'. */
+function findCourses(args: readonly string[]): string[] {
+  return args.length > 0 ? expandCourseArguments(args) : discoverCourses();
 }
 
 /** Without course arguments: every course below ./courses, as `coursepack build courses` finds them. */

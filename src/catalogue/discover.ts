@@ -23,6 +23,19 @@ export function expandCourseArguments(args: readonly string[]): string[] {
   return [...new Set(found)];
 }
 
+/**
+ * The folders where the arguments would find a course added later (build --watch watches them): a
+ * folder of courses, a glob's folder before its first wildcard. A course named itself has none.
+ */
+export function searchedFolders(args: readonly string[]): string[] {
+  const folders = args.flatMap((arg) => {
+    if (!isGlob(arg)) return isFolder(arg) && !existsSync(join(arg, COURSE_FILE)) ? [arg] : [];
+    const segments = arg.split(/[\\/]+/);
+    return [segments.slice(0, segments.findIndex(isGlob)).join('/') || (arg.startsWith('/') ? '/' : '.')];
+  });
+  return [...new Set(folders)];
+}
+
 /** The course at `path`, or every course folder below it when it is a folder of courses (none: []). */
 export function coursesAt(path: string): string[] {
   if (!isFolder(path) || existsSync(join(path, COURSE_FILE))) return existsSync(path) ? [path] : [];

@@ -40,7 +40,8 @@ export class FolderWatcher {
     } catch {
       return this.forget(folder);
     }
-    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) this.cover(join(folder, entry.name));
+    // As discovery: version control, tooling and dependencies hold no course.
+    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') this.cover(join(folder, entry.name));
   }
 
   private forget(folder: string): void {

@@ -1,8 +1,8 @@
 // A course kept built in memory and rebuilt when one of its files changes: the preview serves it
 // and `build --watch` writes it. It reuses the compiler in-process (compile.ts keeps the order),
 // so templates, strings and the runtime are read once and a rebuild costs only the course itself.
-import { dirname, resolve } from 'node:path';
-import { checkCourse, type CheckResult, renderPackage, type Target } from '../compile';
+import { dirname, join, resolve } from 'node:path';
+import { checkCourse, type CheckResult, type CourseIds, renderPackage, type Selection, type Target } from '../compile';
 import { ParsedFiles } from '../load';
 import { formatDiagnostic } from '../diagnostics';
 import type { Course } from '../model';
@@ -33,9 +33,14 @@ export class LiveCourse {
   private lastTarget: Target | undefined;
   private lastLanguage: string | undefined;
 
+  /**
+   * `selection`: build --watch's --target, --lms and --lang (its warnings are the build's, and
+   * --lang's languages only are checked); `ids`: the ids of the other courses watched, asked
+   * afresh on each build (a course given another's id would overwrite its packages).
+   */
   constructor(
     readonly path: string,
-    private readonly options: { preview: boolean },
+    private readonly options: { preview: boolean; selection?: Selection; ids?: () => CourseIds },
   ) {
     this.current = this.compile(0);
     if (this.current.ok) this.good = this.current.editions;
@@ -48,6 +53,11 @@ export class LiveCourse {
   /** The folder watched: the course folder (course.yaml, includes, assets, templates). */
   get folder(): string {
     return this.path.endsWith('.yaml') ? dirname(resolve(this.path)) : resolve(this.path);
+  }
+
+  /** Its course.yaml: gone when the course was removed. */
+  get courseFile(): string {
+    return this.path.endsWith('.yaml') ? resolve(this.path) : join(resolve(this.path), 'course.yaml');
   }
 
   onBuild(listener: (build: Build) => void): () => void {
@@ -125,7 +135,8 @@ export class LiveCourse {
   /** Checks the course, in every language or (`language`) in one of them. */
   private compile(version: number, language?: string): Build {
     const started = performance.now();
-    const checked = checkCourse(this.path, undefined, language ? { languages: [language] } : {}, this.parsed);
+    const selection = this.options.selection ?? {};
+    const checked = checkCourse(this.path, this.options.ids?.(), language ? { ...selection, languages: [language] } : selection, this.parsed);
     const ms = Math.round(performance.now() - started);
     const errors = checked.report.errors;
     if (!checked.course || errors.length > 0) return { version, ok: false, errors: describe(checked, 'errors'), ms };

@@ -1,7 +1,7 @@
 // `coursepack build --watch`: builds, then rebuilds only the course whose files change, keeps
 // the last packages when a save breaks the course, and stops cleanly on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './run-cli';
 
@@ -74,5 +74,67 @@ test('build --watch sees every save an editor makes by renaming a new file over 
     }
   } finally {
     child.kill('SIGINT');
+  }
+});
+
+/** Starts `coursepack build --watch …` in `root`; its output so far, and a way to stop it. */
+function watching(root: string, args: string[]): { read: () => string; stop: () => Promise<number | null> } {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/coursepack.js'), 'build', '--watch', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { read: () => text, stop: () => (child.kill('SIGINT'), exited) };
+}
+
+test('build --watch --lang en rewrites the English packages only', async () => {
+  const root = tempDir();
+  cpSync(join(repoRoot, 'courses/social-media-policy'), join(root, 'courses', 'social-media-policy'), { recursive: true });
+  const run = watching(root, ['--lang', 'en', '--target', 'scorm12', '--out', 'build']);
+  try {
+    await waitFor(run.read, /Watching/, 0);
+    const file = join(root, 'courses/social-media-policy/course.yaml');
+    const seen = run.read().length;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# saved\n`);
+    await waitFor(run.read, /rebuilt build\/social-media-policy-\{en\}-\{scorm12\}\.zip/, seen);
+    expect(existsSync(join(root, 'build/social-media-policy-en-scorm12.zip'))).toBe(true);
+    expect(existsSync(join(root, 'build/social-media-policy-de-scorm12.zip'))).toBe(false);
+  } finally {
+    expect(await run.stop()).toBe(0);
+  }
+});
+
+test('build --watch builds a course added to the folder it watches, and refuses one with the id of another', async () => {
+  const root = tempDir();
+  cpSync(join(repoRoot, 'test/fixtures/valid/basic'), join(root, 'courses', 'basic'), { recursive: true });
+  const run = watching(root, ['--target', 'scorm12', '--out', 'build']);
+  // Put in place whole, as a checkout or a move does (a copy in progress is a course with errors until it ends).
+  const add = (fixture: string, name: string): void => {
+    cpSync(join(repoRoot, 'test/fixtures/valid', fixture), join(root, name), { recursive: true });
+    renameSync(join(root, name), join(root, 'courses', name));
+  };
+  try {
+    await waitFor(run.read, /Watching/, 0);
+    let seen = run.read().length;
+    add('question-types', 'quiz');
+    await waitFor(run.read, /built build\/question-types-\{scorm12\}\.zip/, seen);
+    expect(existsSync(join(root, 'build/question-types-scorm12.zip'))).toBe(true);
+
+    // A copy of basic keeps its id: its packages would overwrite basic's.
+    const basic = statSync(join(root, 'build/basic-scorm12.zip')).mtimeMs;
+    seen = run.read().length;
+    add('basic', 'copy');
+    const refused = await waitFor(run.read, /courses\/copy: has errors; nothing was written/, seen);
+    expect(refused).toMatch(/courses\/copy\/course\.yaml:\d+:\d+ error .*\[duplicate-course-id\]/);
+    expect(refused).toContain('courses/basic/course.yaml');
+    expect(statSync(join(root, 'build/basic-scorm12.zip')).mtimeMs).toBe(basic);
+
+    // The course added is watched as the others are.
+    seen = run.read().length;
+    const file = join(root, 'courses/quiz/course.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# saved\n`);
+    await waitFor(run.read, /rebuilt build\/question-types-\{scorm12\}\.zip/, seen);
+  } finally {
+    expect(await run.stop()).toBe(0);
   }
 });
