@@ -9,11 +9,12 @@
 // still misses. Records live in the user's cache folder (as the CLI's code cache does), not in
 // the output folder, which keeps nothing but the packages.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics';
 import { displayPath } from '../load/paths';
+import { STREAM_CHUNK_BYTES, STREAMED_FROM_BYTES } from '../render/output-file';
 import { toolRoot } from '../tool-root';
 
 /** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations; 4: warnings). */
@@ -117,11 +118,23 @@ function unique(warnings: readonly CachedWarning[]): CachedWarning[] {
   return [...new Map(warnings.map((warning) => [JSON.stringify(warning), warning])).values()];
 }
 
+/**
+ * The file's SHA-1; a large one (a video, or a package holding it) read in pieces: read whole, a
+ * 190 MB video was held once more by the build, and each of its packages by an unchanged one.
+ */
 function hashFile(path: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return sha1(readFileSync(path));
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).size < STREAMED_FROM_BYTES) return sha1(readFileSync(fd));
+    const hash = createHash('sha1');
+    const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, read));
+    return hash.digest('hex');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { builtInTemplate } from '../render/precompiled';
 import type { Course } from '../model/course';
-import type { OutputFile } from '../render/output-file';
+import type { BytesFile, OutputFile } from '../render/output-file';
 import { cut, fieldLimit } from '../standards/limits';
 import { toolRoot } from '../tool-root';
 
@@ -134,7 +134,7 @@ function template(target: ManifestTarget): Handlebars.TemplateDelegate<ManifestV
   return found;
 }
 
-export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[], options: ManifestOptions = {}): OutputFile {
+export function emitManifest(target: ManifestTarget, course: Course, files: readonly OutputFile[], options: ManifestOptions = {}): BytesFile {
   const xml = template(target)(manifestView(course, files, target, options));
   return { path: MANIFEST_FILES[target], contents: Buffer.from(xml, 'utf8') };
 }

@@ -1,10 +1,10 @@
 // The package phase: one deterministic zip per target, written atomically.
 import { createHash } from 'node:crypto';
-import { close, fsync, mkdir as mkdirCallback, open as openCallback, rename as renameCallback, statSync, unlink as unlinkCallback, writeFile } from 'node:fs';
+import { close, createReadStream, fsync, mkdir as mkdirCallback, open as openCallback, rename as renameCallback, statSync, unlink as unlinkCallback, writev } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type Archiver from 'archiver';
-import type { OutputFile } from '../render/output-file';
+import { type OutputFile, STREAM_CHUNK_BYTES } from '../render/output-file';
 import { release, removeStaleTempFiles, tempPathFor, track } from './temp-files';
 import type * as ZipFormat from './zip-format';
 
@@ -46,52 +46,80 @@ function checkFiles(files: readonly OutputFile[]): void {
     if (!file.path || file.path.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
       throw new Error(`coursepack: invalid path in package: ${JSON.stringify(file.path)}`);
     }
-    if (!Buffer.isBuffer(file.contents)) throw new Error(`coursepack: contents of ${file.path} is not a Buffer`);
+    if ('contents' in file ? !Buffer.isBuffer(file.contents) : typeof file.source !== 'string') throw new Error(`coursepack: contents of ${file.path} is neither a Buffer nor a file`);
     if (seen.has(file.path)) throw new Error(`coursepack: ${file.path} is in the package twice`);
     seen.add(file.path);
   }
 }
 
 /**
- * Zips in memory (a package is a few hundred KB at most), then writes it to `path` (which must
- * not exist) in one call and flushes it to disk: archiver's stream piped into a file made some
- * forty small writes a zip, a quarter of a catalogue build's time on the building thread.
+ * Zips `files` into `path` (which must not exist) and flushes it to disk. A package of a few
+ * hundred KB is written in one call at the end, its chunks as they are (archiver's stream piped
+ * into a file made some forty small writes a zip, a quarter of a catalogue build's time on the
+ * building thread); one holding a large streamed file is written out as it goes, so the build
+ * never holds more than WRITE_FROM_BYTES of it.
  */
-async function zipTo(path: string, files: readonly OutputFile[]): Promise<Buffer> {
+async function zipTo(path: string, files: readonly OutputFile[]): Promise<WrittenPackage> {
   // Loaded with the first zip: validate, preview and the other commands that write none do not
   // pay its 10 ms of start-up.
   archiver ??= (await import('archiver')).default;
   zipFormat ??= await import('./zip-format');
-  const archive = zipFormat.createZip(archiver, { zlib: { level: DEFLATE_LEVEL } });
-  archive.on('warning', (warning) => archive.destroy(warning));
-  const zipped = collect(archive);
-  for (const file of sorted(files)) {
-    if (file.sharedStart) zipFormat.sharesStart(file.contents, file.sharedStart);
-    archive.append(file.contents, { name: file.path, date: FIXED_DATE, mode: FILE_MODE, store: STORED.test(file.path) });
-  }
-  // Its rejection is the same error the stream reports.
-  archive.finalize().catch(() => undefined);
-  const bytes = await zipped;
   const fd = await createFile(path);
   try {
-    await writeAll(fd, bytes);
+    const archive = zipFormat.createZip(archiver, { zlib: { level: DEFLATE_LEVEL } });
+    archive.on('warning', (warning) => archive.destroy(warning));
+    const zipped = writeOut(archive, fd);
+    for (const file of sorted(files)) {
+      const entry = { name: file.path, date: FIXED_DATE, mode: FILE_MODE };
+      if ('source' in file) {
+        archive.append(createReadStream(file.source, { highWaterMark: STREAM_CHUNK_BYTES }), { ...entry, store: true, streamed: { size: file.size, crc32: file.crc32 } } as Archiver.EntryData);
+        continue;
+      }
+      if (file.sharedStart) zipFormat.sharesStart(file.contents, file.sharedStart);
+      archive.append(file.contents, { ...entry, store: STORED.test(file.path) });
+    }
+    // Its rejection is the same error the stream reports.
+    archive.finalize().catch(() => undefined);
+    const { rest, written } = await zipped;
+    await writeChunks(fd, rest);
     await flush(fd);
+    return written;
   } finally {
     await closeFile(fd);
   }
-  return bytes;
 }
 
+/** Past this much of a zip unwritten, it is written out at once (only a package with a large file gets there). */
+const WRITE_FROM_BYTES = 2 * 1024 * 1024;
+
 /**
- * The stream's bytes in one Buffer. Not node's stream/consumers buffer(): it goes through a Blob
- * and copies the zip twice more (12 ms of a cold build's profile, for four zips of 86 KB).
+ * The zip's size and SHA-1 as its chunks go by; the chunks not yet written (all of a small zip's)
+ * left for one vectored write. Not node's stream/consumers buffer() nor a concatenation: those
+ * copy the zip once or twice more (12 ms of a cold build's profile, for four zips of 86 KB). Past
+ * WRITE_FROM_BYTES, the stream waits while they are written (off this thread, as the last write is).
  */
-function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+function writeOut(stream: NodeJS.ReadableStream, fd: number): Promise<{ rest: Buffer[]; written: WrittenPackage }> {
+  const hash = createHash('sha1');
+  let bytes = 0;
+  let rest: Buffer[] = [];
+  let unwritten = 0;
+  let writing = Promise.resolve();
   return new Promise((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+      rest.push(chunk);
+      unwritten += chunk.length;
+      if (unwritten < WRITE_FROM_BYTES) return;
+      stream.pause();
+      const chunks = rest;
+      writing = new Promise((done) => writev(fd, chunks, (error) => (error ? reject(error) : (done(), stream.resume()))));
+      rest = [];
+      unwritten = 0;
+    });
     stream.on('error', reject);
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    // The last chunks are written after the ones before them.
+    stream.on('end', () => void writing.then(() => resolve({ rest, written: { bytes, sha1: hash.digest('hex') } })));
   });
 }
 
@@ -115,10 +143,10 @@ export async function writePackage(outFile: string, files: readonly OutputFile[]
   const temp = tempPathFor(outFile);
   track(temp);
   try {
-    const bytes = await zipTo(temp, files);
+    const written = await zipTo(temp, files);
     await holdForTests(temp);
     await rename(temp, outFile);
-    return { bytes: bytes.length, sha1: createHash('sha1').update(bytes).digest('hex') };
+    return written;
   } catch (error) {
     await removeFile(temp);
     throw error;
@@ -169,7 +197,7 @@ const mkdir = promisify(mkdirCallback);
 const open = promisify(openCallback);
 const rename = promisify(renameCallback);
 const unlink = promisify(unlinkCallback);
-const writeAll = promisify(writeFile);
+const writeChunks = promisify(writev);
 const flush = promisify(fsync);
 const closeFile = promisify(close);
 

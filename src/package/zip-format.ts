@@ -69,8 +69,20 @@ function checksum(contents: Buffer): number {
   return crc;
 }
 
-/** zip-stream, each entry's bytes deflated (or not) and checksummed once per Buffer, in one call. */
+/** A streamed file's size and CRC-32, taken when the course was rendered (render/output-file.ts). */
+export interface StreamedEntry {
+  size: number;
+  crc32: number;
+}
+
+/**
+ * zip-stream, each entry's bytes deflated (or not) and checksummed once per Buffer, in one call;
+ * a streamed file stored with the size and checksum it was rendered with.
+ */
 class OnceDeflatedZipStream extends ZipStream {
+  /** By entry name: the streamed files appended, their size and checksum known in advance. */
+  readonly streamed = new Map<string, StreamedEntry>();
+
   protected override _appendBuffer(entry: ZipEntry, source: Buffer, callback: (error: Error | null, entry?: ZipEntry) => void): void {
     // An empty file is stored (compress-commons' own rule), as is a file appended with `store`.
     const data = source.length > 0 && entry.getMethod() === METHOD_DEFLATED ? deflated(source, this.options.zlib.level ?? -1) : source;
@@ -89,6 +101,39 @@ class OnceDeflatedZipStream extends ZipStream {
     this._afterAppend(entry);
     callback(null, entry);
   }
+
+  /**
+   * A streamed file: stored, its sizes and checksum in the local header as a stored Buffer's are.
+   * compress-commons would write them in a data descriptor after the bytes (general purpose bit 3,
+   * APPNOTE.TXT 4.4.4), which java.util.zip.ZipInputStream refuses for a stored entry ("only
+   * DEFLATED entries can have EXT descriptor"). The bytes streamed must be the ones announced: a
+   * file saved again meanwhile fails the package rather than make a zip whose header lies.
+   */
+  protected override _appendStream(entry: ZipEntry, source: NodeJS.ReadableStream, callback: (error: Error | null, entry?: ZipEntry) => void): void {
+    const expected = this.streamed.get(entry.getName());
+    if (!expected) return callback(new Error(`coursepack: ${entry.getName()} is streamed without its size and checksum`));
+    entry.setMethod(METHOD_STORED);
+    entry.setCrc(expected.crc32);
+    entry.setSize(expected.size);
+    entry.setCompressedSize(expected.size);
+    this._writeLocalFileHeader(entry);
+    let size = 0;
+    let crc = 0;
+    source.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+      if (!this.write(chunk)) {
+        source.pause();
+        this.once('drain', () => source.resume());
+      }
+    });
+    source.once('error', (error: Error) => callback(error));
+    source.once('end', () => {
+      if (size !== expected.size || crc >>> 0 !== expected.crc32) return callback(new Error(`${entry.getName()} changed while it was being packaged; build again`));
+      this._afterAppend(entry);
+      callback(null, entry);
+    });
+  }
 }
 
 /** archiver's zip plugin (archiver/lib/plugins/zip.js) with OnceDeflatedZipStream as its engine. */
@@ -98,7 +143,8 @@ class OnceDeflatedZip {
   constructor(readonly options: Archiver.ZipOptions) {
     this.engine = new OnceDeflatedZipStream({ comment: '', forceUTC: false, namePrependSlash: false, store: false, ...options });
   }
-  append(source: Buffer, data: Archiver.EntryData, callback: (error: Error | null) => void): void {
+  append(source: Buffer | NodeJS.ReadableStream, data: Archiver.EntryData & { streamed?: StreamedEntry }, callback: (error: Error | null) => void): void {
+    if (data.streamed) this.engine.streamed.set(data.name, data.streamed);
     this.engine.entry(source, data, callback);
   }
   finalize(): void {

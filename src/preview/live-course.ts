@@ -1,12 +1,14 @@
 // A course kept built in memory and rebuilt when one of its files changes: the preview serves it
 // and `build --watch` writes it. It reuses the compiler in-process (compile.ts keeps the order),
 // so templates, strings and the runtime are read once and a rebuild costs only the course itself.
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkCourse, type CheckResult, type CourseIds, renderPackage, type Selection, type Target } from '../compile';
 import { ParsedFiles } from '../load';
 import { formatDiagnostic } from '../diagnostics';
 import type { Course } from '../model';
 import type { OutputFile } from '../render';
+import { bytesOf } from '../render/output-file';
 import { FolderWatcher } from './folder-watcher';
 
 /** What the last build gave: a course to show, or what is wrong with it (never a stale course). */
@@ -78,7 +80,7 @@ export class LiveCourse {
     let files = this.packages.get(key);
     if (!files) {
       // As the course is built: its own `lms:` profile applies (keep-alive, limits).
-      files = new Map(renderPackage(course, target, { ...this.options, lms: course.lms?.value }).map((file: OutputFile) => [file.path, file.contents]));
+      files = new Map(renderPackage(course, target, { ...this.options, lms: course.lms?.value }).map((file: OutputFile) => [file.path, bytesOf(file, readFileSync)]));
       this.packages.set(key, files);
     }
     return files.get(path);

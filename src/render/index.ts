@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { join } from 'node:path';
 import type { Course } from '../model';
 import type { Standard, TrackingOptions } from '../runtime/course-data';
 import { toolRoot } from '../tool-root';
 import { buildCourseData, hasSeatTime } from './course-data';
-import type { OutputFile } from './output-file';
+import { type OutputFile, STREAMED_FROM_BYTES, streamedFile } from './output-file';
 import { pageViews } from './question-view';
 import { createTemplates, readThemeCss, textDirection } from './templates';
 
@@ -56,22 +56,23 @@ function packageFiles(course: Course, page: string | OutputFile, standard: Stand
     typeof page === 'string' ? { path: 'index.html', contents: Buffer.from(page) } : page,
     { path: 'theme.css', contents: readThemeCss() },
     { path: 'coursepack.js', contents: readRuntime(standard, options.preview) },
-    ...assets.map((asset) => ({ path: asset.path, contents: assetBytes(course, asset) })),
+    ...assets.map((asset) => assetFile(course, asset)),
   ];
 }
 
 /**
- * An asset's bytes, read once per course: its targets' packages share the Buffer, which the
- * package phase then deflates once (src/package/zip-format.ts).
+ * An asset as a file of the package, read once per course: its targets' packages share the
+ * Buffer, which the package phase then deflates once (src/package/zip-format.ts). A large one
+ * (a video) is streamed from its file instead, its size and checksum taken here once.
  */
-function assetBytes(course: Course, asset: Course['assets'][number]): Buffer {
+function assetFile(course: Course, asset: Course['assets'][number]): OutputFile {
   let read = readAssets.get(course);
   if (!read) readAssets.set(course, (read = new Map()));
-  let bytes = read.get(asset.absolutePath);
-  if (!bytes) read.set(asset.absolutePath, (bytes = readFileSync(asset.absolutePath)));
-  return bytes;
+  let file = read.get(asset.absolutePath);
+  if (!file) read.set(asset.absolutePath, (file = statSync(asset.absolutePath).size < STREAMED_FROM_BYTES ? { path: asset.path, contents: readFileSync(asset.absolutePath) } : streamedFile(asset.path, asset.absolutePath)));
+  return file;
 }
-const readAssets = new WeakMap<Course, Map<string, Buffer>>();
+const readAssets = new WeakMap<Course, Map<string, OutputFile>>();
 
 /** What a multi-language page adds: the shared revision and the languages of its switch. */
 interface Multi {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import extract from 'extract-zip';
 import { writePackage } from '../../../src/package';
-import type { OutputFile } from '../../../src/render/output-file';
+import { type OutputFile, streamedFile } from '../../../src/render/output-file';
+import { contentsOf } from '../../support/output-files';
 
 const files: OutputFile[] = [
   { path: 'theme.css', contents: Buffer.from('body { color: black }\n') },
@@ -46,7 +47,7 @@ it('round-trips every file, sorted by path', async () => {
   expect(listing).toEqual(['assets/logo.svg', 'index.html', 'theme.css']);
   const out = join(dir, 'out');
   await extract(zip, { dir: out });
-  for (const file of files) expect(readFileSync(join(out, file.path)).equals(file.contents)).toBe(true);
+  for (const file of files) expect(readFileSync(join(out, file.path)).equals(contentsOf(file))).toBe(true);
 });
 
 it('creates the output folder and replaces an older package in one step', async () => {
@@ -89,4 +90,19 @@ it("reads a folder once for dead processes' leftovers, not at every package: a c
     reads.mockRestore();
   }
   expect(readdirSync(dir).sort()).toEqual(['a.zip', 'b.zip', 'c.zip', 'd.zip']);
+});
+
+it('streams a large file into the zip as the bytes it was rendered with, and refuses one changed since', async () => {
+  const source = join(dir, 'clip.mp4');
+  writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 7));
+  const clip = streamedFile('assets/clip.mp4', source);
+  const zip = join(dir, 'course.zip');
+  const written = await writePackage(zip, [...files, clip]);
+  expect(written.bytes).toBe(readFileSync(zip).length);
+  expect(execFileSync('unzip', ['-p', zip, 'assets/clip.mp4'], { maxBuffer: 8 * 1024 * 1024 }).equals(readFileSync(source))).toBe(true);
+
+  // Saved again between render and package: the zip's header would announce other bytes.
+  writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 8));
+  await expect(writePackage(join(dir, 'changed.zip'), [...files, clip])).rejects.toThrow('assets/clip.mp4 changed while it was being packaged; build again');
+  expect(readdirSync(dir).sort()).toEqual(['clip.mp4', 'course.zip']);
 });

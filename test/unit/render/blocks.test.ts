@@ -10,6 +10,7 @@ import { checkCourse, renderPackage, TARGETS } from '../../../src/compile';
 import type { Course } from '../../../src/model';
 import { buildCourseData } from '../../../src/render/course-data';
 import { worstCaseSuspendData } from '../../../src/render/suspend-budget';
+import { contentsOf } from '../../support/output-files';
 
 const BLOCKS = join(__dirname, '../../fixtures/valid/blocks');
 const work = mkdtempSync(join(tmpdir(), 'coursepack-blocks-'));
@@ -21,7 +22,7 @@ function valid(folder: string): Course {
   return course!;
 }
 
-const file = (course: Course, target: (typeof TARGETS)[number], path: string) => renderPackage(course, target).find((f) => f.path === path)!.contents.toString();
+const file = (course: Course, target: (typeof TARGETS)[number], path: string) => contentsOf(renderPackage(course, target).find((f) => f.path === path)).toString();
 
 test.each(TARGETS)('every file a block names is packaged and listed in the %s manifest', (target) => {
   const course = valid(BLOCKS);
@@ -29,7 +30,7 @@ test.each(TARGETS)('every file a block names is packaged and listed in the %s ma
   const paths = ['assets/clip-audio.webm', 'assets/clip.vtt', 'assets/clip.webm', 'assets/networks.svg', 'assets/summary.pdf'];
   expect(course.assets.map((asset) => asset.path)).toEqual(paths);
   for (const path of paths) expect(files.some((f) => f.path === path)).toBe(true);
-  const manifest = files[files.length - 1]!.contents.toString();
+  const manifest = contentsOf(files[files.length - 1]).toString();
   // SCORM manifests list every file of the package; tincan.xml and cmi5.xml list none (images neither).
   if (target === 'scorm12' || target === 'scorm2004') for (const path of paths) expect(manifest).toContain(path);
 });

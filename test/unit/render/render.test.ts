@@ -7,6 +7,7 @@ import { markdownToText, renderInlineMarkdown, renderMarkdown } from '../../../s
 import { createTemplates, loadStrings } from '../../../src/render/templates';
 import { renderCourse } from '../../../src/render';
 import { validateCourse } from '../../../src/validate';
+import { contentsOf } from '../../support/output-files';
 
 function basicCourse(): Course {
   const report = new Report();
@@ -82,7 +83,7 @@ describe('one page for every target', () => {
     const found = /<script type="application\/json" id="cp-data">(.*?)<\/script>/s.exec(html)!;
     return { data: JSON.parse(found[1]!) as { standard: string }, rest: html.replace(found[1]!, '') };
   };
-  const page = (files: ReturnType<typeof renderCourse>) => files.find((file) => file.path === 'index.html')!.contents.toString('utf8');
+  const page = (files: ReturnType<typeof renderCourse>) => contentsOf(files.find((file) => file.path === 'index.html')).toString('utf8');
 
   test("each target's page carries its own standard's data; the rest of the page is the same", () => {
     const course = basicCourse();

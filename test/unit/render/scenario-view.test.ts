@@ -5,13 +5,14 @@ import { Report } from '../../../src/diagnostics';
 import { loadCourse } from '../../../src/load';
 import { renderCourse } from '../../../src/render';
 import { validateCourse } from '../../../src/validate';
+import { contentsOf } from '../../support/output-files';
 
 function indexHtml(): string {
   const report = new Report();
   const loaded = loadCourse(join(__dirname, '../../fixtures/valid/scenario-character'), report);
   const course = loaded && validateCourse(loaded, report);
   expect(report.diagnostics).toEqual([]);
-  return renderCourse(course!, 'scorm2004').find((file) => file.path === 'index.html')!.contents.toString();
+  return contentsOf(renderCourse(course!, 'scorm2004').find((file) => file.path === 'index.html')).toString();
 }
 
 const template = (html: string, choice: string): string => new RegExp(`<template data-feedback="${choice}">([\\s\\S]*?)</template>`).exec(html)?.[1] ?? '';

@@ -10,6 +10,7 @@ import { loadCourse } from '../../../src/load';
 import type { Course } from '../../../src/model';
 import { renderCourse } from '../../../src/render';
 import { validateCourse } from '../../../src/validate';
+import { contentsOf } from '../../support/output-files';
 
 const work = mkdtempSync(join(tmpdir(), 'coursepack-theme-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ function course(folder: string): Course {
 }
 
 function indexHtml(of: Course): string {
-  return renderCourse(of, 'scorm2004').find((file) => file.path === 'index.html')!.contents.toString();
+  return contentsOf(renderCourse(of, 'scorm2004').find((file) => file.path === 'index.html')).toString();
 }
 
 test('brand colour and font stack become CSS variables; the course header replaces the built-in one', () => {

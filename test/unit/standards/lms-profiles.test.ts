@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { checkCourse, choose, renderPackage, type Selection } from '../../../src/compile';
 import { LMS_IDS, LMS_PROFILES, packageSettings } from '../../../src/standards/lms-profiles';
 import { DEFAULT_TARGETS } from '../../../src/standards/targets';
+import { contentsOf } from '../../support/output-files';
 
 const HEAD = 'id: lms-course\ntitle: LMS course\nversion: 1.0.0\nlanguage: en\ndescription: A test course.\n';
 const QUIZ = `pages:
@@ -127,7 +128,7 @@ describe('what a package carries of its profile', () => {
 
   test('the rendered package holds the options, never the LMS name', () => {
     const { course } = check(`${HEAD}${QUIZ}`);
-    const html = renderPackage(course!, 'scorm2004', { lms: 'successfactors' }).find((file) => file.path === 'index.html')!.contents.toString();
+    const html = contentsOf(renderPackage(course!, 'scorm2004', { lms: 'successfactors' }).find((file) => file.path === 'index.html')).toString();
     expect(html).toContain('"tracking":{"keepAliveMinutes":10}');
     expect(html).not.toMatch(/successfactors/i);
   });
