@@ -62,7 +62,7 @@ export async function watchBuild(watched: WatchedCourses, options: Selection & {
   // Each build asks the other courses' ids afresh: one saved with another's id is refused, as a build refuses it.
   const ids = (): CourseIds => new WatchedIds(lives);
   const add = (course: string, isNew: boolean): void => {
-    const live = new LiveCourse(course, { preview: false, selection: options, ids });
+    const live = new LiveCourse(course, { preview: false, selection: options, ids, output: options.outDir });
     // Writes are chained: a save during a write waits for it, and the newest build wins.
     let writing = Promise.resolve();
     const save = (build: Build, verb: string): void => {
@@ -81,7 +81,11 @@ export async function watchBuild(watched: WatchedCourses, options: Selection & {
     for (const [course, live] of lives) if (!found.has(course)) live.close(), lives.delete(course);
     for (const course of found) if (!lives.has(course)) add(course, true);
   };
-  const folders = watched.folders.map((folder) => new FolderWatcher(folder, () => (clearTimeout(timer), (timer = setTimeout(rediscover, REDISCOVER_AFTER_MS)))));
+  const changed = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(rediscover, REDISCOVER_AFTER_MS);
+  };
+  const folders = watched.folders.map((folder) => new FolderWatcher(folder, changed, options.outDir));
   out.write(`Watching ${lives.size === 1 ? [...lives.keys()][0] : `${lives.size} courses`}${folders.length > 0 ? `; a course added to ${watched.folders.join(', ')} is built too` : ''} (Ctrl-C to stop)\n`);
   await stopped();
   clearTimeout(timer);

@@ -38,11 +38,12 @@ export class LiveCourse {
   /**
    * `selection`: build --watch's --target, --lms and --lang (its warnings are the build's, and
    * --lang's languages only are checked); `ids`: the ids of the other courses watched, asked
-   * afresh on each build (a course given another's id would overwrite its packages).
+   * afresh on each build (a course given another's id would overwrite its packages); `output`:
+   * build --watch's output folder, whose packages are no change of the course (FolderWatcher).
    */
   constructor(
     readonly path: string,
-    private readonly options: { preview: boolean; selection?: Selection; ids?: () => CourseIds },
+    private readonly options: { preview: boolean; selection?: Selection; ids?: () => CourseIds; output?: string },
   ) {
     this.current = this.compile(0);
     if (this.current.ok) this.good = this.current.editions;
@@ -87,10 +88,14 @@ export class LiveCourse {
   }
 
   watch(): void {
-    this.watcher ??= new FolderWatcher(this.folder, () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.rebuild(), SETTLE_MS);
-    });
+    this.watcher ??= new FolderWatcher(
+      this.folder,
+      () => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.rebuild(), SETTLE_MS);
+      },
+      this.options.output,
+    );
   }
 
   rebuild(): Build {

@@ -138,3 +138,21 @@ test('build --watch builds a course added to the folder it watches, and refuses 
     expect(await run.stop()).toBe(0);
   }
 });
+
+test('build --watch with its output folder inside the course rebuilds once a save, not on its own packages', async () => {
+  const root = tempDir();
+  cpSync(join(repoRoot, 'test/fixtures/valid/basic'), join(root, 'basic'), { recursive: true });
+  const run = watching(root, ['basic', '--target', 'scorm12', '--out', 'basic/build']);
+  try {
+    await waitFor(run.read, /Watching/, 0);
+    const file = join(root, 'basic/course.yaml');
+    const seen = run.read().length;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# saved\n`);
+    await waitFor(run.read, /rebuilt basic\/build\/basic-\{scorm12\}\.zip/, seen);
+    // Writing the package into the watched folder set off a rebuild, which wrote it again, for ever.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(run.read().slice(seen).match(/rebuilt/g)).toHaveLength(1);
+  } finally {
+    expect(await run.stop()).toBe(0);
+  }
+});
