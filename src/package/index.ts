@@ -72,7 +72,7 @@ async function zipTo(path: string, files: readonly OutputFile[]): Promise<Writte
     for (const file of sorted(files)) {
       const entry = { name: file.path, date: FIXED_DATE, mode: FILE_MODE };
       if ('source' in file) {
-        archive.append(createReadStream(file.source, { highWaterMark: STREAM_CHUNK_BYTES }), { ...entry, store: true, streamed: { size: file.size, crc32: file.crc32 } } as Archiver.EntryData);
+        archive.append(createReadStream(file.source, { highWaterMark: STREAM_CHUNK_BYTES }), { ...entry, store: true, streamed: zipFormat.streamedEntry(file) } as Archiver.EntryData);
         continue;
       }
       if (file.sharedStart) zipFormat.sharesStart(file.contents, file.sharedStart);

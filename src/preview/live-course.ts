@@ -1,14 +1,12 @@
 // A course kept built in memory and rebuilt when one of its files changes: the preview serves it
 // and `build --watch` writes it. It reuses the compiler in-process (compile.ts keeps the order),
 // so templates, strings and the runtime are read once and a rebuild costs only the course itself.
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkCourse, type CheckResult, type CourseIds, renderPackage, type Selection, type Target } from '../compile';
 import { ParsedFiles } from '../load';
 import { formatDiagnostic } from '../diagnostics';
 import type { Course } from '../model';
 import type { OutputFile } from '../render';
-import { bytesOf } from '../render/output-file';
 import { FolderWatcher } from './folder-watcher';
 
 /** What the last build gave: a course to show, or what is wrong with it (never a stale course). */
@@ -25,7 +23,7 @@ export class LiveCourse {
   private current: Build;
   /** The last course that built, by language (the source first): served while the files have errors. */
   private good: Map<string, Course> | undefined;
-  private readonly packages = new Map<string, Map<string, Buffer>>();
+  private readonly packages = new Map<string, Map<string, OutputFile>>();
   /** The course's YAML as last parsed: a save parses only the files it changed. */
   private readonly parsed = new ParsedFiles();
   private watcher: FolderWatcher | undefined;
@@ -72,7 +70,7 @@ export class LiveCourse {
    * A file of the package for a target, rendered on first request after each build; in one of
    * the course's languages (`languages:`), the source when `language` is not one of them.
    */
-  file(target: Target, path: string, language?: string): Buffer | undefined {
+  file(target: Target, path: string, language?: string): OutputFile | undefined {
     const course = this.good && (this.good.get(language ?? '') ?? [...this.good.values()][0]);
     if (!course) return undefined;
     this.lastTarget = target;
@@ -81,7 +79,7 @@ export class LiveCourse {
     let files = this.packages.get(key);
     if (!files) {
       // As the course is built: its own `lms:` profile applies (keep-alive, limits).
-      files = new Map(renderPackage(course, target, { ...this.options, lms: course.lms?.value }).map((file: OutputFile) => [file.path, bytesOf(file, readFileSync)]));
+      files = new Map(renderPackage(course, target, { ...this.options, lms: course.lms?.value }).map((file: OutputFile) => [file.path, file]));
       this.packages.set(key, files);
     }
     return files.get(path);

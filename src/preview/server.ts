@@ -3,7 +3,7 @@
 // controls (templates/preview/). Saving a course file rebuilds it and the page relaunches the
 // course where the learner was; a broken file shows its errors over the preview.
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { toolRoot } from '../tool-root';
 import type { Build, LiveCourse } from './live-course';
 import { RESUME_STATE_ID } from '../runtime/tracking/xapi/state-ids';
 import { Lrs } from './lrs';
+import { type ByteRange, byteRange } from './ranges';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,9 +103,11 @@ export class PreviewServer {
       const language = url.searchParams.get('lang') ?? undefined;
       const file = this.course.file(target as Target, path, language);
       const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-      if (file && path === 'index.html') return sendRevalidated(request, response, type, this.pinned(file, target as Target, language));
-      if (file && TOOL_FILES.includes(path) && url.searchParams.get('v') === contentTag(file)) return sendImmutable(response, type, file);
-      if (file) return sendRevalidated(request, response, type, file);
+      // A large file (a video) is read from the course's file as it is asked for.
+      if (file && !('contents' in file)) return sendStreamed(request, response, type, file.source);
+      if (file && path === 'index.html') return sendRevalidated(request, response, type, this.pinned(file.contents, target as Target, language));
+      if (file && TOOL_FILES.includes(path) && url.searchParams.get('v') === contentTag(file.contents)) return sendImmutable(response, type, file.contents);
+      if (file) return sendRevalidated(request, response, type, file.contents);
     }
     send(response, 404, 'text/plain', Buffer.from('Not found'));
   }
@@ -120,7 +123,7 @@ export class PreviewServer {
       let text = html.toString('utf8');
       for (const path of TOOL_FILES) {
         const file = this.course.file(target, path, language);
-        if (file) text = text.replace(new RegExp(`(src|href)="${path.replace('.', '\\.')}"`), `$1="${path}?v=${contentTag(file)}"`);
+        if (file && 'contents' in file) text = text.replace(new RegExp(`(src|href)="${path.replace('.', '\\.')}"`), `$1="${path}?v=${contentTag(file.contents)}"`);
       }
       pinnedPages.set(html, (pinned = Buffer.from(text)));
     }
@@ -219,9 +222,32 @@ function sendImmutable(response: ServerResponse, type: string, body: Buffer): vo
  * a save fetches the unchanged ones as "304 Not Modified".
  */
 function sendRevalidated(request: IncomingMessage, response: ServerResponse, type: string, body: Buffer): void {
-  const etag = `"${contentTag(body)}"`;
+  sendParts(request, response, type, `"${contentTag(body)}"`, body.length, (range) => void response.end(body.subarray(range.start, range.end + 1)));
+}
+
+/** A large file from its own file, tagged by its size and time (hashing it would read it all). */
+function sendStreamed(request: IncomingMessage, response: ServerResponse, type: string, source: string): void {
+  let stats;
+  try {
+    stats = statSync(source);
+  } catch {
+    return send(response, 404, 'text/plain', Buffer.from('Not found'));
+  }
+  const etag = `"${stats.size.toString(36)}-${stats.mtimeMs.toString(36)}"`;
+  sendParts(request, response, type, etag, stats.size, (range) => void createReadStream(source, range).on('error', () => response.destroy()).pipe(response));
+}
+
+/** Whole (200), the range asked for (206), none past the end (416), or not modified (304). */
+function sendParts(request: IncomingMessage, response: ServerResponse, type: string, etag: string, size: number, body: (range: ByteRange) => void): void {
+  const headers = { 'content-type': type, 'cache-control': 'no-cache', etag, 'accept-ranges': 'bytes' };
   if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
-  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', etag }).end(body);
+  const range = byteRange(request.headers.range, size);
+  if (range === 'unsatisfiable') return void response.writeHead(416, { ...headers, 'content-range': `bytes */${size}` }).end();
+  if (size === 0) return void response.writeHead(200, { ...headers, 'content-length': '0' }).end();
+  const part = range ?? { start: 0, end: size - 1 };
+  const length = String(part.end - part.start + 1);
+  response.writeHead(range ? 206 : 200, { ...headers, 'content-length': length, ...(range && { 'content-range': `bytes ${range.start}-${range.end}/${size}` }) });
+  body(part);
 }
 
 function json(response: ServerResponse, value: unknown): void {

@@ -6,7 +6,7 @@ import type { Course } from '../model';
 import type { Standard, TrackingOptions } from '../runtime/course-data';
 import { toolRoot } from '../tool-root';
 import { buildCourseData, hasSeatTime } from './course-data';
-import { type OutputFile, STREAMED_FROM_BYTES, streamedFile } from './output-file';
+import { type OutputFile, STREAMED_FROM_BYTES } from './output-file';
 import { pageViews } from './question-view';
 import { createTemplates, readThemeCss, textDirection } from './templates';
 
@@ -63,13 +63,17 @@ function packageFiles(course: Course, page: string | OutputFile, standard: Stand
 /**
  * An asset as a file of the package, read once per course: its targets' packages share the
  * Buffer, which the package phase then deflates once (src/package/zip-format.ts). A large one
- * (a video) is streamed from its file instead, its size and checksum taken here once.
+ * (a video) is streamed from its file instead (StreamedFile).
  */
 function assetFile(course: Course, asset: Course['assets'][number]): OutputFile {
   let read = readAssets.get(course);
   if (!read) readAssets.set(course, (read = new Map()));
   let file = read.get(asset.absolutePath);
-  if (!file) read.set(asset.absolutePath, (file = statSync(asset.absolutePath).size < STREAMED_FROM_BYTES ? { path: asset.path, contents: readFileSync(asset.absolutePath) } : streamedFile(asset.path, asset.absolutePath)));
+  if (!file) {
+    const { size } = statSync(asset.absolutePath);
+    file = size < STREAMED_FROM_BYTES ? { path: asset.path, contents: readFileSync(asset.absolutePath) } : { path: asset.path, source: asset.absolutePath, size };
+    read.set(asset.absolutePath, file);
+  }
   return file;
 }
 const readAssets = new WeakMap<Course, Map<string, OutputFile>>();

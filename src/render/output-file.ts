@@ -1,6 +1,3 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
-
 /** A file of the package, by its path inside the zip (forward slashes, no leading slash). */
 export type OutputFile = BytesFile | StreamedFile;
 
@@ -18,19 +15,17 @@ export interface BytesFile {
 /**
  * A large file of the course (a video, a long PDF), read from its own file as the zip is written
  * and stored as it is: held whole, it was held once more by each package being written (a 190 MB
- * video peaked at 991 MiB). Its size and CRC-32 are taken when the course is rendered, so the zip
- * entry's local header holds them (a stored entry with a data descriptor is refused by
- * java.util.zip.ZipInputStream); the package phase checks the bytes it streams against them.
+ * video peaked at 991 MiB); the preview serves it from the file, in the ranges a player asks for.
  */
 export interface StreamedFile {
   path: string;
   /** The absolute path of the course's file. */
   source: string;
+  /** As the file was when the course was rendered. */
   size: number;
-  crc32: number;
 }
 
-/** The file's bytes, read now for a streamed file (the preview serves files whole). */
+/** The file's bytes, read now for a streamed file. */
 export function bytesOf(file: OutputFile, read: (path: string) => Buffer): Buffer {
   return 'contents' in file ? file.contents : read(file.source);
 }
@@ -40,17 +35,3 @@ export const STREAMED_FROM_BYTES = 8 * 1024 * 1024;
 
 /** Read in pieces of this size: what the build holds of a streamed file at a time. */
 export const STREAM_CHUNK_BYTES = 1024 * 1024;
-
-/** The course's file at `source` as a streamed file of the package: its size and CRC-32 read in pieces. */
-export function streamedFile(path: string, source: string): StreamedFile {
-  const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
-  const fd = openSync(source, 'r');
-  let size = 0;
-  let crc = 0;
-  try {
-    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; size += read) crc = crc32(chunk.subarray(0, read), crc);
-  } finally {
-    closeSync(fd);
-  }
-  return { path, source, size, crc32: crc >>> 0 };
-}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import extract from 'extract-zip';
 import { writePackage } from '../../../src/package';
-import { type OutputFile, streamedFile } from '../../../src/render/output-file';
+import type { OutputFile, StreamedFile } from '../../../src/render/output-file';
 import { contentsOf } from '../../support/output-files';
 
 const files: OutputFile[] = [
@@ -95,13 +95,14 @@ it("reads a folder once for dead processes' leftovers, not at every package: a c
 it('streams a large file into the zip as the bytes it was rendered with, and refuses one changed since', async () => {
   const source = join(dir, 'clip.mp4');
   writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 7));
-  const clip = streamedFile('assets/clip.mp4', source);
+  const clip: StreamedFile = { path: 'assets/clip.mp4', source, size: 3 * 1024 * 1024 + 17 };
   const zip = join(dir, 'course.zip');
   const written = await writePackage(zip, [...files, clip]);
   expect(written.bytes).toBe(readFileSync(zip).length);
   expect(execFileSync('unzip', ['-p', zip, 'assets/clip.mp4'], { maxBuffer: 8 * 1024 * 1024 }).equals(readFileSync(source))).toBe(true);
 
-  // Saved again between render and package: the zip's header would announce other bytes.
+  // Saved again while its packages are written (the course's others share this file's checksum):
+  // the zip's header would announce other bytes.
   writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 8));
   await expect(writePackage(join(dir, 'changed.zip'), [...files, clip])).rejects.toThrow('assets/clip.mp4 changed while it was being packaged; build again');
   expect(readdirSync(dir).sort()).toEqual(['clip.mp4', 'course.zip']);
