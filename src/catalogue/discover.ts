@@ -4,6 +4,7 @@
 // themselves; a quoted one (or one on Windows' cmd) is expanded here alike.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveCourseFile } from '../load';
 
 const COURSE_FILE = 'course.yaml';
 /** Folders never holding a course of the catalogue: tooling, version control, caches. */
@@ -20,7 +21,20 @@ export function expandCourseArguments(args: readonly string[]): string[] {
     const courses = paths.flatMap(coursesAt);
     found.push(...(courses.length > 0 ? courses : [arg]));
   }
-  return [...new Set(found)];
+  // One course named several ways (its folder, its course.yaml, through a link) is built once, as first named.
+  const named = new Map<string, string>();
+  for (const path of found) if (!named.has(courseKey(path))) named.set(courseKey(path), path);
+  return [...named.values()];
+}
+
+/** The course's real course.yaml; the path itself for one that is no course (reported as such). */
+function courseKey(path: string): string {
+  try {
+    const file = resolveCourseFile(path);
+    return file ? realpathSync(file) : path;
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -32,3 +32,11 @@ test('a folder of courses: each course once, whatever the links lead back to', (
 test('a ** glob: each course once, whatever the links lead back to', () => {
   expect(expandCourseArguments([join(root, 'catalogue/**/course.yaml')])).toEqual([join(root, 'catalogue/sales/alpha/course.yaml'), join(root, 'catalogue/shared/beta/course.yaml')]);
 });
+
+test('one course named several ways (its folder, with a slash, its course.yaml, through a link) is one course of the run, as first named', () => {
+  const alpha = join(root, 'catalogue/sales/alpha');
+  const named = [alpha, `${alpha}/`, join(alpha, 'course.yaml'), join(root, 'catalogue/sales-too/alpha'), join(root, 'catalogue')];
+  expect(expandCourseArguments(named)).toEqual([alpha, join(root, 'catalogue/shared/beta')]);
+  // An argument that is no course is kept, for the run to report.
+  expect(expandCourseArguments([join(root, 'missing'), join(root, 'missing')])).toEqual([join(root, 'missing')]);
+});
