@@ -9,12 +9,12 @@
 // still misses. Records live in the user's cache folder (as the CLI's code cache does), not in
 // the output folder, which keeps nothing but the packages.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics';
 import { displayPath } from '../load/paths';
-import { STREAM_CHUNK_BYTES, STREAMED_FROM_BYTES } from '../render/output-file';
+import { eachPiece, STREAMED_FROM_BYTES } from '../render/output-file';
 import { toolRoot } from '../tool-root';
 
 /** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations; 4: warnings). */
@@ -128,8 +128,7 @@ function hashFile(path: string): string | undefined {
     fd = openSync(path, 'r');
     if (fstatSync(fd).size < STREAMED_FROM_BYTES) return sha1(readFileSync(fd));
     const hash = createHash('sha1');
-    const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
-    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, read));
+    eachPiece(fd, (piece) => hash.update(piece));
     return hash.digest('hex');
   } catch {
     return undefined;

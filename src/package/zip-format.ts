@@ -8,11 +8,11 @@
 // file of the course's other targets (sharesStart). The zip is still archiver's (zip-stream's
 // headers, data descriptors and central directory) and, but for files with a shared start, byte
 // for byte what its own deflate writes (test/unit/package/zip-format.test.ts builds both).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type Archiver from 'archiver';
 import ZipStream, { type ZipEntry } from 'zip-stream';
-import { STREAM_CHUNK_BYTES, type StreamedFile } from '../render/output-file';
+import { eachPiece, type StreamedFile } from '../render/output-file';
 
 /** compress-commons' methods (APPNOTE.TXT 4.4.5: 0 stored, 8 deflated). */
 const METHOD_STORED = 0;
@@ -89,12 +89,14 @@ export function streamedEntry(file: StreamedFile): StreamedEntry {
 const streamedEntries = new WeakMap<StreamedFile, StreamedEntry>();
 
 function readChecksum(source: string): StreamedEntry {
-  const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
   const fd = openSync(source, 'r');
   let size = 0;
   let crc = 0;
   try {
-    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; size += read) crc = crc32(chunk.subarray(0, read), crc);
+    eachPiece(fd, (piece) => {
+      size += piece.length;
+      crc = crc32(piece, crc);
+    });
   } finally {
     closeSync(fd);
   }

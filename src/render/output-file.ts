@@ -1,3 +1,5 @@
+import { readSync } from 'node:fs';
+
 /** A file of the package, by its path inside the zip (forward slashes, no leading slash). */
 export type OutputFile = BytesFile | StreamedFile;
 
@@ -25,13 +27,14 @@ export interface StreamedFile {
   size: number;
 }
 
-/** The file's bytes, read now for a streamed file. */
-export function bytesOf(file: OutputFile, read: (path: string) => Buffer): Buffer {
-  return 'contents' in file ? file.contents : read(file.source);
-}
-
 /** Files from this size on are streamed (StreamedFile); smaller ones are read whole and shared by a course's packages. */
 export const STREAMED_FROM_BYTES = 8 * 1024 * 1024;
 
 /** Read in pieces of this size: what the build holds of a streamed file at a time. */
 export const STREAM_CHUNK_BYTES = 1024 * 1024;
+
+/** Hands each piece of the open file to `each` (the piece is reused: use it before returning). */
+export function eachPiece(fd: number, each: (piece: Buffer) => void): void {
+  const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+  for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) each(chunk.subarray(0, read));
+}
