@@ -239,7 +239,7 @@ export async function buildCourse(coursePath: string, options: BuildOptions): Pr
   // The lock as checkPolicyVersions left it (it writes the versions it had not seen).
   const lock = policyLockOf(course);
   const inputs = [...checked.inputs, ...assets, ...(lock && existsSync(lock) ? [lock] : [])];
-  const hashes = options.cache && courseFile ? BuildCache.hashInputs(inputs, checked.texts) : undefined;
+  const hashes = options.cache && courseFile ? options.cache.hashInputs(courseFile, inputs, checked.texts) : undefined;
   // multi-language: one package per target, built from the source with every edition in it.
   const multi = course.multiLanguage ? checked.editions : undefined;
   // Each zip is flushed to disk (on libuv's threads) while the next is rendered and deflated.

@@ -17,8 +17,8 @@ import { displayPath } from '../load/paths';
 import { eachPiece, STREAMED_FROM_BYTES } from '../render/output-file';
 import { toolRoot } from '../tool-root';
 
-/** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations; 4: warnings). */
-const RECORD_FORMAT = 4;
+/** Bumped when the record's shape or meaning changes (3: --lms, chosen targets, languages, translations; 4: warnings; 5: signatures). */
+const RECORD_FORMAT = 5;
 
 /** The user's cache folder for coursepack: $COURSEPACK_CACHE_DIR, else the XDG one. */
 export function cacheDir(): string {
@@ -64,6 +64,8 @@ interface CacheRecord {
   /** The targets the course chose itself (no --target), if a build without --target recorded them. */
   chosen?: string[];
   warnings: CachedWarning[];
+  /** Of inputs and packages unchanged since before the run that recorded them: their Stamp signatures. */
+  signatures: Record<string, string>;
 }
 
 /** What the command line picked (compile.ts's Selection, kept loose here). */
@@ -138,6 +140,30 @@ function hashFile(path: string): string | undefined {
 }
 
 /**
+ * Files changed this close to a run's start (or later) get no signature: within the file system's
+ * time granularity (FAT's is 2 s), a second change could leave the same size and times ("racily
+ * clean", as git's index calls it).
+ */
+const RACY_MS = 2000;
+
+/** What the file system says of a file without reading it: its size, times and inode. */
+interface Stamp {
+  signature: string;
+  /** Its last change, of its bytes (mtime) or of its inode (ctime, which no program can set back). */
+  changedMs: number;
+}
+
+function stamp(path: string): Stamp | undefined {
+  try {
+    const stats = statSync(path, { bigint: true });
+    const changed = stats.ctimeNs > stats.mtimeNs ? stats.ctimeNs : stats.mtimeNs;
+    return { signature: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.dev}`, changedMs: Number(changed / 1_000_000n) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The bundle's hash as bin/coursepack.js computed it for its code cache (path, size, mtime and
  * SHA-1 in COURSEPACK_BUNDLE), taken only while the file is still that one: reading and hashing
  * 2 MB again cost a cold build 14 ms, and each build worker as much.
@@ -204,6 +230,23 @@ const DAY_MS = 86_400_000;
 /** The last prune, by its mtime: the folder is walked at most once a day. */
 const PRUNED_MARKER = '.pruned';
 
+/**
+ * Whether the file holds the bytes recorded as `hash`: by its signature when the record has it
+ * (nothing about the file changed since a run found it so), else by reading it. Signatures of
+ * files found the same, and not changed since shortly before `since`, are added to `seen`.
+ */
+function holds(record: CacheRecord, path: string, hash: string, seen: Record<string, string>, since: number): boolean {
+  const now = stamp(path);
+  if (!now) return false;
+  if (record.signatures[path] === now.signature) {
+    seen[path] = now.signature;
+    return true;
+  }
+  if (hashFile(path) !== hash) return false;
+  if (now.changedMs < since - RACY_MS) seen[path] = now.signature;
+  return true;
+}
+
 let pruneChecked = false;
 
 /** Once per process, and once a day: removes the records unused for RECORD_DAYS. */
@@ -232,6 +275,12 @@ function pruneOldRecords(folder: string): void {
 export class BuildCache {
   private readonly folder: string;
   private readonly force: boolean;
+  /**
+   * The course being built (a thread builds one at a time): when its lookup began and the record it
+   * found, for its signatures. One, so a run's memory does not grow with its courses; a course
+   * that is not this one trusts no signature and records none.
+   */
+  private current: { file: string; since: number; record?: CacheRecord } | undefined;
 
   /** `force`: every lookup misses (`--force`), but builds are still recorded for the next run. */
   constructor(private readonly outDir: string, options: { force?: boolean; folder?: string } = {}) {
@@ -258,12 +307,15 @@ export class BuildCache {
    * translation file or the --lms changed.
    */
   lookup(courseFile: string, selection: Selection): CacheHit | undefined {
+    const since = Date.now();
     const record = this.force ? undefined : this.read(courseFile);
+    this.current = { file: resolve(courseFile), since, ...(record && { record }) };
     if (!record || record.tool !== toolFingerprint() || record.courseFile !== resolve(courseFile)) return undefined;
     if (record.lms !== (selection.lms ?? null)) return undefined;
     const targets = selection.targets ? [...selection.targets] : record.chosen;
     if (!targets) return undefined;
-    for (const [path, hash] of Object.entries(record.inputs)) if (hashFile(path) !== hash) return undefined;
+    const seen: Record<string, string> = {};
+    for (const [path, hash] of Object.entries(record.inputs)) if (!holds(record, path, hash, seen, since)) return undefined;
     if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
     if (listing(join(record.courseFile, '..', 'translations')) !== record.translations) return undefined;
     const languages = record.languages?.filter((language) => !selection.languages || selection.languages.includes(language));
@@ -271,9 +323,11 @@ export class BuildCache {
     const packages = new Map<string, CachedPackage>();
     for (const key of keys) {
       const built = record.packages[key];
-      if (built && hashFile(built.path) === built.hash) packages.set(key, built);
+      if (built && holds(record, built.path, built.hash, seen, since)) packages.set(key, built);
     }
-    this.touch(courseFile);
+    // Files read and found the same (after a checkout, say) are not read next time.
+    if (Object.entries(seen).some(([path, signature]) => record.signatures[path] !== signature)) this.write(courseFile, { ...record, signatures: { ...record.signatures, ...seen } });
+    else this.touch(courseFile);
     return { id: record.id, courseFile: record.courseFile, targets, ...(record.languages ? { languages: record.languages } : {}), packages, warnings: record.warnings };
   }
 
@@ -293,13 +347,16 @@ export class BuildCache {
    * the older text), else of the file as it is now, taken before the packages are rendered (the
    * assets, read as they are packaged). Undefined when an input vanished.
    */
-  static hashInputs(inputs: readonly string[], texts?: ReadonlyMap<string, string>): InputHashes | undefined {
+  hashInputs(courseFile: string, inputs: readonly string[], texts?: ReadonlyMap<string, string>): InputHashes | undefined {
     const hashes: InputHashes = {};
+    // An asset (a video) unchanged since the last run recorded it is not read again.
+    const record = this.currentRun(courseFile)?.record;
+    const recorded = (input: string): string | undefined => (record?.inputs[input] !== undefined && record.signatures[input] === stamp(input)?.signature ? record.inputs[input] : undefined);
     for (const input of [...new Set(inputs)].sort()) {
       const text = texts?.get(input);
       // The text re-encoded is the file's bytes, but for a file that is not valid UTF-8: its hash
       // then never matches the file's, and the course is always rebuilt, never wrongly skipped.
-      const hash = text === undefined ? hashFile(input) : sha1(Buffer.from(text));
+      const hash = text === undefined ? (recorded(input) ?? hashFile(input)) : sha1(Buffer.from(text));
       if (hash === undefined) return undefined;
       hashes[input] = hash;
     }
@@ -329,6 +386,16 @@ export class BuildCache {
       const hash = built.sha1 ?? hashFile(built.path);
       if (hash) packages[packageKey(built.target, built.language)] = { path: built.path, bytes: built.bytes, hash };
     }
+    // Only files unchanged since before this run read them: a signature then stands for the bytes hashed.
+    const since = this.currentRun(courseFile)?.since;
+    this.current = undefined;
+    const signatures: Record<string, string> = {};
+    if (since !== undefined) {
+      for (const path of [...Object.keys(hashes), ...Object.values(packages).map((built) => built.path)]) {
+        const now = stamp(path);
+        if (now && now.changedMs < since - RACY_MS) signatures[path] = now.signature;
+      }
+    }
     const record: CacheRecord = {
       format: RECORD_FORMAT,
       tool: toolFingerprint(),
@@ -343,7 +410,16 @@ export class BuildCache {
       ...(chosen ? { chosen } : {}),
       // Other targets' packages kept: their builds' warnings (one target's suspend-data limit) too.
       warnings: unique([...(same ? previous.warnings : []), ...warnings.map(cachedWarning)]),
+      signatures,
     };
+    this.write(courseFile, record);
+  }
+
+  private currentRun(courseFile: string): { since: number; record?: CacheRecord } | undefined {
+    return this.current?.file === resolve(courseFile) ? this.current : undefined;
+  }
+
+  private write(courseFile: string, record: CacheRecord): void {
     try {
       mkdirSync(this.folder, { recursive: true });
       pruneOldRecords(this.folder);

@@ -18,10 +18,10 @@ test('a save between reading the course and recording its build is rebuilt by th
   const file = join(course, 'course.yaml');
   const options = () => ({ outDir: join(dir, 'out'), targets: ['scorm12' as const], cache: new BuildCache(join(dir, 'out'), { folder: join(dir, 'cache') }) });
   // The save lands after the course was read, when the build records what its inputs hold.
-  const hash = BuildCache.hashInputs;
-  const saving = jest.spyOn(BuildCache, 'hashInputs').mockImplementationOnce((...args) => {
+  const hash = BuildCache.prototype.hashInputs;
+  const saving = jest.spyOn(BuildCache.prototype, 'hashInputs').mockImplementationOnce(function (this: BuildCache, ...args) {
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: Basic course & friends', 'title: Saved during the build'));
-    return hash(...args);
+    return hash.apply(this, args);
   });
   const first = await buildCourse(course, options());
   saving.mockRestore();
