@@ -280,7 +280,7 @@ export class BuildCache {
    * found, for its signatures. One, so a run's memory does not grow with its courses; a course
    * that is not this one trusts no signature and records none.
    */
-  private current: { file: string; since: number; record?: CacheRecord } | undefined;
+  private current: { file: string; since: number; record?: CacheRecord; seen: Record<string, string> } | undefined;
 
   /** `force`: every lookup misses (`--force`), but builds are still recorded for the next run. */
   constructor(private readonly outDir: string, options: { force?: boolean; folder?: string } = {}) {
@@ -309,12 +309,12 @@ export class BuildCache {
   lookup(courseFile: string, selection: Selection): CacheHit | undefined {
     const since = Date.now();
     const record = this.force ? undefined : this.read(courseFile);
-    this.current = { file: resolve(courseFile), since, ...(record && { record }) };
+    const seen: Record<string, string> = {};
+    this.current = { file: resolve(courseFile), since, ...(record && { record }), seen };
     if (!record || record.tool !== toolFingerprint() || record.courseFile !== resolve(courseFile)) return undefined;
     if (record.lms !== (selection.lms ?? null)) return undefined;
     const targets = selection.targets ? [...selection.targets] : record.chosen;
     if (!targets) return undefined;
-    const seen: Record<string, string> = {};
     for (const [path, hash] of Object.entries(record.inputs)) if (!holds(record, path, hash, seen, since)) return undefined;
     if (listing(join(record.courseFile, '..', 'templates')) !== record.templates) return undefined;
     if (listing(join(record.courseFile, '..', 'translations')) !== record.translations) return undefined;
@@ -386,16 +386,8 @@ export class BuildCache {
       const hash = built.sha1 ?? hashFile(built.path);
       if (hash) packages[packageKey(built.target, built.language)] = { path: built.path, bytes: built.bytes, hash };
     }
-    // Only files unchanged since before this run read them: a signature then stands for the bytes hashed.
-    const since = this.currentRun(courseFile)?.since;
+    const signatures = this.signatures(courseFile, hashes, packages);
     this.current = undefined;
-    const signatures: Record<string, string> = {};
-    if (since !== undefined) {
-      for (const path of [...Object.keys(hashes), ...Object.values(packages).map((built) => built.path)]) {
-        const now = stamp(path);
-        if (now && now.changedMs < since - RACY_MS) signatures[path] = now.signature;
-      }
-    }
     const record: CacheRecord = {
       format: RECORD_FORMAT,
       tool: toolFingerprint(),
@@ -415,7 +407,27 @@ export class BuildCache {
     this.write(courseFile, record);
   }
 
-  private currentRun(courseFile: string): { since: number; record?: CacheRecord } | undefined {
+  /**
+   * The signatures a record may keep: of inputs hashed by this run and unchanged since shortly
+   * before it read them, and of packages this run found the same by their bytes or signature (a
+   * package kept from an earlier build for another target was not looked at: it is read next time).
+   */
+  private signatures(courseFile: string, hashes: InputHashes, packages: Record<string, CachedPackage>): Record<string, string> {
+    const run = this.currentRun(courseFile);
+    const signatures: Record<string, string> = {};
+    if (!run) return signatures;
+    for (const path of Object.keys(hashes)) {
+      const now = stamp(path);
+      if (now && now.changedMs < run.since - RACY_MS) signatures[path] = now.signature;
+    }
+    for (const { path } of Object.values(packages)) {
+      const found = run.seen[path];
+      if (found !== undefined && found === stamp(path)?.signature) signatures[path] = found;
+    }
+    return signatures;
+  }
+
+  private currentRun(courseFile: string): { since: number; record?: CacheRecord; seen: Record<string, string> } | undefined {
     return this.current?.file === resolve(courseFile) ? this.current : undefined;
   }
 

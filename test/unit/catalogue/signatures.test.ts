@@ -10,7 +10,7 @@ import { buildCourse } from '../../../src/compile';
 import { readZip } from '../../../src/inspect/zip';
 
 let dir: string;
-const courses = ['read', 'changed'];
+const courses = ['read', 'changed', 'kept'];
 const AN_HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const options = () => ({ outDir: join(dir, 'out'), targets: ['scorm12' as const], cache: new BuildCache(join(dir, 'out'), { folder: join(dir, 'cache') }) });
+const options = (targets: Array<'scorm12' | 'cmi5'> = ['scorm12'], out = join(dir, 'out')) => ({ outDir: out, targets, cache: new BuildCache(out, { folder: join(dir, 'cache') }) });
 
 test('an unchanged course is found unchanged without reading its files', async () => {
   const course = join(dir, 'read');
@@ -55,4 +55,18 @@ test('a file changed in place, its size and modification time put back, is still
   const again = await buildCourse(course, options());
   expect(again.packages).toHaveLength(1);
   expect(readZip(readFileSync(join(dir, 'out', 'basic-scorm12.zip'))).get('index.html')?.toString()).toContain('Basic course &amp; fiends!');
+});
+
+test("a package kept from an earlier build for another target, changed since, is read again, never vouched for by its signature", async () => {
+  const [course, out] = [join(dir, 'kept'), join(dir, 'out-kept')];
+  expect((await buildCourse(course, options(['scorm12', 'cmi5'], out))).packages).toHaveLength(2);
+  const cmi5 = join(out, 'basic-cmi5.zip');
+  writeFileSync(cmi5, Buffer.concat([readFileSync(cmi5), Buffer.from('tampered')]));
+  // Old enough to be signed, were it looked at.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  // A build of the other target only: it records the course again, with the cmi5 package it did not look at.
+  rmSync(join(out, 'basic-scorm12.zip'));
+  expect((await buildCourse(course, options(['scorm12'], out))).packages).toHaveLength(1);
+  const again = await buildCourse(course, options(['cmi5'], out));
+  expect(again.packages.map((built) => built.target)).toEqual(['cmi5']);
 });
