@@ -1,11 +1,11 @@
 // `coursepack inspect`: for LMS admins and support. A package zip → what it is and what it asks
 // of the LMS; a learner's suspend data (text, a file, or - for stdin) → pages done, answers,
 // attempts and score, decoded against the package (--package) as the course would decode it.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { CourseData } from '../runtime/course-data';
 import { courseDataOf, inspectPackage, type PackageReport } from './package';
 import { inspectSuspendData, type SuspendDataReport } from './suspend-data';
-import { NotAZip, readZip } from './zip';
+import { NotAZip, readZipFile } from './zip';
 
 export { inspectPackage } from './package';
 export { inspectSuspendData } from './suspend-data';
@@ -25,12 +25,21 @@ export class InspectProblem extends Error {
   }
 }
 
-const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+/** A zip's first four bytes (a local header's signature), read without reading the rest. */
+function isZip(path: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    closeSync(fd);
+  }
+}
 
-function readPackage(path: string): Map<string, Buffer> {
+function readPackage(path: string): { kept: Map<string, Buffer>; count: number } {
   if (!existsSync(path) || !statSync(path).isFile()) throw new InspectProblem(`There is no package "${path}".`, 'Give the path of a zip coursepack built, e.g. build/my-course-scorm12.zip.');
   try {
-    return readZip(readFileSync(path));
+    return readZipFile(path);
   } catch (cause) {
     if (cause instanceof NotAZip || cause instanceof RangeError) throw new InspectProblem(`"${path}" is not a zip coursepack can read: ${(cause as Error).message}.`, 'Give the package zip as the LMS received it.');
     throw cause;
@@ -44,13 +53,14 @@ function readSuspendData(input: string, stdin: () => string): string {
 
 /** The report as text, or as JSON with --json. */
 export function inspect(request: InspectRequest, stdin: () => string = () => readFileSync(0, 'utf8')): string {
-  const looksLikeZip = request.input.toLowerCase().endsWith('.zip') || (existsSync(request.input) && statSync(request.input).isFile() && isZip(readFileSync(request.input)));
+  const looksLikeZip = request.input.toLowerCase().endsWith('.zip') || (existsSync(request.input) && statSync(request.input).isFile() && isZip(request.input));
   if (looksLikeZip) {
     if (request.packagePath) throw new InspectProblem('--package goes with suspend data, not with a package.', 'Run coursepack inspect <zip>, or coursepack inspect <suspend data> --package <zip>.');
-    const report = inspectPackage(readPackage(request.input));
+    const { kept, count } = readPackage(request.input);
+    const report = inspectPackage(kept, count);
     return request.json ? JSON.stringify(report, null, 2) : formatPackage(request.input, report);
   }
-  const data: CourseData | undefined = request.packagePath ? courseDataOf(readPackage(request.packagePath)) : undefined;
+  const data: CourseData | undefined = request.packagePath ? courseDataOf(readPackage(request.packagePath).kept) : undefined;
   if (request.packagePath && !data) throw new InspectProblem(`"${request.packagePath}" is not a coursepack package (its index.html holds no course data).`, 'Give the zip coursepack built for this course.');
   const report = inspectSuspendData(readSuspendData(request.input, stdin), data);
   return request.json ? JSON.stringify(report, null, 2) : formatSuspendData(report, Boolean(data));

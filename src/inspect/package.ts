@@ -102,14 +102,15 @@ function risks(target: Target | undefined, data: CourseData | undefined): string
   return found;
 }
 
-export function inspectPackage(files: ReadonlyMap<string, Buffer>): PackageReport {
+/** `count`: the zip's files, those not kept (a large video) too. */
+export function inspectPackage(files: ReadonlyMap<string, Buffer>, count = files.size): PackageReport {
   const manifest = files.get('imsmanifest.xml')?.toString('utf8');
   const found = manifest ? scormReport(manifest) : (xapiReport(files) ?? { ids: {}, passingScore: {} });
   const data = courseDataOf(files);
   return {
     ...found,
     standard: found.target ? TARGET_NAMES[found.target] : 'unknown (no imsmanifest.xml, cmi5.xml or tincan.xml)',
-    files: files.size,
+    files: count,
     passingScore: { ...found.passingScore, ...(data ? { course: data.passingScore } : {}) },
     ...(data ? { course: courseSummary(data) } : {}),
     risks: risks(found.target, data),

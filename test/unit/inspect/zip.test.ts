@@ -1,7 +1,13 @@
 // readZip (coursepack inspect's zip reader) refuses an entry whose bytes are not what the zip says.
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import archiver from 'archiver';
-import { NotAZip, readZip } from '../../../src/inspect/zip';
+import { NotAZip, readZip, readZipFile } from '../../../src/inspect/zip';
+import { writePackage } from '../../../src/package';
+import { STREAMED_FROM_BYTES } from '../../../src/render/output-file';
 
 async function zip(store: boolean): Promise<Buffer> {
   const archive = archiver('zip', { zlib: { level: 6 } });
@@ -19,4 +25,28 @@ test.each([true, false])('reads an intact zip, and refuses one with a damaged en
   const at = 30 + 'data.txt'.length + 10;
   damaged[at] = damaged[at]! ^ 0x01;
   expect(() => readZip(damaged)).toThrow(NotAZip);
+});
+
+test('a package file with a large stored file (a video): every file checked, the large one in pieces and not kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspect-zip-'));
+  try {
+    const source = join(dir, 'clip.mp4');
+    writeFileSync(source, randomBytes(STREAMED_FROM_BYTES + 5));
+    const path = join(dir, 'course.zip');
+    await writePackage(path, [{ path: 'index.html', contents: Buffer.from('<!doctype html><title>x</title>') }, { path: 'assets/clip.mp4', source, size: STREAMED_FROM_BYTES + 5 }]);
+    const { kept, count } = readZipFile(path);
+    expect(count).toBe(2);
+    expect([...kept.keys()]).toEqual(['index.html']);
+
+    // A byte in the middle of the video: its checksum, taken piece by piece, no longer matches.
+    const fd = openSync(path, 'r+');
+    const at = 30 + 'assets/clip.mp4'.length + Math.floor(STREAMED_FROM_BYTES / 2);
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, at);
+    writeSync(fd, Buffer.from([byte[0]! ^ 0x01]), 0, 1, at);
+    closeSync(fd);
+    expect(() => readZipFile(path)).toThrow('assets/clip.mp4 is damaged');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
