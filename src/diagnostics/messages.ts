@@ -71,6 +71,9 @@ export const controlCharacter = (span: SourceSpan, what: string, found: { code: 
 export const notACourse = (path: string) =>
   error('not-a-course', undefined, `No course.yaml found at "${path}".`, 'Pass a course folder (containing course.yaml) or the path of a course.yaml file.');
 
+export const courseFileIsAFolder = (path: string) =>
+  error('not-a-course', undefined, `"${path}" is a folder, not the course's YAML file.`, "Rename the folder, and write the course's YAML in a file named course.yaml next to it.");
+
 // Translations (translations/<lang>.xlf, `coursepack translate`): positioned in the XLIFF file.
 
 export const xliffSyntax = (span: SourceSpan, detail: string) =>

@@ -35,6 +35,14 @@ export function resolveCourseFile(path: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads course.yaml and every file it includes, keeping yaml's source positions; `parsed` holds
  * the files parsed before (a file whose text is unchanged is not parsed again). `writable`: the
@@ -43,7 +51,8 @@ export function resolveCourseFile(path: string): string | undefined {
 export function loadCourse(coursePath: string, report: Report, parsed = new ParsedFiles(), writable = false): LoadedCourse | undefined {
   const mainPath = resolveCourseFile(coursePath);
   if (!mainPath) {
-    report.add(messages.notACourse(coursePath));
+    const folder = join(coursePath, 'course.yaml');
+    report.add(isFolder(folder) ? messages.courseFileIsAFolder(folder) : messages.notACourse(coursePath));
     return undefined;
   }
   const root = dirname(mainPath);

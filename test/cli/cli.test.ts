@@ -221,6 +221,15 @@ describe('coursepack CLI', () => {
     noStackTrace(result.stderr);
   });
 
+  test('a course.yaml that is a folder is said to be one, not "not found"', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'course', 'course.yaml'), { recursive: true });
+    const result = runCli(['validate', 'course'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"course/course.yaml" is a folder, not the course\'s YAML file. [not-a-course]');
+    noStackTrace(result.stderr);
+  });
+
   test('a huge YAML file is refused with its position', () => {
     const course = copyFixture('valid', 'basic');
     writeFileSync(join(course, 'pools/check.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
