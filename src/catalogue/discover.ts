@@ -2,9 +2,9 @@
 // file itself), a folder of courses (every course folder below it, found by its course.yaml),
 // or a glob of either ("courses/*", "catalogue/**/sales-*"). Shells expand unquoted globs
 // themselves; a quoted one (or one on Windows' cmd) is expanded here alike.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveCourseFile } from '../load';
+import { isFolder, resolveCourseFile } from '../load';
 
 const COURSE_FILE = 'course.yaml';
 /** Folders never holding a course of the catalogue: tooling, version control, caches. */
@@ -96,14 +96,6 @@ function subfolders(folder: string): string[] {
       .sort();
   } catch {
     return [];
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -35,7 +35,8 @@ export function resolveCourseFile(path: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-function isFolder(path: string): boolean {
+/** A folder (or a link to one); false for anything else or nothing. */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

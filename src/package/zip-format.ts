@@ -105,7 +105,7 @@ function readChecksum(source: string): StreamedEntry {
 
 /**
  * zip-stream, each entry's bytes deflated (or not) and checksummed once per Buffer, in one call;
- * a streamed file stored with the size and checksum it was rendered with.
+ * a streamed file stored with the size and checksum read before its entry (streamedEntry).
  */
 class OnceDeflatedZipStream extends ZipStream {
   /** By entry name: the streamed files appended, their size and checksum known in advance. */

@@ -70,8 +70,8 @@ function assetFile(course: Course, asset: Course['assets'][number]): OutputFile 
   if (!read) readAssets.set(course, (read = new Map()));
   let file = read.get(asset.absolutePath);
   if (!file) {
-    const { size } = statSync(asset.absolutePath);
-    file = size < STREAMED_FROM_BYTES ? { path: asset.path, contents: readFileSync(asset.absolutePath) } : { path: asset.path, source: asset.absolutePath, size };
+    const large = statSync(asset.absolutePath).size >= STREAMED_FROM_BYTES;
+    file = large ? { path: asset.path, source: asset.absolutePath } : { path: asset.path, contents: readFileSync(asset.absolutePath) };
     read.set(asset.absolutePath, file);
   }
   return file;

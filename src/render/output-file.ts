@@ -21,10 +21,8 @@ export interface BytesFile {
  */
 export interface StreamedFile {
   path: string;
-  /** The absolute path of the course's file. */
+  /** The absolute path of the course's file (its size and checksum are read when it is packaged). */
   source: string;
-  /** As the file was when the course was rendered. */
-  size: number;
 }
 
 /** Files from this size on are streamed (StreamedFile); smaller ones are read whole and shared by a course's packages. */

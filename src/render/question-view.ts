@@ -36,7 +36,10 @@ function questionView(question: Question, strings: Strings, language: string): Q
     }
     case 'ordering': {
       const order = scrambled(question.items.length, question.id);
-      const shown = order.map((index) => question.items[index]?.text ?? '').map((text, at) => ({ index: order[at] as number, text, label: markdownToText(text) }));
+      const shown = order.map((index) => {
+        const text = question.items[index]?.text ?? '';
+        return { index, text, label: markdownToText(text) };
+      });
       return { ...question, shownItems: shown, initialOrder: order.join(',') };
     }
     case 'likert': {
