@@ -7,6 +7,7 @@ import { messages, Report } from './diagnostics';
 import { emitManifest } from './emit';
 import { checkPolicyVersions, policyLockOf } from './evidence/policy-lock';
 import { loadCourse, ParsedFiles, resolveCourseFile } from './load';
+import { newGeneration } from './markdown/remembered';
 import type { Course } from './model';
 import { writePackage } from './package';
 import { type OutputFile, renderCourse, renderMultiLanguage } from './render';
@@ -109,6 +110,8 @@ export class CourseIds {
  * `parsed` the YAML files parsed before (a preview keeps them from one rebuild to the next).
  */
 export function checkCourse(coursePath: string, ids = new CourseIds(), selection: Selection = {}, parsed = new ParsedFiles()): CheckResult {
+  // Each check begins a build: the Markdown remembered for the one before last is let go.
+  newGeneration();
   const checked = checkEdition(coursePath, ids, parsed);
   const { course, report } = checked;
   if (course && !report.hasErrors) checkChoice(course, choose(course, selection), report);
