@@ -32,3 +32,20 @@ require(${JSON.stringify(bin)});`;
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('checking a course reads the environment a few times, not once a YAML token', () => {
+  // process.env is a call into C++ (~0.4 µs): the yaml library's debug switches, looked up on
+  // every token, cost a catalogue build 1.5 ms a course. The bundle reads them once, at load.
+  const script = `const tool = require(${JSON.stringify(join(__dirname, '../../dist/index.js'))});
+const real = process.env; const reads = new Map();
+process.env = new Proxy(real, { get(target, key) { reads.set(key, (reads.get(key) || 0) + 1); return Reflect.get(target, key); } });
+const checked = tool.checkCourse(${JSON.stringify(course)});
+process.env = real;
+process.stdout.write(JSON.stringify({ errors: checked.report.errors.length, pages: checked.course.pages.length, reads: Object.fromEntries(reads) }));`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  const { errors, pages, reads } = JSON.parse(result.stdout) as { errors: number; pages: number; reads: Record<string, number> };
+  expect(errors).toBe(0);
+  expect(pages).toBeGreaterThan(5);
+  expect(Object.entries(reads).filter(([, count]) => count > 10)).toEqual([]);
+});
