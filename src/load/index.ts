@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { walkYaml } from './yaml-walk';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
 import { displayPath, isInside, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
@@ -90,8 +91,8 @@ function readSource(path: string, at: SourceSpan | undefined, report: Report, pa
 /** Items of a list that are exactly `{ include: "path" }`. */
 function includeItems(file: SourceFile): YAMLMap[] {
   const found: YAMLMap[] = [];
-  visit(file.doc, {
-    Seq(_, seq) {
+  walkYaml(file.doc, {
+    Seq(seq) {
       for (const item of seq.items) {
         if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]?.key) && item.items[0]?.key.value === 'include') {
           found.push(item);

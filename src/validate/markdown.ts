@@ -4,10 +4,11 @@
 // removes is named in a warning at the line where it is written.
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { isPair, isScalar, isSeq, type Scalar, visit } from 'yaml';
+import { isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import { type Diagnostic, messages, type Report, type SourceFile, type SourceSpan } from '../diagnostics';
 import type { LoadedCourse } from '../load';
 import { isInside, staysInside } from '../load/paths';
+import { walkYaml } from '../load/yaml-walk';
 import { BLOCK_TAGS, inspectMarkdown } from '../markdown';
 import type { Asset } from '../model';
 import { MAX_ASSET_BYTES, readImage } from './assets';
@@ -97,8 +98,8 @@ function markdownTexts(file: SourceFile): MarkdownText[] {
   const add = (node: unknown, key: string, inline: boolean) => {
     if (isScalar(node) && typeof node.value === 'string') found.push({ file, node, key, inline });
   };
-  visit(file.doc, {
-    Pair(_, pair, path) {
+  walkYaml(file.doc, {
+    Pair(pair, path) {
       if (!isScalar(pair.key)) return;
       const key = String(pair.key.value);
       const holder = path[path.length - 2];
