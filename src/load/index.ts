@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { walkYaml } from './yaml-walk';
+import { walkYaml, type YamlWalker } from './yaml-walk';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
 import { displayPath, isInside, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
@@ -91,17 +91,18 @@ function readSource(path: string, at: SourceSpan | undefined, report: Report, pa
 /** Items of a list that are exactly `{ include: "path" }`. */
 function includeItems(file: SourceFile): YAMLMap[] {
   const found: YAMLMap[] = [];
-  walkYaml(file.doc, {
-    Seq(seq) {
-      for (const item of seq.items) {
-        if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]?.key) && item.items[0]?.key.value === 'include') {
-          found.push(item);
-        }
-      }
-    },
-  });
+  walkYaml(file.doc, INCLUDES, found);
   return found;
 }
+
+// Module-level, not a closure made per file: see walkYaml.
+const INCLUDES: YamlWalker<YAMLMap[]> = {
+  Seq(seq, _path, found) {
+    for (const item of seq.items) {
+      if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]?.key) && item.items[0]?.key.value === 'include') found.push(item);
+    }
+  },
+};
 
 function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[], report: Report, read: ReadSource): void {
   if (file.doc.errors.length > 0) return;

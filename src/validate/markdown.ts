@@ -8,7 +8,7 @@ import { isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import { type Diagnostic, messages, type Report, type SourceFile, type SourceSpan } from '../diagnostics';
 import type { LoadedCourse } from '../load';
 import { isInside, staysInside } from '../load/paths';
-import { walkYaml } from '../load/yaml-walk';
+import { walkYaml, type YamlWalker } from '../load/yaml-walk';
 import { BLOCK_TAGS, inspectMarkdown } from '../markdown';
 import type { Asset } from '../model';
 import { MAX_ASSET_BYTES, readImage } from './assets';
@@ -94,23 +94,32 @@ const INLINE_LISTS = ['items', 'points'];
 
 /** Every Markdown text of one YAML file, whatever the validator made of the rest. */
 function markdownTexts(file: SourceFile): MarkdownText[] {
-  const found: MarkdownText[] = [];
-  const add = (node: unknown, key: string, inline: boolean) => {
-    if (isScalar(node) && typeof node.value === 'string') found.push({ file, node, key, inline });
-  };
-  walkYaml(file.doc, {
-    Pair(pair, path) {
-      if (!isScalar(pair.key)) return;
-      const key = String(pair.key.value);
-      const holder = path[path.length - 2];
-      if (BLOCK_KEYS.includes(key)) add(pair.value, key, false);
-      else if (INLINE_KEYS.includes(key)) add(pair.value, key, true);
-      else if (key === 'text') add(pair.value, key, isSeq(holder) && isKey(path[path.length - 3], 'choices'));
-      else if ((key === 'correct' || key === 'incorrect') && isKey(holder, 'feedback')) add(pair.value, key, false);
-      else if (INLINE_LISTS.includes(key) && isSeq(pair.value)) for (const item of pair.value.items) add(item, key, true);
-    },
-  });
-  return found;
+  const texts: FoundTexts = { file, found: [] };
+  walkYaml(file.doc, TEXTS, texts);
+  return texts.found;
+}
+
+interface FoundTexts {
+  file: SourceFile;
+  found: MarkdownText[];
+}
+
+// Module-level, not closures made per file: see walkYaml.
+const TEXTS: YamlWalker<FoundTexts> = {
+  Pair(pair, path, texts) {
+    if (!isScalar(pair.key)) return;
+    const key = String(pair.key.value);
+    const holder = path[path.length - 2];
+    if (BLOCK_KEYS.includes(key)) addText(texts, pair.value, key, false);
+    else if (INLINE_KEYS.includes(key)) addText(texts, pair.value, key, true);
+    else if (key === 'text') addText(texts, pair.value, key, isSeq(holder) && isKey(path[path.length - 3], 'choices'));
+    else if ((key === 'correct' || key === 'incorrect') && isKey(holder, 'feedback')) addText(texts, pair.value, key, false);
+    else if (INLINE_LISTS.includes(key) && isSeq(pair.value)) for (const item of pair.value.items) addText(texts, item, key, true);
+  },
+};
+
+function addText(texts: FoundTexts, node: unknown, key: string, inline: boolean): void {
+  if (isScalar(node) && typeof node.value === 'string') texts.found.push({ file: texts.file, node, key, inline });
 }
 
 /** A pair with this key (the holder of a mapping nested in it). */

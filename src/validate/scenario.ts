@@ -181,15 +181,19 @@ function findLoop(start: string, byId: Map<string, Scene>): string[] | undefined
 
 /** The most points any path from start can earn (the scenes form no loop). */
 export function maxScenarioPoints(page: Pick<ScenarioPage, 'start' | 'scenes'>): number {
-  const byId = new Map(page.scenes.map((scene) => [scene.id, scene]));
-  const memo = new Map<string, number>();
-  const best = (id: string): number => {
-    const cached = memo.get(id);
-    if (cached !== undefined) return cached;
-    const scene = byId.get(id);
-    const value = scene?.kind === 'decision' ? Math.max(...scene.choices.map((c) => c.points + best(c.next))) : 0;
-    memo.set(id, value);
-    return value;
-  };
-  return best(page.start);
+  return mostPointsFrom(page.start, new Map(page.scenes.map((scene) => [scene.id, scene])), new Map());
+}
+
+/**
+ * A function of the module, not a recursive arrow made per call (see validate/reader.ts,
+ * pairWithKey): that one was optimised anew for each course a worker built.
+ */
+function mostPointsFrom(id: string, byId: ReadonlyMap<string, ScenarioPage['scenes'][number]>, memo: Map<string, number>): number {
+  const cached = memo.get(id);
+  if (cached !== undefined) return cached;
+  const scene = byId.get(id);
+  let value = scene?.kind === 'decision' ? -Infinity : 0;
+  if (scene?.kind === 'decision') for (const choice of scene.choices) value = Math.max(value, choice.points + mostPointsFrom(choice.next, byId, memo));
+  memo.set(id, value);
+  return value;
 }

@@ -33,10 +33,14 @@ test.each(texts.map((text, index) => [index, text]))('document %i: the pairs and
     Seq: (_key, seq, path) => void expected.push(['seq', seq, [...path]]),
   });
   const walked: unknown[] = [];
-  walkYaml(doc, {
-    Pair: (pair, path) => void walked.push(['pair', pair, [...path]]),
-    Seq: (seq, path) => void walked.push(['seq', seq, [...path]]),
-  });
+  walkYaml(
+    doc,
+    {
+      Pair: (pair, path, into) => void into.push(['pair', pair, [...path]]),
+      Seq: (seq, path, into) => void into.push(['seq', seq, [...path]]),
+    },
+    walked,
+  );
   expect(walked.length).toBeGreaterThan(0);
   expect(walked.length).toBe(expected.length);
   walked.forEach((entry, i) => {
