@@ -15,8 +15,8 @@ const memories: Memory[] = [];
  * A build begins (compile.ts, each course checked): what the build before the last one asked
  * for and the last did not is forgotten. A preview or --watch rebuild of a course meets the
  * texts it met last time, which stay; a catalogue's next course has texts of its own, and
- * keeping its predecessors' (up to 2000 per function) held ~5 MiB of each build worker's heap,
- * twice that in its committed old generation.
+ * keeping its predecessors' (up to 2000 per function) kept each build worker's old generation
+ * ~5 MiB larger (measured: 26-28 → 21 MiB committed, 500 courses).
  */
 export function newGeneration(): void {
   for (const memory of memories) {

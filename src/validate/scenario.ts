@@ -192,8 +192,11 @@ function mostPointsFrom(id: string, byId: ReadonlyMap<string, ScenarioPage['scen
   const cached = memo.get(id);
   if (cached !== undefined) return cached;
   const scene = byId.get(id);
-  let value = scene?.kind === 'decision' ? -Infinity : 0;
-  if (scene?.kind === 'decision') for (const choice of scene.choices) value = Math.max(value, choice.points + mostPointsFrom(choice.next, byId, memo));
+  let value = 0;
+  if (scene?.kind === 'decision') {
+    value = -Infinity;
+    for (const choice of scene.choices) value = Math.max(value, choice.points + mostPointsFrom(choice.next, byId, memo));
+  }
   memo.set(id, value);
   return value;
 }
