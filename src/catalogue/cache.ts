@@ -13,6 +13,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics';
+import { RACY_MS, stamp } from '../load/file-stamp';
 import { displayPath } from '../load/paths';
 import { eachPiece, STREAMED_FROM_BYTES } from '../render/output-file';
 import { toolRoot } from '../tool-root';
@@ -136,30 +137,6 @@ function hashFile(path: string): string | undefined {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Files changed this close to a run's start (or later) get no signature: within the file system's
- * time granularity (FAT's is 2 s), a second change could leave the same size and times ("racily
- * clean", as git's index calls it).
- */
-const RACY_MS = 2000;
-
-/** What the file system says of a file without reading it: its size, times and inode. */
-interface Stamp {
-  signature: string;
-  /** Its last change, of its bytes (mtime) or of its inode (ctime, which no program can set back). */
-  changedMs: number;
-}
-
-function stamp(path: string): Stamp | undefined {
-  try {
-    const stats = statSync(path, { bigint: true });
-    const changed = stats.ctimeNs > stats.mtimeNs ? stats.ctimeNs : stats.mtimeNs;
-    return { signature: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.dev}`, changedMs: Number(changed / 1_000_000n) };
-  } catch {
-    return undefined;
   }
 }
 

@@ -12,6 +12,7 @@ import { closeSync, openSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type Archiver from 'archiver';
 import ZipStream, { type ZipEntry } from 'zip-stream';
+import { RACY_MS, stamp } from '../load/file-stamp';
 import { eachPiece, type StreamedFile } from '../render/output-file';
 
 /** compress-commons' methods (APPNOTE.TXT 4.4.5: 0 stored, 8 deflated). */
@@ -73,20 +74,43 @@ function checksum(contents: Buffer): number {
 
 /** A streamed file's size and CRC-32, read before its entry is written (its local header holds them). */
 export interface StreamedEntry {
+  source: string;
   size: number;
   crc32: number;
 }
 
 /**
- * The file's size and CRC-32, read in pieces, once per file of a course: its targets' packages
- * share the StreamedFile (render/index.ts), as they share a small file's Buffer.
+ * The file's size and CRC-32, read in pieces once per file of a course (its targets' packages
+ * share the StreamedFile, render/index.ts, as they share a small file's Buffer), and not again
+ * while the file is unchanged: build --watch renders the course anew on every save, and read a
+ * 200 MB video again each time.
  */
 export function streamedEntry(file: StreamedFile): StreamedEntry {
   let entry = streamedEntries.get(file);
-  if (!entry) streamedEntries.set(file, (entry = readChecksum(file.source)));
+  if (!entry) streamedEntries.set(file, (entry = checksumOf(file.source)));
   return entry;
 }
 const streamedEntries = new WeakMap<StreamedFile, StreamedEntry>();
+
+/**
+ * By path: a file's checksum and its stamp when read, trusted while the stamp is the same (as
+ * the build cache trusts a file, load/file-stamp.ts). The bytes streamed are checked against it
+ * all the same (_appendStream).
+ */
+const knownChecksums = new Map<string, { signature: string; entry: StreamedEntry }>();
+
+function checksumOf(source: string): StreamedEntry {
+  const before = stamp(source);
+  const known = knownChecksums.get(source);
+  if (before && known?.signature === before.signature) return known.entry;
+  const readAt = Date.now();
+  const entry = readChecksum(source);
+  // Kept only for a file unchanged since well before it was read, and while it was read.
+  const trusted = before && before.changedMs < readAt - RACY_MS && stamp(source)?.signature === before.signature;
+  if (trusted) knownChecksums.set(source, { signature: before.signature, entry });
+  else knownChecksums.delete(source);
+  return entry;
+}
 
 function readChecksum(source: string): StreamedEntry {
   const fd = openSync(source, 'r');
@@ -100,7 +124,7 @@ function readChecksum(source: string): StreamedEntry {
   } finally {
     closeSync(fd);
   }
-  return { size, crc32: crc >>> 0 };
+  return { source, size, crc32: crc >>> 0 };
 }
 
 /**
@@ -157,7 +181,10 @@ class OnceDeflatedZipStream extends ZipStream {
     });
     source.once('error', (error: Error) => callback(error));
     source.once('end', () => {
-      if (size !== expected.size || crc >>> 0 !== expected.crc32) return callback(new Error(`${entry.getName()} changed while it was being packaged; build again`));
+      if (size !== expected.size || crc >>> 0 !== expected.crc32) {
+        knownChecksums.delete(expected.source);
+        return callback(new Error(`${entry.getName()} changed while it was being packaged; build again`));
+      }
       this._afterAppend(entry);
       callback(null, entry);
     });

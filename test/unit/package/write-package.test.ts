@@ -1,6 +1,6 @@
 // The zip: same input → same bytes, whatever the clock or time zone; never a partial file.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import extract from 'extract-zip';
@@ -90,6 +90,33 @@ it("reads a folder once for dead processes' leftovers, not at every package: a c
     reads.mockRestore();
   }
   expect(readdirSync(dir).sort()).toEqual(['a.zip', 'b.zip', 'c.zip', 'd.zip']);
+});
+
+it("reads a large file's checksum once while it is unchanged, again once it changes (build --watch renders the course anew on every save)", async () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const source = join(dir, 'clip.mp4');
+  writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 7));
+  // A file changed just now is not trusted by its size and times (racily clean): past that.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const opened = jest.spyOn(fs, 'openSync');
+  const checksumReads = () => opened.mock.calls.filter(([path]) => path === source).length;
+  // Each build renders the course anew: a StreamedFile of its own for the same file.
+  const build = (name: string) => writePackage(join(dir, name), [...files, { path: 'assets/clip.mp4', source }]);
+  try {
+    for (const name of ['a.zip', 'b.zip', 'c.zip']) await build(name);
+    expect(checksumReads()).toBe(1);
+    // Rewritten with its size and modification time put back: its ctime still tells.
+    const past = fs.statSync(source).mtime;
+    writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 9));
+    utimesSync(source, past, past);
+    const readsBefore = checksumReads(); // writeFileSync opens it too
+    await build('d.zip');
+    expect(checksumReads() - readsBefore).toBe(1);
+  } finally {
+    opened.mockRestore();
+  }
+  expect(execFileSync('unzip', ['-p', join(dir, 'd.zip'), 'assets/clip.mp4'], { maxBuffer: 8 * 1024 * 1024 }).equals(readFileSync(source))).toBe(true);
+  expect(execFileSync('unzip', ['-p', join(dir, 'c.zip'), 'assets/clip.mp4'], { maxBuffer: 8 * 1024 * 1024 })[0]).toBe(7);
 });
 
 it('streams a large file into the zip as the bytes it was rendered with, and refuses one changed since', async () => {
