@@ -120,7 +120,7 @@ const WRITE_FROM_BYTES = 2 * 1024 * 1024;
 /**
  * The zip's size and SHA-1, its bytes gathered in blocks: all of a small zip's, written in one
  * call at the end; past WRITE_FROM_BYTES (a zip holding a large file), each block is written as it
- * fills, the stream waiting meanwhile (off this thread, as the last write is). A block is one
+ * fills, the stream waiting meanwhile (off this thread; the last one is written at once). A block is one
  * Buffer, hashed in one call: archiver's stream comes in hundreds of pieces of a few bytes (the
  * headers' fields).
  */
