@@ -115,16 +115,16 @@ function fileOnDemand(path: string): { fd: () => number; close: () => void } {
 }
 
 /** Past this much of a zip unwritten, it is written out at once (only a package with a large file gets there). */
-const WRITE_FROM_BYTES = 2 * 1024 * 1024;
+export const WRITE_FROM_BYTES = 2 * 1024 * 1024;
 
 /**
  * The zip's size and SHA-1, its bytes gathered in blocks: all of a small zip's, written in one
  * call at the end; past WRITE_FROM_BYTES (a zip holding a large file), each block is written as it
  * fills, the stream waiting meanwhile (off this thread; the last one is written at once). A block is one
  * Buffer, hashed in one call: archiver's stream comes in hundreds of pieces of a few bytes (the
- * headers' fields).
+ * headers' fields). Exported for its test.
  */
-function writeOut(stream: NodeJS.ReadableStream, fd: () => number): Promise<{ rest: Buffer; written: WrittenPackage }> {
+export function writeOut(stream: NodeJS.ReadableStream, fd: () => number): Promise<{ rest: Buffer; written: WrittenPackage }> {
   const hash = createHash('sha1');
   let bytes = 0;
   let pieces: Buffer[] = [];
@@ -145,9 +145,12 @@ function writeOut(stream: NodeJS.ReadableStream, fd: () => number): Promise<{ re
       if (pending < WRITE_FROM_BYTES) return;
       const full = block();
       stream.pause();
-      writing = new Promise<void>((done) => writeFile(fd(), full, (error) => (error ? reject(error) : (done(), stream.resume())))).catch(reject);
+      // Settled either way, so that a failure below waits for it.
+      writing = new Promise<void>((done, failed) => writeFile(fd(), full, (error) => (error ? failed(error) : done()))).then(() => void stream.resume(), reject);
     });
-    stream.on('error', reject);
+    // Told once the block being written is written: the caller then closes the file, which must
+    // not happen under a write still queued (it would meet the next file opened under its number).
+    stream.on('error', (error) => void writing.then(() => reject(error)));
     // The last block is written after the ones before it.
     stream.on('end', () => void writing.then(() => resolve({ rest: block(), written: { bytes, sha1: hash.digest('hex') } })));
   });

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import extract from 'extract-zip';
-import { writePackage } from '../../../src/package';
+import { PassThrough } from 'node:stream';
+import { writeOut, WRITE_FROM_BYTES, writePackage } from '../../../src/package';
 import type { OutputFile, StreamedFile } from '../../../src/render/output-file';
 import { contentsOf } from '../../support/output-files';
 
@@ -133,4 +134,30 @@ it('streams a large file into the zip as the bytes it was rendered with, and ref
   writeFileSync(source, Buffer.alloc(3 * 1024 * 1024 + 17, 8));
   await expect(writePackage(join(dir, 'changed.zip'), [...files, clip])).rejects.toThrow('assets/clip.mp4 changed while it was being packaged; build again');
   expect(readdirSync(dir).sort()).toEqual(['clip.mp4', 'course.zip']);
+});
+
+it('fails a zip only once the block it was writing is written: its file is never closed under a write', async () => {
+  // A zip holding a large file writes its blocks as they fill; should the zip fail meanwhile (its
+  // source unreadable), the caller closes the file. A write still queued on libuv's threads would
+  // then meet a closed descriptor, or the next file opened under the same number.
+  const fs = require('node:fs') as typeof import('node:fs');
+  const realWriteFile = fs.writeFile;
+  const order: string[] = [];
+  const writeFile = jest.spyOn(fs, 'writeFile').mockImplementation(((fd: number, data: Buffer, done: (error: Error | null) => void) =>
+    realWriteFile(fd, data, (error) => {
+      order.push('block written');
+      done(error);
+    })) as unknown as typeof fs.writeFile);
+  const fd = fs.openSync(join(dir, 'large.zip'), 'w');
+  try {
+    const stream = new PassThrough();
+    const written = writeOut(stream, () => fd).catch((error: Error) => order.push(`failed: ${error.message}`));
+    stream.write(Buffer.alloc(WRITE_FROM_BYTES, 1));
+    stream.destroy(new Error('the source is unreadable'));
+    await written;
+    expect(order).toEqual(['block written', 'failed: the source is unreadable']);
+  } finally {
+    writeFile.mockRestore();
+    fs.closeSync(fd);
+  }
 });
