@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { walkYaml, type YamlWalker } from './yaml-walk';
 import { messages, Report, type SourceFile, spanOf, spanOfRange, type SourceSpan } from '../diagnostics';
-import { displayPath, isInside, realPath, staysInside } from './paths';
+import { displayPath, isInside, realFolder, realPath, staysInside } from './paths';
 import { loadTemplateFiles, type TemplateFile } from './templates';
 import { ParsedFiles } from './parsed-files';
 import { yamlDiagnostics } from './yaml-errors';
@@ -17,6 +17,8 @@ export const MAX_YAML_BYTES = 1024 * 1024;
 export interface LoadedCourse {
   /** Absolute path of the course folder. */
   root: string;
+  /** The course folder with every link of its path followed (realFolder), for staysInside. */
+  realRoot: string | undefined;
   main: SourceFile;
   /** The file each `- include: path` item stands for; absent when loading it failed. */
   includes: Map<YAMLMap, SourceFile>;
@@ -61,7 +63,7 @@ export function loadCourse(coursePath: string, report: Report, parsed = new Pars
   const read: ReadSource = (path, at) => readSource(path, at, report, parsed, writable);
   const main = read(mainPath, undefined);
   if (!main) return undefined;
-  const loaded: LoadedCourse = { root, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
+  const loaded: LoadedCourse = { root, realRoot: realFolder(root), main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
   resolveIncludes(loaded, main, [realPath(mainPath)], report, read);
   return loaded;
 }
@@ -118,17 +120,20 @@ function resolveIncludes(loaded: LoadedCourse, file: SourceFile, chain: string[]
       report.add(messages.pathOutsideCourse(span, value.value));
     } else if (!existsSync(target) || !statSync(target).isFile()) {
       report.add(messages.fileNotFound(span, value.value, 'included file'));
-    } else if (!staysInside(loaded.root, target)) {
+    } else if (!staysInside(loaded.realRoot, target)) {
       report.add(messages.linkOutsideCourse(span, value.value));
-    } else if (chain.includes(realPath(target))) {
-      // Compared by real path: through a linked folder, one file has endless names.
-      report.add(messages.includeCycle(span, value.value));
     } else {
+      // Compared by real path: through a linked folder, one file has endless names.
+      const real = realPath(target);
+      if (chain.includes(real)) {
+        report.add(messages.includeCycle(span, value.value));
+        continue;
+      }
       const included = read(target, span);
       if (!included) continue;
       loaded.includes.set(item, included);
       loaded.files.push(included);
-      resolveIncludes(loaded, included, [...chain, realPath(target)], report, read);
+      resolveIncludes(loaded, included, [...chain, real], report, read);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { messages, type Report, fileSpan } from '../diagnostics';
-import { displayPath, staysInside } from './paths';
+import { displayPath, realFolder, staysInside } from './paths';
 
 /** A template file is tiny; one this large is a mistake (a video saved with the wrong name). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -21,6 +21,7 @@ export interface TemplateFile {
  */
 export function loadTemplateFiles(root: string, report: Report): TemplateFile[] {
   const folder = join(root, 'templates');
+  const realRoot = realFolder(root);
   const files: TemplateFile[] = [];
   const walk = (dir: string, prefix: string, depth: number): void => {
     for (const name of list(root, dir, report)) {
@@ -30,7 +31,7 @@ export function loadTemplateFiles(root: string, report: Report): TemplateFile[] 
       const stat = entry(root, absolute, report);
       if (stat?.isDirectory() && depth < 2) walk(absolute, `${path}/`, depth + 1);
       else if (stat?.isDirectory()) files.push({ path: `${path}/`, displayPath: displayPath(absolute), text: '' });
-      else if (stat) files.push(...readTemplate(root, absolute, path, report));
+      else if (stat) files.push(...readTemplate(realRoot, absolute, path, report));
     }
   };
   if (!exists(folder)) return files;
@@ -92,10 +93,10 @@ function linkTarget(path: string): string | undefined {
   }
 }
 
-function readTemplate(root: string, absolute: string, path: string, report: Report): TemplateFile[] {
+function readTemplate(realRoot: string | undefined, absolute: string, path: string, report: Report): TemplateFile[] {
   const shown = displayPath(absolute);
   try {
-    if (!staysInside(root, absolute)) {
+    if (!staysInside(realRoot, absolute)) {
       report.add(messages.linkOutsideCourse(fileSpan(shown), `templates/${path}`));
       return [];
     }

@@ -55,7 +55,7 @@ export function readCourseFile(reader: Reader, path: string, span: SourceSpan, k
     reader.report.add(messages.fileNotFound(span, path, kind.what));
     return undefined;
   }
-  if (!staysInside(root, absolute)) {
+  if (!staysInside(reader.loaded.realRoot, absolute)) {
     reader.report.add(messages.linkOutsideCourse(span, path));
     return undefined;
   }

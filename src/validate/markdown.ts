@@ -68,7 +68,7 @@ function coursePath(url: string): string | undefined {
 export function courseFile(reader: Reader, path: string, span: SourceSpan, what: 'linked file' | 'image'): Asset | undefined {
   const root = reader.loaded.root;
   const absolute = resolve(root, path);
-  const problem = fileProblem(root, absolute, path, span, what);
+  const problem = fileProblem(reader.loaded, absolute, path, span, what);
   if (problem) {
     reader.report.add(problem);
     return undefined;
@@ -76,11 +76,11 @@ export function courseFile(reader: Reader, path: string, span: SourceSpan, what:
   return { path: relative(root, absolute).split(sep).join('/'), absolutePath: absolute, span };
 }
 
-function fileProblem(root: string, absolute: string, path: string, span: SourceSpan, what: 'linked file' | 'image'): Diagnostic | undefined {
+function fileProblem({ root, realRoot }: LoadedCourse, absolute: string, path: string, span: SourceSpan, what: 'linked file' | 'image'): Diagnostic | undefined {
   if (!isInside(root, absolute)) return messages.pathOutsideCourse(span, path);
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return messages.linkedFileNotFound(span, path, what);
   // A symbolic link inside the folder may still point outside it.
-  if (!staysInside(root, absolute)) return messages.pathOutsideCourse(span, path);
+  if (!staysInside(realRoot, absolute)) return messages.pathOutsideCourse(span, path);
   const size = statSync(absolute).size;
   return size > MAX_ASSET_BYTES ? messages.fileTooLarge(span, path, size, MAX_ASSET_BYTES) : undefined;
 }
