@@ -63,7 +63,8 @@ export function loadCourse(coursePath: string, report: Report, parsed = new Pars
   const read: ReadSource = (path, at) => readSource(path, at, report, parsed, writable);
   const main = read(mainPath, undefined);
   if (!main) return undefined;
-  const loaded: LoadedCourse = { root, realRoot: realFolder(root), main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report) };
+  const realRoot = realFolder(root);
+  const loaded: LoadedCourse = { root, realRoot, main, includes: new Map(), files: [main], templates: loadTemplateFiles(root, report, realRoot) };
   resolveIncludes(loaded, main, [realPath(mainPath)], report, read);
   return loaded;
 }

@@ -17,11 +17,11 @@ export interface TemplateFile {
 /**
  * Every file under `<course>/templates/` (two levels, dot-files skipped); none when absent.
  * Whatever the file system does (a link to nothing, a folder it will not list, a pipe) is a
- * diagnostic about that path: it is the course's file at fault, never coursepack.
+ * diagnostic about that path: it is the course's file at fault, never coursepack. `realRoot` is
+ * the course folder as realFolder resolved it (the loader's, resolved once per course).
  */
-export function loadTemplateFiles(root: string, report: Report): TemplateFile[] {
+export function loadTemplateFiles(root: string, report: Report, realRoot = realFolder(root)): TemplateFile[] {
   const folder = join(root, 'templates');
-  const realRoot = realFolder(root);
   const files: TemplateFile[] = [];
   const walk = (dir: string, prefix: string, depth: number): void => {
     for (const name of list(root, dir, report)) {
